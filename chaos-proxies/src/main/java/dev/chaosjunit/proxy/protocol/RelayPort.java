@@ -1,0 +1,61 @@
+package dev.chaosjunit.proxy.protocol;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.proxy.rule.MessageFacts;
+import dev.chaosjunit.proxy.rule.RuleMatch;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.time.Duration;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * What an {@link InspectorSession} can do with the connection it inspects. All methods must be
+ * called on the connection's event loop (i.e. from within the session's callbacks or a task the port
+ * scheduled).
+ *
+ * <p>Writes keep their order per direction: a buffer sent with a delay holds back everything sent
+ * after it in the same direction, exactly as a slow server would.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public interface RelayPort {
+
+  /** Forwards bytes to the server (takes ownership). */
+  void toServer(ByteBuf data);
+
+  /** Sends bytes to the client (takes ownership): forwarded server bytes or an injected reply. */
+  void toClient(ByteBuf data);
+
+  /** Like {@link #toServer(ByteBuf)}, held back by {@code delay} first. */
+  void toServer(ByteBuf data, Duration delay);
+
+  /** Like {@link #toClient(ByteBuf)}, held back by {@code delay} first. */
+  void toClient(ByteBuf data, Duration delay);
+
+  /** Closes both sides gracefully after what was already queued to the client is written. */
+  void close();
+
+  /** Closes both sides at once with a TCP reset (RST) to the client. */
+  void reset();
+
+  /**
+   * Stops forwarding in both directions and discards everything from now on, keeping the sockets
+   * open, so the client waits until its own timeout.
+   */
+  void blackhole();
+
+  /**
+   * Asks the proxy's rules whether one fires for this message. Counts the message (for nth/after/times
+   * and the seeded probability) and, when a rule fires, records the firing event. Call once per
+   * message that could be matched.
+   */
+  Optional<RuleMatch> match(Direction direction, MessageFacts facts);
+
+  /** Gives up decoding: the engine relays raw bytes from now on and logs the reason once. */
+  void passThrough(String reason);
+
+  /** The allocator to use for injected replies. */
+  ByteBufAllocator alloc();
+}
