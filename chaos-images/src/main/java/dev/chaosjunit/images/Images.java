@@ -43,7 +43,7 @@ public final class Images {
 
   /** Apache Kafka 4.x in KRaft mode (works with {@code KafkaContainer}). */
   public static DockerImageName kafka() {
-    return image("apache/kafka", "kafka", "4.1.0");
+    return image("apache/kafka", "kafka", "4.3.1");
   }
 
   /** RabbitMQ 3 (works with {@code RabbitMQContainer}). */
