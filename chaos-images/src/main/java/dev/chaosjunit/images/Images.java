@@ -61,6 +61,11 @@ public final class Images {
     return image("memcached", "memcached", "1.6");
   }
 
+  /** A Java 17 runtime, the base for images that run a JVM program (e.g. the proxy engine's server). */
+  public static DockerImageName jre() {
+    return image("eclipse-temurin", "jre", "17-jre");
+  }
+
   /**
    * The chaos-junit proxy engine as a standalone server, a drop-in for Toxiproxy (works with
    * {@code ToxiproxyContainer}). There is no published image yet: it is always built locally.
