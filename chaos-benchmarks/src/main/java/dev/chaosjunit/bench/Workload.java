@@ -1,0 +1,14 @@
+package dev.chaosjunit.bench;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/** A load run against one fronted server, measuring one or more figures. */
+public interface Workload {
+
+  /** Which server it needs: {@code "redis"} or {@code "tcp"} (the in-JVM bulk source). */
+  String protocol();
+
+  /** Runs the load (bounded in time and count) and measures. */
+  List<Figure> run(InetSocketAddress address) throws Exception;
+}
