@@ -1,17 +1,21 @@
 package dev.chaosjunit.bench;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.apiguardian.api.API;
 
 /**
  * Proxy overhead on this machine, in one run: every workload on every route (direct, the chaos proxy as a
  * server process and embedded, socat, plus routes registered as {@link Route} services), a warm-up round
  * first, then the measured round, printed with ratios. Run it with {@code chaos-benchmarks/run}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Benchmark {
 
   private static final long BULK_BYTES = 512L << 20;

@@ -1,5 +1,9 @@
 package dev.chaosjunit.bench;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * One measured number of one workload on one route.
  *
@@ -8,4 +12,5 @@ package dev.chaosjunit.bench;
  * @param value the measurement
  * @param higherIsBetter true for throughput, false for latency
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Figure(String label, String unit, double value, boolean higherIsBetter) {}

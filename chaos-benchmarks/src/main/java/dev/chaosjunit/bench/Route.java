@@ -1,15 +1,19 @@
 package dev.chaosjunit.bench;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.net.InetSocketAddress;
+import org.apiguardian.api.API;
 
 /**
  * A way from the load generator to a server: directly, through socat, through the chaos proxy... Each
  * route is one row of the report. New rows (e.g. a protocol-aware proxy) implement this interface and
  * register it in {@code META-INF/services/dev.chaosjunit.bench.Route}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface Route extends AutoCloseable {
 
-  /** The row label, e.g. {@code "chaos-proxy (tcp)"}. */
+  /** The row label, e.g. {@code "chaos-proxy server"}. */
   String name();
 
   /** Whether this route can run here; otherwise {@link #unavailableReason()} is printed instead of a row. */
