@@ -68,13 +68,13 @@ final class MysqlSession extends FramedSession {
       }
       case MyPackets.COM_STMT_EXECUTE, MyPackets.COM_STMT_BULK_EXECUTE -> {
         responses.sent(null);
-        MyStatements.Sql sql = statements.get(buf.getIntLE(payload + 1));
+        MyStatements.Sql sql = statements.get(statementId(buf, payload, end));
         if (sql != null) {
           return statement(sql, length, port);
         }
       }
       case MyPackets.COM_STMT_PREPARE -> responses.sent(statements.preparing(text(buf, payload + 1, end)));
-      case MyPackets.COM_STMT_CLOSE -> statements.closed(buf.getIntLE(payload + 1));
+      case MyPackets.COM_STMT_CLOSE -> statements.closed(statementId(buf, payload, end));
       case MyPackets.COM_STMT_SEND_LONG_DATA, MyPackets.COM_QUIT -> { }
       case MyPackets.COM_CHANGE_USER -> {
         phase = Phase.AUTH;
@@ -180,6 +180,13 @@ final class MysqlSession extends FramedSession {
     }
     int length = frames.view().getUnsignedMediumLE(frames.view().readerIndex()) + HEADER;
     return frames.readable() < length ? -1 : length;
+  }
+
+  private static int statementId(ByteBuf buf, int payload, int end) {
+    if (end - payload < 5) {
+      throw new ProtocolViolation("statement command of " + (end - payload) + " bytes, without a statement id");
+    }
+    return buf.getIntLE(payload + 1);
   }
 
   private static String text(ByteBuf buf, int from, int end) {

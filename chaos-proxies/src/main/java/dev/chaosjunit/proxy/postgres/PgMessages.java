@@ -65,6 +65,14 @@ final class PgMessages {
     return buf.toString(from, stringEnd(buf, from, end) - 1 - from, StandardCharsets.UTF_8);
   }
 
+  /** The one-byte field at {@code at}, e.g. Close's 'S' or 'P'. */
+  static byte kind(ByteBuf buf, int at, int end) {
+    if (at >= end) {
+      throw new ProtocolViolation("message too short for its fields");
+    }
+    return buf.getByte(at);
+  }
+
   /** The value of one field (e.g. 'M') of an ErrorResponse or NoticeResponse body, or {@code null}. */
   static String errorField(ByteBuf buf, int from, int end, char code) {
     int at = from;

@@ -60,7 +60,7 @@ final class PostgresSession extends FramedSession {
         int statementStart = PgMessages.stringEnd(buf, body, end);
         names.bound(PgMessages.string(buf, body, end), PgMessages.string(buf, statementStart, end));
       }
-      case 'C' -> names.closed(buf.getByte(body), PgMessages.string(buf, body + 1, end));
+      case 'C' -> names.closed(PgMessages.kind(buf, body, end), PgMessages.string(buf, body + 1, end));
       case 'S', 'F' -> poisons.syncSent();
       default -> { }
     }
