@@ -6,6 +6,7 @@ import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.proxy.rule.RuleSpec;
 import dev.chaosjunit.proxy.sql.SqlRules;
 import java.util.EnumSet;
@@ -51,6 +52,11 @@ public final class PostgresInspector implements ProtocolInspector {
   @Override
   public Set<String> matchKeys() {
     return SqlRules.MATCH_KEYS;
+  }
+
+  /** {@code sql} and {@code command} globs ignore case and have no segments. */
+  public Glob glob(String key, String pattern) {
+    return SqlRules.glob(pattern);
   }
 
   @Override

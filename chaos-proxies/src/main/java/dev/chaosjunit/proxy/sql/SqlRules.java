@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.chaosjunit.proxy.rule.ActionSpec;
 import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.proxy.rule.RuleSpec;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -43,6 +44,11 @@ public final class SqlRules {
       }
     }
     return action;
+  }
+
+  /** Compiles a {@code sql} or {@code command} pattern: case-insensitive, without segments. */
+  public static Glob glob(String pattern) {
+    return Glob.compile(pattern, Glob.NO_SEPARATOR, true);
   }
 
   /** The DROP action's mode, {@code close} by default. */
