@@ -104,6 +104,40 @@ class MysqlSessionTest {
   }
 
   @Test
+  void cachingSha2FullAuthenticationAndAuthSwitchPassUntouched() {
+    port.rule("SELECT*", ActionSpec.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001"));
+    serverSends(packets().greeting(0xF7FF).bytes());
+    port.takeClientBytes();
+    byte[] client = packets().handshakeResponse(MyWire.PROTOCOL_41).packet(3, new byte[] {'p', 'w', 0})
+        .packet(5, new byte[] {2}).packet(7, new byte[256]).bytes();
+    byte[] server = packets().packet(2, "\u00FEcaching_sha2_password\0salt".getBytes(StandardCharsets.ISO_8859_1))
+        .packet(4, new byte[] {1, 4}).packet(6, "\u0001-----BEGIN PUBLIC KEY-----".getBytes(StandardCharsets.ISO_8859_1))
+        .ok(8).bytes();
+    clientSends(client);
+    serverSends(server);
+    assertThat(port.takeServerBytes()).containsExactly(client);
+    assertThat(port.takeClientBytes()).containsExactly(server);
+
+    clientSends(packets().query("select 1").bytes());
+    assertThat(new String(port.takeServerBytes(), StandardCharsets.UTF_8)).containsPattern(TOKEN);
+  }
+
+  @Test
+  void injectedErrorComesAfterTheResponsesToEarlierPipelinedCommands() {
+    port.rule("INSERT*", ActionSpec.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001", "message", "Deadlock"));
+    connect();
+    clientSends(packets().query("SELECT 1").query("INSERT INTO t VALUES (1)").bytes());
+    String poison = TOKEN.matcher(new String(port.takeServerBytes(), StandardCharsets.UTF_8)).results()
+        .findFirst().orElseThrow().group();
+
+    byte[] resultSet = packets().packet(1, new byte[] {1}).packet(2, new byte[] {3, 'd', 'e', 'f'})
+        .packet(3, new byte[] {1, '1'}).packet(4, new byte[] {(byte) 0xFE, 0, 0, 2, 0, 0, 0}).bytes();
+    serverSends(MyWire.concat(resultSet, packets().err(1, 1064, "42000", "near '" + poison + "'").bytes()));
+    assertThat(port.takeClientBytes())
+        .containsExactly(MyWire.concat(resultSet, packets().err(1, 1213, "40001", "Deadlock").bytes()));
+  }
+
+  @Test
   void respondAnswersOkWithoutExecuting() {
     port.rule("DELETE*", ActionSpec.Type.RESPOND, Map.of());
     connect();
