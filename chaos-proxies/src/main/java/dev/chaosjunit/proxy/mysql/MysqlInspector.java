@@ -57,6 +57,7 @@ public final class MysqlInspector implements ProtocolInspector {
   }
 
   /** {@code sql} and {@code command} globs ignore case and have no segments. */
+  @Override
   public Glob glob(String key, String pattern) {
     return SqlRules.glob(pattern);
   }

@@ -55,6 +55,7 @@ public final class PostgresInspector implements ProtocolInspector {
   }
 
   /** {@code sql} and {@code command} globs ignore case and have no segments. */
+  @Override
   public Glob glob(String key, String pattern) {
     return SqlRules.glob(pattern);
   }
