@@ -137,7 +137,7 @@ public final class RecordingPort implements RelayPort {
         .map(rule -> new RuleMatch(rule, 1));
   }
 
-  private static boolean matches(RuleSpec rule, MessageFacts message) {
+  static boolean matches(RuleSpec rule, MessageFacts message) {
     for (Map.Entry<String, String> entry : rule.match().entrySet()) {
       char separator = entry.getKey().equals("path") ? '/' : Glob.NO_SEPARATOR;
       Glob glob = Glob.compile(entry.getValue(), separator, false);
