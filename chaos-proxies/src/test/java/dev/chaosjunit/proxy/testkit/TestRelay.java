@@ -50,6 +50,11 @@ public final class TestRelay implements AutoCloseable {
     return ((InetSocketAddress) listener.localAddress()).getPort();
   }
 
+  /** How many client connections the relay has accepted. */
+  public long connectionCount() {
+    return connections.get();
+  }
+
   public void addRule(RuleSpec rule) {
     inspector.validate(rule);
     rules.add(rule);
