@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
+import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.proxy.rule.RuleSpec;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -38,6 +39,15 @@ public final class HttpInspector implements ProtocolInspector {
   @Override
   public void validate(RuleSpec rule) {
     new HttpRuleValidator(rule).validate();
+  }
+
+  /**
+   * {@code path} is split at {@code /} ({@code *} one segment, {@code **} any depth), case-sensitive;
+   * {@code method} ignores case; header values are case-sensitive.
+   */
+  @Override
+  public Glob glob(String key, String pattern) {
+    return Glob.compile(pattern, key.equals("path") ? '/' : Glob.NO_SEPARATOR, key.equals("method"));
   }
 
   @Override

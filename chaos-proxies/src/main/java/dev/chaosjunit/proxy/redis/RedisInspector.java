@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
+import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.proxy.rule.RuleSpec;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -42,6 +43,12 @@ public final class RedisInspector implements ProtocolInspector {
   @Override
   public void validate(RuleSpec rule) {
     new RedisRuleValidator(rule).validate(matchKeys());
+  }
+
+  /** {@code command} matches case-insensitively; {@code key} is case-sensitive, like Redis keys. */
+  @Override
+  public Glob glob(String key, String pattern) {
+    return Glob.compile(pattern, Glob.NO_SEPARATOR, key.equals("command"));
   }
 
   @Override

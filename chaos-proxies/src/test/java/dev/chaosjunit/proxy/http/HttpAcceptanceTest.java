@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.chaosjunit.proxy.Proxy;
+import dev.chaosjunit.proxy.ProxyEngine;
+import dev.chaosjunit.proxy.ProxySpec;
 import dev.chaosjunit.proxy.rule.ActionSpec;
 import dev.chaosjunit.proxy.rule.Direction;
 import dev.chaosjunit.proxy.rule.RuleSpec;
-import dev.chaosjunit.proxy.testkit.TestRelay;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,12 +35,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The JDK HttpClient and HttpURLConnection against the JDK's HTTP server through the inspecting relay. */
+/** The JDK HttpClient and HttpURLConnection against the JDK's HTTP server through the proxy engine. */
 class HttpAcceptanceTest {
 
   static HttpServer server;
   static ExecutorService executor;
-  TestRelay relay;
+  static ProxyEngine engine;
+  Proxy relay;
   HttpClient client;
 
   @BeforeAll
@@ -50,23 +53,25 @@ class HttpAcceptanceTest {
     server.createContext("/chunked", HttpAcceptanceTest::chunked);
     server.setExecutor(executor);
     server.start();
+    engine = ProxyEngine.start();
   }
 
   @AfterAll
   static void stopServer() {
+    engine.close();
     server.stop(0);
     executor.shutdownNow();
   }
 
   @BeforeEach
   void startRelay() {
-    relay = new TestRelay(new HttpInspector(), "127.0.0.1", server.getAddress().getPort());
+    relay = engine.create(ProxySpec.of("web", "127.0.0.1:" + server.getAddress().getPort()).withProtocol("http"));
     client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   @AfterEach
   void stopRelay() {
-    relay.close();
+    engine.remove(relay.name());
   }
 
   static void reply(HttpExchange exchange, int status, String body) throws IOException {
@@ -104,7 +109,7 @@ class HttpAcceptanceTest {
   }
 
   URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + relay.port() + path);
+    return URI.create("http://127.0.0.1:" + relay.listenAddress().getPort() + path);
   }
 
   @Test
@@ -118,7 +123,7 @@ class HttpAcceptanceTest {
     assertThat(get("/hello").body()).isEqualTo("hello");
     relay.removeRule("503");
     assertThat(get("/api/orders").statusCode()).as("the server's own answer").isEqualTo(404);
-    assertThat(relay.connectionCount()).isEqualTo(1);
+    assertThat(relay.stats().connectionsAccepted()).isEqualTo(1);
   }
 
   @Test
@@ -136,7 +141,7 @@ class HttpAcceptanceTest {
     try (InputStream in = ok.getInputStream()) {
       assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello");
     }
-    assertThat(relay.connectionCount()).isEqualTo(1);
+    assertThat(relay.stats().connectionsAccepted()).isEqualTo(1);
   }
 
   @Test
@@ -189,7 +194,7 @@ class HttpAcceptanceTest {
   void pipelinedRequestsGetTheirResponsesInOrderAroundAnInjectedOne() throws Exception {
     relay.addRule(unavailable());
     String hello = "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n";
-    try (Socket socket = new Socket("127.0.0.1", relay.port())) {
+    try (Socket socket = new Socket("127.0.0.1", relay.listenAddress().getPort())) {
       socket.setSoTimeout(5000);
       socket.getOutputStream().write((hello + "GET /api/x HTTP/1.1\r\nHost: x\r\n\r\n" + hello).getBytes(StandardCharsets.US_ASCII));
       String responses = readUntil(socket.getInputStream(), 2, "hello");

@@ -12,8 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class HttpMalformedInputTest {
 
-  private final InspectorSession session = new HttpInspector().open(new ConnectionInfo("web", 1, null, null));
-  private final RecordingPort port = new RecordingPort();
+  private final HttpInspector inspector = new HttpInspector();
+  private final InspectorSession session = inspector.open(new ConnectionInfo("web", 1, null, null));
+  private final RecordingPort port = new RecordingPort(inspector);
 
   @AfterEach
   void close() {

@@ -24,8 +24,9 @@ class HttpSessionTest {
   static final String UNAVAILABLE = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
       + "Content-Length: 4\r\nRetry-After: 7\r\n\r\nbusy";
 
-  private final InspectorSession session = new HttpInspector().open(new ConnectionInfo("web", 1, null, null));
-  private final RecordingPort port = new RecordingPort();
+  private final HttpInspector inspector = new HttpInspector();
+  private final InspectorSession session = inspector.open(new ConnectionInfo("web", 1, null, null));
+  private final RecordingPort port = new RecordingPort(inspector);
 
   @AfterEach
   void close() {

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaosjunit.images.Images;
+import dev.chaosjunit.proxy.Proxy;
+import dev.chaosjunit.proxy.ProxyEngine;
+import dev.chaosjunit.proxy.ProxySpec;
 import dev.chaosjunit.proxy.rule.ActionSpec;
 import dev.chaosjunit.proxy.rule.Direction;
 import dev.chaosjunit.proxy.rule.RuleSpec;
-import dev.chaosjunit.proxy.testkit.TestRelay;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -34,15 +36,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.testcontainers.containers.GenericContainer;
 
-/** Lettuce against a real Redis through the inspecting relay, in RESP2 and RESP3. */
+/** Lettuce against a real Redis through the proxy engine with the redis inspector, in RESP2 and RESP3. */
 class RedisAcceptanceTest {
 
   static final String READONLY = "READONLY You can't write against a read only replica.";
 
   static GenericContainer<?> redis;
+  static ProxyEngine engine;
   static RedisClient directClient;
   static RedisCommands<String, String> direct;
-  TestRelay relay;
+  Proxy relay;
   RedisClient client;
 
   @BeforeAll
@@ -51,11 +54,13 @@ class RedisAcceptanceTest {
     redis.start();
     directClient = RedisClient.create(RedisURI.create(redis.getHost(), redis.getMappedPort(6379)));
     direct = directClient.connect().sync();
+    engine = ProxyEngine.start();
   }
 
   @AfterAll
   static void stopRedis() {
     directClient.shutdown();
+    engine.close();
     redis.stop();
   }
 
@@ -64,12 +69,12 @@ class RedisAcceptanceTest {
     if (client != null) {
       client.shutdown();
     }
-    relay.close();
+    engine.remove(relay.name());
   }
 
   StatefulRedisConnection<String, String> connect(ProtocolVersion protocol) {
-    relay = new TestRelay(new RedisInspector(), redis.getHost(), redis.getMappedPort(6379));
-    RedisURI uri = RedisURI.builder().withHost("127.0.0.1").withPort(relay.port()).withTimeout(Duration.ofSeconds(5)).build();
+    relay = engine.create(ProxySpec.of("cache", redis.getHost() + ":" + redis.getMappedPort(6379)).withProtocol("redis"));
+    RedisURI uri = RedisURI.builder().withHost("127.0.0.1").withPort(relay.listenAddress().getPort()).withTimeout(Duration.ofSeconds(5)).build();
     client = RedisClient.create(uri);
     client.setOptions(ClientOptions.builder().protocolVersion(protocol).build());
     direct.flushall();

@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RedisMalformedInputTest {
 
-  private final InspectorSession session = new RedisInspector().open(new ConnectionInfo("cache", 1, null, null));
-  private final RecordingPort port = new RecordingPort();
+  private final RedisInspector inspector = new RedisInspector();
+  private final InspectorSession session = inspector.open(new ConnectionInfo("cache", 1, null, null));
+  private final RecordingPort port = new RecordingPort(inspector);
 
   @AfterEach
   void close() {

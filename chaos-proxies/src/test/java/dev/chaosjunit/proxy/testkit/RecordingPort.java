@@ -1,6 +1,7 @@
 package dev.chaosjunit.proxy.testkit;
 
 import dev.chaosjunit.proxy.protocol.InspectorSession;
+import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.proxy.rule.Direction;
 import dev.chaosjunit.proxy.rule.Glob;
@@ -19,11 +20,12 @@ import java.util.Optional;
 
 /**
  * A {@link RelayPort} for codec tests, standing in for the engine: it records what a session forwards
- * and injects (releasing every buffer), and matches rules by their globs (always firing). It also
+ * and injects (releasing every buffer), and matches rules by the inspector's globs (always firing). It also
  * feeds a session in fragments of a given size.
  */
 public final class RecordingPort implements RelayPort {
 
+  private final ProtocolInspector inspector;
   private final List<RuleSpec> rules = new ArrayList<>();
   private final StringBuilder toServer = new StringBuilder();
   private final StringBuilder toClient = new StringBuilder();
@@ -31,7 +33,13 @@ public final class RecordingPort implements RelayPort {
   private final List<MessageFacts> facts = new ArrayList<>();
   private String passThrough;
 
+  /** A port whose rules compile their globs like {@code inspector}'s. */
+  public RecordingPort(ProtocolInspector inspector) {
+    this.inspector = inspector;
+  }
+
   public RecordingPort rule(RuleSpec rule) {
+    inspector.validate(rule);
     rules.add(rule);
     return this;
   }
@@ -137,10 +145,9 @@ public final class RecordingPort implements RelayPort {
         .map(rule -> new RuleMatch(rule, 1));
   }
 
-  static boolean matches(RuleSpec rule, MessageFacts message) {
+  private boolean matches(RuleSpec rule, MessageFacts message) {
     for (Map.Entry<String, String> entry : rule.match().entrySet()) {
-      char separator = entry.getKey().equals("path") ? '/' : Glob.NO_SEPARATOR;
-      Glob glob = Glob.compile(entry.getValue(), separator, false);
+      Glob glob = inspector.glob(entry.getKey(), entry.getValue());
       if (message.get(entry.getKey()).stream().noneMatch(glob::matches)) {
         return false;
       }
