@@ -138,6 +138,26 @@ class RelayTest {
   }
 
   @Test
+  void upstreamAndListenCanMove() throws IOException {
+    Proxy proxy = engine.create(ProxySpec.of("moving", "127.0.0.1:1"));
+    proxy.setUpstream(echo.address());
+    assertThat(proxy.upstream()).isEqualTo(echo.address());
+    int before = proxy.listenAddress().getPort();
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int free = probe.getLocalPort();
+      probe.close();
+      proxy.setListen("127.0.0.1:" + free);
+    }
+    assertThat(proxy.listenAddress().getPort()).isNotEqualTo(before);
+    try (Socket s = Clients.connect(proxy)) {
+      s.getOutputStream().write(ascii("moved"));
+      assertThat(Clients.readExactly(s.getInputStream(), 5)).isEqualTo(ascii("moved"));
+    }
+    assertThatThrownBy(() -> Clients.connect(new java.net.InetSocketAddress("127.0.0.1", before)))
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
   void proxiesAreListedInCreationOrderAndRemovable() {
     engine.create(ProxySpec.of("z", echo.address()));
     engine.create(ProxySpec.of("a", echo.address()));
