@@ -5,7 +5,7 @@
  * The server-speaks-first handshake, authentication (mysql_native_password, caching_sha2_password,
  * ed25519, auth switch: the proxy only watches for the final OK), COM_QUERY with multi-statements and
  * multi-result sets, server-side prepared statements (COM_STMT_PREPARE/EXECUTE, MariaDB's pipelined
- * prepare-and-execute and bulk execute), LOCAL INFILE, COM_CHANGE_USER.
+ * prepare-and-execute and bulk execute), COM_CHANGE_USER.
  *
  * <h2>What the proxy changes</h2>
  * It clears CLIENT_SSL in the server's greeting, so clients that prefer TLS (Connector/J's
