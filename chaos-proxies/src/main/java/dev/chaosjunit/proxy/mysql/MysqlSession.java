@@ -6,20 +6,16 @@ import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.proxy.rule.ActionSpec;
 import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import dev.chaosjunit.proxy.sql.FrameBuffer;
 import dev.chaosjunit.proxy.sql.FramedSession;
 import dev.chaosjunit.proxy.sql.InjectedFaults;
 import dev.chaosjunit.proxy.sql.ProtocolViolation;
-import dev.chaosjunit.proxy.sql.SqlCanonicalizer;
-import dev.chaosjunit.proxy.sql.SqlDialect;
 import dev.chaosjunit.proxy.sql.SqlFacts;
 import dev.chaosjunit.proxy.sql.SqlRules;
-import dev.chaosjunit.proxy.sql.SqlStatement;
+import dev.chaosjunit.proxy.sql.SqlTexts;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -74,7 +70,7 @@ final class MysqlSession extends FramedSession {
       }
       case MyPackets.COM_STMT_EXECUTE, MyPackets.COM_STMT_BULK_EXECUTE -> {
         responses.sent(null);
-        MyStatements.Sql sql = statements.get(MyPackets.statementId(buf, payload, end));
+        SqlTexts.Parsed sql = statements.get(MyPackets.statementId(buf, payload, end));
         if (sql != null) {
           return execute(sql, length, port);
         }
@@ -94,16 +90,14 @@ final class MysqlSession extends FramedSession {
 
   /** COM_QUERY: an error replaces the first matching statement and cuts the rest, as the server would. */
   private boolean query(String text, int length, RelayPort port) {
-    List<SqlStatement> statements = SqlCanonicalizer.statements(text, SqlDialect.MYSQL);
-    Optional<RuleMatch> match = port.match(Direction.REQUEST, SqlFacts.of(MysqlInspector.NAME, statements));
-    return act(match, length, port, (fired, sql) -> text.substring(0, SqlFacts.matchedStart(fired.rule(), statements)) + sql);
+    SqlTexts.Parsed parsed = statements.query(text);
+    return act(port.match(Direction.REQUEST, parsed.facts()), length, port,
+        (fired, sql) -> text.substring(0, SqlFacts.matchedStart(fired.rule(), parsed.statements())) + sql);
   }
 
   /** COM_STMT_EXECUTE: an error or a canned OK replaces it by a COM_QUERY. */
-  private boolean execute(MyStatements.Sql sql, int length, RelayPort port) {
-    MessageFacts facts = MessageFacts.of(MysqlInspector.NAME)
-        .put("sql", sql.canonical()).put("command", sql.command()).build();
-    return act(port.match(Direction.REQUEST, facts), length, port, (fired, replacement) -> replacement);
+  private boolean execute(SqlTexts.Parsed sql, int length, RelayPort port) {
+    return act(port.match(Direction.REQUEST, sql.facts()), length, port, (fired, replacement) -> replacement);
   }
 
   /**
@@ -165,7 +159,7 @@ final class MysqlSession extends FramedSession {
 
   private boolean response(ByteBuf buf, int start, int length, int first, RelayPort port) {
     int sequenceId = buf.getUnsignedByte(start + 3);
-    MyStatements.Sql prepare = responses.received(sequenceId);
+    SqlTexts.Parsed prepare = responses.received(sequenceId);
     if (prepare != null && first == MyPackets.OK && length - HEADER >= 12) {
       statements.prepared(buf.getIntLE(start + HEADER + 1), prepare);
     }

@@ -4,18 +4,14 @@ import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.proxy.rule.ActionSpec;
 import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import dev.chaosjunit.proxy.sql.FrameBuffer;
 import dev.chaosjunit.proxy.sql.FramedSession;
 import dev.chaosjunit.proxy.sql.ProtocolViolation;
-import dev.chaosjunit.proxy.sql.SqlCanonicalizer;
-import dev.chaosjunit.proxy.sql.SqlDialect;
 import dev.chaosjunit.proxy.sql.SqlFacts;
 import dev.chaosjunit.proxy.sql.SqlRules;
-import dev.chaosjunit.proxy.sql.SqlStatement;
+import dev.chaosjunit.proxy.sql.SqlTexts;
 import io.netty.buffer.ByteBuf;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -55,7 +51,7 @@ final class PostgresSession extends FramedSession {
         return query(PgMessages.string(buf, body, end), length, port);
       }
       case 'E' -> {
-        PgStatements.Sql sql = names.portal(PgMessages.string(buf, body, end));
+        SqlTexts.Parsed sql = names.portal(PgMessages.string(buf, body, end));
         return sql == null ? pass(client, length) : execute(sql, length, port);
       }
       case 'P' -> {
@@ -134,17 +130,15 @@ final class PostgresSession extends FramedSession {
 
   /** A simple Query: an error replaces the first matching statement and cuts the rest, as the server would. */
   private boolean query(String text, int length, RelayPort port) {
-    List<SqlStatement> statements = SqlCanonicalizer.statements(text, SqlDialect.POSTGRES);
-    Optional<RuleMatch> match = port.match(Direction.REQUEST, SqlFacts.of(PostgresInspector.NAME, statements));
-    return act(match, length, port, (fired, poison) ->
-        PgMessages.query(port.alloc(), text.substring(0, SqlFacts.matchedStart(fired.rule(), statements)) + poison));
+    SqlTexts.Parsed sql = names.query(text);
+    return act(port.match(Direction.REQUEST, sql.facts()), length, port, (fired, poison) -> PgMessages.query(
+        port.alloc(), text.substring(0, SqlFacts.matchedStart(fired.rule(), sql.statements())) + poison));
   }
 
   /** An Execute of the extended protocol: an error replaces it by a Parse of the poison. */
-  private boolean execute(PgStatements.Sql sql, int length, RelayPort port) {
-    MessageFacts facts = MessageFacts.of(PostgresInspector.NAME)
-        .put("sql", sql.canonical()).put("command", sql.command()).build();
-    return act(port.match(Direction.REQUEST, facts), length, port, (fired, poison) -> PgMessages.parse(port.alloc(), poison));
+  private boolean execute(SqlTexts.Parsed sql, int length, RelayPort port) {
+    return act(port.match(Direction.REQUEST, sql.facts()), length, port,
+        (fired, poison) -> PgMessages.parse(port.alloc(), poison));
   }
 
   private boolean act(Optional<RuleMatch> match, int length, RelayPort port,
