@@ -40,6 +40,17 @@ public interface Proxy {
   /** Refuses new connections and closes the live ones (Toxiproxy's "down"). */
   void disable();
 
+  /**
+   * Moves the listener to {@code listen} ("host:port", port 0 = ephemeral), closing live connections,
+   * as Toxiproxy's proxy update does.
+   *
+   * @throws ProxyListenException when the new address cannot be bound (the proxy is then disabled)
+   */
+  void setListen(String listen);
+
+  /** Points the proxy at another upstream ("host:port"), closing live connections, as Toxiproxy does. */
+  void setUpstream(String upstream);
+
   /** Adds a toxic at the end of its stream's chain; returns it normalised (default name, all attributes). */
   ToxicSpec addToxic(ToxicSpec toxic);
 

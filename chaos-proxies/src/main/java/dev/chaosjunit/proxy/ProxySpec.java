@@ -50,6 +50,18 @@ public record ProxySpec(
     return new ProxySpec(name, listenHost, listenPort, upstreamHost, upstreamPort, protocolName, enabled);
   }
 
+  /** The same proxy listening on {@code listen} ("host:port", port 0 = ephemeral). */
+  public ProxySpec withListen(String listen) {
+    HostPort l = HostPort.parse(name, "listen", listen);
+    return new ProxySpec(name, l.host(), l.port(), upstreamHost, upstreamPort, protocol, enabled);
+  }
+
+  /** The same proxy in front of {@code upstream} ("host:port"). */
+  public ProxySpec withUpstream(String upstream) {
+    HostPort u = HostPort.parse(name, "upstream", upstream);
+    return new ProxySpec(name, listenHost, listenPort, u.host(), u.port(), protocol, enabled);
+  }
+
   /** The same proxy, created enabled or disabled. */
   public ProxySpec withEnabled(boolean enable) {
     return new ProxySpec(name, listenHost, listenPort, upstreamHost, upstreamPort, protocol, enable);

@@ -184,10 +184,10 @@ final class Connection {
     if (port != null) {
       port.closed();
     }
-    proxy.unregister(this);
     if (up != null) {
       proxy.publish(new ProxyEvent.ConnectionClosed(Instant.now(), proxy.name(), id, bytesUp, bytesDown));
     }
+    proxy.unregister(this);
   }
 
   boolean isClosed() {

@@ -26,7 +26,7 @@ final class DefaultProxy implements Proxy {
 
   static final AttributeKey<Long> ID = AttributeKey.valueOf("chaos-connection-id");
 
-  private final ProxySpec spec;
+  private volatile ProxySpec spec;
   private final DefaultProxyEngine engine;
   private final ProtocolInspector inspector;
   private final Listener listener;
@@ -81,6 +81,27 @@ final class DefaultProxy implements Proxy {
       closeConnections();
       publish(new ProxyEvent.ProxyStateChanged(Instant.now(), name(), false));
     }
+  }
+
+  @Override
+  public synchronized void setListen(String listen) {
+    ProxySpec next = spec.withListen(listen);
+    InetSocketAddress address = new InetSocketAddress(
+        next.listenHost() == null ? engine.bindHost() : next.listenHost(), next.listenPort());
+    spec = next;
+    if (!enabled) {
+      listenAddress = address;
+      return;
+    }
+    disable();
+    listenAddress = address;
+    enable();
+  }
+
+  @Override
+  public synchronized void setUpstream(String upstream) {
+    spec = spec.withUpstream(upstream);
+    closeConnections();
   }
 
   @Override

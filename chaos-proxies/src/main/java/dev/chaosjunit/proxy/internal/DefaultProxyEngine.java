@@ -1,5 +1,7 @@
 package dev.chaosjunit.proxy.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.chaosjunit.proxy.EngineOptions;
 import dev.chaosjunit.proxy.EventStream;
 import dev.chaosjunit.proxy.NameConflictException;
@@ -16,10 +18,12 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The engine: one event-loop group shared by every proxy. */
+/** The engine: one event-loop group shared by every proxy. Use {@link ProxyEngine#start(EngineOptions)}. */
+@API(status = INTERNAL, since = "0.1")
 public final class DefaultProxyEngine implements ProxyEngine {
 
   private static final Logger LOG = LoggerFactory.getLogger(DefaultProxyEngine.class);

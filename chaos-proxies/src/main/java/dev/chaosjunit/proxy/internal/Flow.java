@@ -119,12 +119,12 @@ final class Flow {
       piece.release();
       return;
     }
-    ActiveToxic toxic = connection.toxics().next(stream, piece.passed);
+    ActiveToxic toxic = connection.toxics().next(stream, piece.passed());
     if (toxic == null) {
       write(piece, done);
       return;
     }
-    piece.passed.add(toxic.name());
+    piece.pass(toxic.name());
     if (applies(toxic)) {
       fired(toxic);
       ToxicEffects.apply(this, toxic, piece, done);
@@ -140,7 +140,7 @@ final class Flow {
    */
   void hold(ActiveToxic toxic, Piece piece, long nanos, Runnable done, Runnable then) {
     holdWith(toxic, piece, nanos, () -> {
-      piece.passed.remove(toxic.name());
+      piece.unpass(toxic.name());
       advance(piece, done);
     }, then);
   }

@@ -8,26 +8,46 @@ import java.util.Set;
 final class Piece {
 
   final ByteBuf data;
-  final Set<String> passed;
   long timestamp;
+  private Set<String> passed;
 
-  Piece(ByteBuf data, long timestamp, Set<String> passed) {
+  private Piece(ByteBuf data, long timestamp, Set<String> passed) {
     this.data = data;
     this.timestamp = timestamp;
     this.passed = passed;
   }
 
   static Piece of(ByteBuf data) {
-    return new Piece(data, System.nanoTime(), new HashSet<>(2));
+    return new Piece(data, System.nanoTime(), null);
   }
 
   int size() {
     return data.readableBytes();
   }
 
+  /** The names of the toxics this piece went through (empty until the first one). */
+  Set<String> passed() {
+    return passed == null ? Set.of() : passed;
+  }
+
+  void pass(String toxic) {
+    if (passed == null) {
+      passed = new HashSet<>(4);
+    }
+    passed.add(toxic);
+  }
+
+  /** Forgets a toxic, so that its new version applies again. */
+  void unpass(String toxic) {
+    if (passed != null) {
+      passed.remove(toxic);
+    }
+  }
+
   /** Takes the first {@code bytes} off this piece into a new one that passed the same toxics. */
   Piece splitFront(long bytes) {
-    return new Piece(data.readRetainedSlice((int) Math.min(bytes, size())), timestamp, new HashSet<>(passed));
+    ByteBuf front = data.readRetainedSlice((int) Math.min(bytes, size()));
+    return new Piece(front, timestamp, passed == null ? null : new HashSet<>(passed));
   }
 
   /** Drops everything past the first {@code bytes}. */
