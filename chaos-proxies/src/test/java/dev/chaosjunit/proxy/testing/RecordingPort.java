@@ -36,10 +36,6 @@ public final class RecordingPort implements RelayPort {
     return this;
   }
 
-  public void clearRules() {
-    rules.clear();
-  }
-
   @Override
   public void toServer(ByteBuf data) {
     toServer(data, Duration.ZERO);
