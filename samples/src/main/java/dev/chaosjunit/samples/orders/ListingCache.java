@@ -7,14 +7,17 @@ import io.lettuce.core.SetArgs;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Order listings cached in Redis as JSON, per user. Commands time out after 500 ms (connecting and
- * its handshake after 2 s), and commands
- * issued while disconnected are rejected at once instead of queued, so a dead cache fails fast.
- * Every failure is a {@link DependencyFailure}; whether to fall back is the caller's decision.
+ * its handshake after 2 s); commands issued while disconnected are rejected at once instead of
+ * queued, so a dead cache fails fast; reconnects are retried at most 500 ms apart, so the cache is
+ * back soon after an outage. Every failure is a {@link DependencyFailure}; whether to fall back is the caller's decision.
  */
 final class ListingCache implements AutoCloseable {
 
@@ -22,14 +25,18 @@ final class ListingCache implements AutoCloseable {
   static final Duration TTL = Duration.ofMinutes(10);
   private static final Duration TIMEOUT = Duration.ofMillis(500);
   private static final Duration HANDSHAKE = Duration.ofSeconds(2);
+  private static final Duration RECONNECT_MAX = Duration.ofMillis(500);
 
+  private final ClientResources resources;
   private final RedisClient client;
   private final StatefulRedisConnection<String, String> connection;
 
   ListingCache(String uri) {
     RedisURI redisUri = RedisURI.create(uri);
     redisUri.setTimeout(HANDSHAKE);
-    this.client = RedisClient.create(redisUri);
+    this.resources = ClientResources.builder().reconnectDelay(
+        Delay.exponential(Duration.ofMillis(10), RECONNECT_MAX, 2, TimeUnit.MILLISECONDS)).build();
+    this.client = RedisClient.create(resources, redisUri);
     client.setOptions(ClientOptions.builder()
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .timeoutOptions(TimeoutOptions.enabled(TIMEOUT))
@@ -53,6 +60,7 @@ final class ListingCache implements AutoCloseable {
   public void close() {
     connection.close();
     client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+    resources.shutdown(0, 1, TimeUnit.SECONDS);
   }
 
   private RedisCommands<String, String> commands() {
