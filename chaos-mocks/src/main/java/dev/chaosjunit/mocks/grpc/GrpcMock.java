@@ -138,6 +138,11 @@ public final class GrpcMock implements AutoCloseable {
     return server.getPort();
   }
 
+  /** Its loopback socket address, e.g. to put a chaos proxy in front of it. */
+  public InetSocketAddress address() {
+    return new InetSocketAddress("127.0.0.1", port());
+  }
+
   /** A gRPC target for {@code ManagedChannelBuilder.forTarget}, e.g. {@code 127.0.0.1:43121}. */
   public String target() {
     return "127.0.0.1:" + port();

@@ -2,7 +2,6 @@ package dev.chaosjunit.samples.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaosjunit.images.Images;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,32 +12,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /** The whole stack boots green: real PostgreSQL, Redis and Kafka, gRPC and JWT mocks, real HTTP. */
-@Testcontainers(parallel = true)
 class OrdersSmokeTest {
-
-  @Container static PostgreSQLContainer db = new PostgreSQLContainer(Images.postgres());
-  @Container static GenericContainer<?> cache = new GenericContainer<>(Images.redis()).withExposedPorts(6379);
-  @Container static KafkaContainer kafka = new KafkaContainer(Images.kafka());
 
   static UpstreamMocks mocks;
   static OrdersApp app;
   static OrdersClient client;
 
   @BeforeAll
-  static void start() throws Exception {
-    OrderTopics.create(kafka.getBootstrapServers());
+  static void start() {
     mocks = new UpstreamMocks();
-    app = OrdersApp.start(new OrdersConfig(0, db.getJdbcUrl(), db.getUsername(), db.getPassword(),
-        "redis://" + cache.getHost() + ":" + cache.getMappedPort(6379), kafka.getBootstrapServers(),
-        mocks.geo.target(), mocks.users.target(), mocks.balance.target(), mocks.issuer.jwksUri(),
-        mocks.issuer.issuer(), OrdersConfig.Resilience.full()));
+    app = OrdersApp.start(Infrastructure.direct(mocks));
     client = new OrdersClient(app.port());
   }
 
@@ -116,7 +101,7 @@ class OrdersSmokeTest {
 
   private static List<String> eventsFor(String user) {
     Map<String, Object> settings = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers(),
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.KAFKA.getBootstrapServers(),
         ConsumerConfig.GROUP_ID_CONFIG, "smoke-" + user,
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     try (var consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer())) {
