@@ -6,7 +6,9 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.apiguardian.api.API;
 
@@ -27,26 +29,59 @@ public final class Benchmark {
   public static void main(String[] args) throws Exception {
     PrintStream out = System.out;
     List<Route> routes = routes();
-    List<Workload> workloads = List.of(new PipelinedRedis(8, 16, Duration.ofSeconds(2)),
-        new BulkTransfer(BULK_BYTES, 1), new RoundTrip(1_000, 10_000, Duration.ofSeconds(5)));
+    List<Workload> workloads = workloads();
     Report report = new Report();
-    try (RedisServer redis = RedisServer.start(); BulkSource bulk = new BulkSource(BULK_BYTES)) {
-      report.note("redis: " + redis.description());
-      report.note("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
-          + " " + System.getProperty("java.version"));
+    List<AutoCloseable> servers = new ArrayList<>();
+    try {
+      Map<String, InetSocketAddress> targets = startServers(workloads, servers, report);
       out.println("warming up (one unreported round)...");
-      round(routes, workloads, redis.address(), bulk.address(), new Report());
+      round(routes, workloads, targets, new Report());
       for (int i = 1; i <= ROUNDS; i++) {
         out.println("measuring, round " + i + " of " + ROUNDS + "...");
-        round(routes, workloads, redis.address(), bulk.address(), report);
+        round(routes, workloads, targets, report);
       }
     } finally {
-      for (Route route : routes) {
-        route.close();
-      }
+      closeAll(routes, servers);
     }
     report.print(out);
     Targets.print(report, ChaosServerRoute.NAME, out);
+  }
+
+  private static List<Workload> workloads() {
+    List<Workload> workloads = new ArrayList<>(List.of(new PipelinedRedis(8, 16, Duration.ofSeconds(2)),
+        new BulkTransfer(BULK_BYTES, 1), new RoundTrip(1_000, 10_000, Duration.ofSeconds(5))));
+    ServiceLoader.load(Workload.class).forEach(workloads::add);
+    return workloads;
+  }
+
+  /** The built-in Redis and bulk source, plus the servers of registered workloads, by protocol. */
+  private static Map<String, InetSocketAddress> startServers(List<Workload> workloads, List<AutoCloseable> servers,
+      Report report) throws Exception {
+    RedisServer redis = RedisServer.start();
+    servers.add(redis);
+    BulkSource bulk = new BulkSource(BULK_BYTES);
+    servers.add(bulk);
+    report.note("redis: " + redis.description());
+    report.note("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+        + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    Map<String, InetSocketAddress> targets = new HashMap<>(Map.of("redis", redis.address(), "tcp", bulk.address()));
+    for (Workload workload : workloads) {
+      if (!targets.containsKey(workload.protocol())) {
+        Workload.Server server = workload.startServer();
+        servers.add(server);
+        targets.put(workload.protocol(), server.address());
+      }
+    }
+    return targets;
+  }
+
+  private static void closeAll(List<Route> routes, List<AutoCloseable> servers) throws Exception {
+    for (AutoCloseable closeable : routes) {
+      closeable.close();
+    }
+    for (AutoCloseable closeable : servers) {
+      closeable.close();
+    }
   }
 
   private static List<Route> routes() {
@@ -65,8 +100,8 @@ public final class Benchmark {
     }
   }
 
-  private static void round(List<Route> routes, List<Workload> workloads, InetSocketAddress redis,
-      InetSocketAddress bulk, Report report) {
+  private static void round(List<Route> routes, List<Workload> workloads, Map<String, InetSocketAddress> targets,
+      Report report) {
     for (Route route : routes) {
       if (!route.available()) {
         report.note(route.name() + " skipped: " + route.unavailableReason());
@@ -74,7 +109,7 @@ public final class Benchmark {
       }
       for (Workload workload : workloads) {
         if (route.supports(workload.protocol())) {
-          measure(route, workload, workload.protocol().equals("redis") ? redis : bulk, report);
+          measure(route, workload, targets.get(workload.protocol()), report);
         }
       }
     }
