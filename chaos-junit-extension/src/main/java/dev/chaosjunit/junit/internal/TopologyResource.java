@@ -5,6 +5,7 @@ import dev.chaosjunit.junit.ProxyEndpoint;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,8 @@ public final class TopologyResource implements AutoCloseable {
 
   private static ProxyEndpoint front(FaultBackend backend, ServiceDeclaration service, List<Startable> started) {
     if (service.target() instanceof InetSocketAddress address) {
-      return backend.front(service, address.getHostString(), address.getPort(), java.util.Optional.empty());
+      return backend.front(service, new Upstream(address.getHostString(), address.getPort(), Optional.empty(),
+          address.getPort(), Optional.empty()));
     }
     ContainerState container = (ContainerState) service.target();
     if (!container.isRunning() && container instanceof Startable startable) {
@@ -51,8 +53,10 @@ public final class TopologyResource implements AutoCloseable {
       startable.start();
       started.add(startable);
     }
-    return backend.front(service, container.getHost(), container.getMappedPort(port(service, container)),
-        JdbcUrls.of(container));
+    int port = port(service, container);
+    String networkHost = container.getContainerInfo().getNetworkSettings().getIpAddress();
+    return backend.front(service, new Upstream(container.getHost(), container.getMappedPort(port),
+        Optional.ofNullable(networkHost).filter(h -> !h.isBlank()), port, JdbcUrls.of(container)));
   }
 
   private static int port(ServiceDeclaration service, ContainerState container) {
