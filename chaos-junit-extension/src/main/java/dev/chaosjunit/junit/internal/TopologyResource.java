@@ -1,6 +1,7 @@
 package dev.chaosjunit.junit.internal;
 
 import dev.chaosjunit.junit.ChaosTopology;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import dev.chaosjunit.junit.ProxyEndpoint;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -54,9 +55,13 @@ public final class TopologyResource implements AutoCloseable {
       started.add(startable);
     }
     int port = port(service, container);
-    String networkHost = container.getContainerInfo().getNetworkSettings().getIpAddress();
     return backend.front(service, new Upstream(container.getHost(), container.getMappedPort(port),
-        Optional.ofNullable(networkHost).filter(h -> !h.isBlank()), port, JdbcUrls.of(container)));
+        networkAddress(container), port, JdbcUrls.of(container)));
+  }
+
+  private static Optional<String> networkAddress(ContainerState container) {
+    return container.getContainerInfo().getNetworkSettings().getNetworks().values().stream()
+        .map(ContainerNetwork::getIpAddress).filter(ip -> ip != null && !ip.isBlank()).findFirst();
   }
 
   private static int port(ServiceDeclaration service, ContainerState container) {
