@@ -51,9 +51,11 @@ final class PostgresSession extends FramedSession {
       client.passStreaming(length);
       return true;
     }
-    if (client.readable() < length) {
-      return false;
-    }
+    return client.readable() >= length && statementFrame(buf, type, length, port);
+  }
+
+  /** A complete Query, Execute, Parse, Bind or Close message. */
+  private boolean statementFrame(ByteBuf buf, byte type, int length, RelayPort port) {
     int body = buf.readerIndex() + 5;
     int end = buf.readerIndex() + length;
     switch (type) {
