@@ -14,6 +14,10 @@ import org.testcontainers.utility.DockerImageName;
  * it returns the image built on this machine by {@code .ci/images/build} (e.g.
  * {@code chaos-local/postgres:15}), declared a compatible substitute for the official one so that
  * Testcontainers' module classes accept it. Tests never hard-code an image name.
+ *
+ * <p>With local images selected, each method first checks that the local Docker engine answers and has
+ * the image, and otherwise throws a {@link MissingImageException} saying what to run ({@code .ci/setup})
+ * within about a second, instead of letting Testcontainers retry a pull from an unreachable registry.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Images {
@@ -94,6 +98,10 @@ public final class Images {
     if (!local()) {
       return officialName;
     }
+    return LocalImageCheck.requireDefault(localName(official, localName, tag));
+  }
+
+  static DockerImageName localName(String official, String localName, String tag) {
     return DockerImageName.parse(LOCAL_NAMESPACE + "/" + localName.toLowerCase(Locale.ROOT) + ":" + tag)
         .asCompatibleSubstituteFor(official);
   }

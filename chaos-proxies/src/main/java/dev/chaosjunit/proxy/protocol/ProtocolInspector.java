@@ -2,6 +2,7 @@ package dev.chaosjunit.proxy.protocol;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.proxy.rule.RuleSpec;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -29,6 +30,15 @@ public interface ProtocolInspector {
    * @throws IllegalArgumentException naming the offending element and how to fix it
    */
   void validate(RuleSpec rule);
+
+  /**
+   * Compiles a rule's pattern for one of {@link #matchKeys()}, with that key's separator and case
+   * rules (e.g. Kafka topics split at {@code .}, SQL matched case-insensitively). The default is a
+   * case-sensitive {@link Glob} without segments.
+   */
+  default Glob glob(String key, String pattern) {
+    return Glob.compile(pattern);
+  }
 
   /** Opens the decoding state for one client connection. */
   InspectorSession open(ConnectionInfo connection);

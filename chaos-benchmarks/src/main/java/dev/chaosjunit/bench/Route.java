@@ -1,0 +1,62 @@
+package dev.chaosjunit.bench;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.net.InetSocketAddress;
+import org.apiguardian.api.API;
+
+/**
+ * A way from the load generator to a server: directly, through socat, through the chaos proxy... Each
+ * route is one row of the report. New rows (e.g. a protocol-aware proxy) implement this interface and
+ * register it in {@code META-INF/services/dev.chaosjunit.bench.Route}.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public interface Route extends AutoCloseable {
+
+  /** The row label, e.g. {@code "chaos-proxy server"}. */
+  String name();
+
+  /** Whether this route can run here; otherwise {@link #unavailableReason()} is printed instead of a row. */
+  default boolean available() {
+    return true;
+  }
+
+  /** Why the route cannot run, and how to make it run. */
+  default String unavailableReason() {
+    return "";
+  }
+
+  /**
+   * Fronts a server; the benchmark talks to the returned address.
+   *
+   * @param upstream the server's loopback address
+   * @param protocol what the server speaks ({@code "redis"} or {@code "tcp"}), for protocol-aware routes
+   */
+  Fronted front(InetSocketAddress upstream, String protocol) throws Exception;
+
+  /** Frees what the route holds (processes, engines) once all workloads ran. */
+  @Override
+  default void close() throws Exception {}
+
+  /** A fronted server: where to connect, and how to stop fronting it. */
+  interface Fronted extends AutoCloseable {
+
+    InetSocketAddress address();
+
+    @Override
+    void close() throws Exception;
+  }
+
+  /** A route that is its target. */
+  static Fronted direct(InetSocketAddress address) {
+    return new Fronted() {
+      @Override
+      public InetSocketAddress address() {
+        return address;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+}

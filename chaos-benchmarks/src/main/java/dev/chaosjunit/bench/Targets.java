@@ -1,0 +1,44 @@
+package dev.chaosjunit.bench;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Issue 6's targets for the chaos proxy with no faults, checked against one run's report. */
+final class Targets {
+
+  private Targets() {}
+
+  static void print(Report report, String route, PrintStream out) {
+    out.println();
+    out.println("targets for [" + route + "]:");
+    share(report, route, "pipelined", "direct", 60, out);
+    share(report, route, "bulk", "direct", 90, out);
+    share(report, route, "pipelined", "socat", 100, out);
+    share(report, route, "bulk", "socat", 100, out);
+    added(report, route, "round trip p50", 30, out);
+  }
+
+  private static void share(Report report, String route, String label, String reference, double minPercent,
+      PrintStream out) {
+    Figure f = report.figure(label, route);
+    Figure ref = report.figure(label, reference);
+    if (f == null || ref == null) {
+      out.printf(Locale.ROOT, "  %-40s n/a (no %s figure)%n", label + " >= " + minPercent + " % of " + reference, reference);
+      return;
+    }
+    double percent = 100 * f.value() / ref.value();
+    out.printf(Locale.ROOT, "  %-40s %6.0f %%  %s%n", label + " >= " + (int) minPercent + " % of " + reference,
+        percent, percent >= minPercent ? "MET" : "MISSED");
+  }
+
+  private static void added(Report report, String route, String label, double maxMicros, PrintStream out) {
+    Figure f = report.figure(label, route);
+    Figure direct = report.figure(label, "direct");
+    if (f == null || direct == null) {
+      return;
+    }
+    double added = f.value() - direct.value();
+    out.printf(Locale.ROOT, "  %-40s %6.1f us %s%n", "added " + label + " <= " + (int) maxMicros + " us", added,
+        added <= maxMicros ? "MET" : "MISSED");
+  }
+}

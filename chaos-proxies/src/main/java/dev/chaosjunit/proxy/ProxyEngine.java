@@ -1,0 +1,61 @@
+package dev.chaosjunit.proxy;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.chaosjunit.proxy.internal.DefaultProxyEngine;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * Runs proxies: a Netty relay (native epoll where available) with Toxiproxy's L4 toxics and protocol
+ * rules. Thread-safe. {@link #close()} frees every port, thread and buffer.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public interface ProxyEngine extends AutoCloseable {
+
+  /** Starts an engine. */
+  static ProxyEngine start(EngineOptions options) {
+    return DefaultProxyEngine.start(options);
+  }
+
+  /** Starts an engine with {@link EngineOptions#defaults()}. */
+  static ProxyEngine start() {
+    return start(EngineOptions.defaults());
+  }
+
+  /**
+   * Creates a proxy and starts listening (when enabled).
+   *
+   * @throws NameConflictException when a proxy of that name exists
+   * @throws IllegalArgumentException when the protocol is unknown (the message lists the known ones)
+   * @throws ProxyListenException when the address cannot be bound
+   */
+  Proxy create(ProxySpec spec);
+
+  /** A proxy by name. */
+  Optional<Proxy> proxy(String name);
+
+  /** All proxies, in creation order. */
+  List<Proxy> proxies();
+
+  /** Closes a proxy, its listener and its connections. */
+  void remove(String name);
+
+  /** Enables every proxy and removes every toxic and rule (Toxiproxy's {@code POST /reset}). */
+  void reset();
+
+  /** The run seed every random decision derives from. */
+  long seed();
+
+  /** The protocol names that {@link ProxySpec#protocol()} accepts. */
+  Set<String> protocols();
+
+  /** The event stream. */
+  EventStream events();
+
+  /** Closes every proxy and stops the event loops; waits for them to end. */
+  @Override
+  void close();
+}

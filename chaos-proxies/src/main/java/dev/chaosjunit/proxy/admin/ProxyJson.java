@@ -1,0 +1,34 @@
+package dev.chaosjunit.proxy.admin;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.chaosjunit.proxy.Proxy;
+import dev.chaosjunit.proxy.ToxicSpec;
+import java.net.InetSocketAddress;
+
+/** A proxy as Toxiproxy's API writes it, plus our {@code protocol} extension (null for plain TCP). */
+final class ProxyJson {
+
+  private ProxyJson() {}
+
+  static ObjectNode toJson(Proxy proxy) {
+    ObjectNode json = Json.MAPPER.createObjectNode();
+    json.put("name", proxy.name());
+    json.put("listen", listen(proxy));
+    json.put("upstream", proxy.upstream());
+    json.put("enabled", proxy.isEnabled());
+    json.put("protocol", proxy.protocol().orElse(null));
+    ArrayNode toxics = json.putArray("toxics");
+    for (ToxicSpec toxic : proxy.toxics()) {
+      toxics.add(ToxicJson.toJson(toxic));
+    }
+    return json;
+  }
+
+  /** The actual listen address as "host:port" (IPv6 in brackets), as Toxiproxy reports it. */
+  static String listen(Proxy proxy) {
+    InetSocketAddress address = proxy.listenAddress();
+    String host = address.getAddress().getHostAddress();
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.chaosjunit.proxy.http;
+
+import dev.chaosjunit.proxy.rule.ActionSpec;
+
+/**
+ * A response the client is owed, in request order: the server's (for a forwarded request, with what
+ * its framing depends on) or one the proxy injects for a request it kept from the server.
+ *
+ * @param method the request method (a response to HEAD has no body; CONNECT 2xx opens a tunnel)
+ * @param action the injected response's action, null for the server's
+ * @param close whether the connection ends after the injected response
+ */
+record Exchange(String method, ActionSpec action, boolean close) {
+
+  static Exchange server(String method) {
+    return new Exchange(method, null, false);
+  }
+
+  static Exchange injected(String method, ActionSpec action, boolean close) {
+    return new Exchange(method, action, close);
+  }
+
+  boolean injected() {
+    return action != null;
+  }
+}

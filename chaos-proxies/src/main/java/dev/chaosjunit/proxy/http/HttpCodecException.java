@@ -1,0 +1,11 @@
+package dev.chaosjunit.proxy.http;
+
+/** Traffic that is not valid HTTP/1.x: the session gives up decoding and relays bytes unchanged. */
+final class HttpCodecException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  HttpCodecException(String message) {
+    super(message);
+  }
+}

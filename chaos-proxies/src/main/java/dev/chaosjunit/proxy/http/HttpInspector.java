@@ -1,0 +1,57 @@
+package dev.chaosjunit.proxy.http;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.chaosjunit.proxy.protocol.ConnectionInfo;
+import dev.chaosjunit.proxy.protocol.InspectorSession;
+import dev.chaosjunit.proxy.protocol.ProtocolInspector;
+import dev.chaosjunit.proxy.rule.Glob;
+import dev.chaosjunit.proxy.rule.RuleSpec;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * HTTP/1.1 (and 1.0): match keys {@code method}, {@code path} (a glob with {@code /} as separator; the
+ * target without query) and {@code header.<Name>} (any header, name case-insensitive). Actions:
+ * {@code ERROR} and {@code RESPOND} send a complete response: {@code code} = status (default 500 for
+ * ERROR, 200 for RESPOND), {@code message} = body, {@code header.<Name>} = response header (e.g.
+ * {@code header.Retry-After}); {@code DELAY} holds the request back {@code ms}; {@code DROP} closes,
+ * resets or blackholes the connection. Keep-alive, pipelining, chunked bodies, {@code Expect:
+ * 100-continue}, HEAD, upgrades and CONNECT tunnels keep working.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class HttpInspector implements ProtocolInspector {
+
+  /** The protocol name. */
+  public static final String NAME = "http";
+
+  /** The match keys; {@code header.<Name>} stands for one key per header name. */
+  @Override
+  public Set<String> matchKeys() {
+    return Set.of("method", "path", "header.<Name>");
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void validate(RuleSpec rule) {
+    new HttpRuleValidator(rule).validate();
+  }
+
+  /**
+   * {@code path} is split at {@code /} ({@code *} one segment, {@code **} any depth), case-sensitive;
+   * {@code method} ignores case; header values are case-sensitive.
+   */
+  @Override
+  public Glob glob(String key, String pattern) {
+    return Glob.compile(pattern, key.equals("path") ? '/' : Glob.NO_SEPARATOR, key.equals("method"));
+  }
+
+  @Override
+  public InspectorSession open(ConnectionInfo connection) {
+    return new HttpSession();
+  }
+}

@@ -1,0 +1,222 @@
+package dev.chaosjunit.proxy.internal;
+
+import dev.chaosjunit.proxy.ProxyEvent;
+import dev.chaosjunit.proxy.ToxicStream;
+import dev.chaosjunit.proxy.protocol.ConnectionInfo;
+import dev.chaosjunit.proxy.protocol.InspectorSession;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection and its own upstream connection, both on the same event loop, relayed by two
+ * {@link Flow}s. All methods run on that event loop.
+ */
+final class Connection {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+
+  final long id;
+  private final DefaultProxy proxy;
+  private final Channel client;
+  private Channel server;
+  private Flow up;
+  private Flow down;
+  private ConnectionPort port;
+  private long bytesUp;
+  private long bytesDown;
+  private boolean closed;
+  private EarlyInput early = new EarlyInput();
+
+  Connection(DefaultProxy proxy, long id, Channel client) {
+    this.proxy = proxy;
+    this.id = id;
+    this.client = client;
+  }
+
+  /** The client connected: connect upstream, then start relaying. */
+  void accepted() {
+    if (!proxy.register(this)) {
+      client.close();
+      return;
+    }
+    Bootstrap b = new Bootstrap().group(client.eventLoop()).channel(Transport.socketChannel())
+        .option(ChannelOption.AUTO_READ, false).option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, proxy.connectTimeoutMillis())
+        .handler(new RelayHandler(this, false));
+    String host = proxy.spec().upstreamHost();
+    int upstreamPort = proxy.spec().upstreamPort();
+    b.connect(InetSocketAddress.createUnresolved(host, upstreamPort)).addListener(this::connected);
+  }
+
+  private void connected(io.netty.util.concurrent.Future<? super Void> f) {
+    if (!f.isSuccess()) {
+      LOG.warn("proxy [{}] connection {}: upstream {} unreachable: {}", proxy.name(), id, proxy.upstream(),
+          f.cause().toString());
+      proxy.publish(new ProxyEvent.UpstreamUnreachable(Instant.now(), proxy.name(), id, proxy.upstream(),
+          String.valueOf(f.cause().getMessage())));
+      close();
+      return;
+    }
+    server = ((ChannelFuture) f).channel();
+    if (closed) {
+      server.close();
+      return;
+    }
+    up = new Flow(ToxicStream.UPSTREAM, this, client, server);
+    down = new Flow(ToxicStream.DOWNSTREAM, this, server, client);
+    openSession();
+    proxy.publish(new ProxyEvent.ConnectionOpened(Instant.now(), proxy.name(), id, String.valueOf(client.remoteAddress())));
+    up.start();
+    down.start();
+    EarlyInput input = early;
+    early = null;
+    input.replay(this);
+  }
+
+  private void openSession() {
+    if (proxy.inspector() == null) {
+      return;
+    }
+    ConnectionInfo info = new ConnectionInfo(
+        proxy.name(), id, client.remoteAddress(), server.remoteAddress(), client.localAddress());
+    try {
+      port = new ConnectionPort(this, proxy.inspector().open(info), up, down);
+    } catch (RuntimeException e) {
+      LOG.warn("proxy [{}] connection {}: inspector [{}] failed to open; relaying raw bytes", proxy.name(), id,
+          proxy.inspector().name(), e);
+    }
+  }
+
+  void onRead(boolean fromClient, ByteBuf data) {
+    Flow flow = fromClient ? up : down;
+    if (early != null && fromClient && !closed) {
+      early.add(data);
+      return;
+    }
+    if (closed || flow == null) {
+      data.release();
+      return;
+    }
+    int n = data.readableBytes();
+    if (fromClient) {
+      bytesUp += n;
+    } else {
+      bytesDown += n;
+    }
+    proxy.countBytes(fromClient, n);
+    if (port != null && port.inspecting()) {
+      port.deliver(fromClient, data);
+    } else {
+      flow.enqueue(data, 0);
+    }
+    flow.chunkRead();
+  }
+
+  void onEnd(boolean fromClient) {
+    Flow flow = fromClient ? up : down;
+    if (early != null && fromClient) {
+      early.end();
+      return;
+    }
+    if (flow != null && !closed) {
+      flow.enqueueEnd(Outgoing.Kind.END);
+    }
+  }
+
+  /** One direction finished its half-close; when both did, the connection is done. */
+  void flowEnded() {
+    if (up.ended() && down.ended()) {
+      close();
+    }
+  }
+
+  void toxicsChanged() {
+    if (!closed && up != null) {
+      up.toxicsChanged();
+      down.toxicsChanged();
+    }
+  }
+
+  /** Closes both sides gracefully (what was written is delivered). */
+  void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    client.close();
+    if (server != null) {
+      server.close();
+    }
+    released();
+  }
+
+  /** Closes both sides with a TCP reset. */
+  void reset() {
+    if (!closed) {
+      client.config().setOption(ChannelOption.SO_LINGER, 0);
+      if (server != null) {
+        server.config().setOption(ChannelOption.SO_LINGER, 0);
+      }
+      close();
+    }
+  }
+
+  void abort(String what, Throwable cause) {
+    LOG.debug("proxy [{}] connection {}: {}", proxy.name(), id, what, cause);
+    close();
+  }
+
+  private void released() {
+    if (early != null) {
+      early.release();
+    }
+    if (up != null) {
+      up.release();
+      down.release();
+    }
+    if (port != null) {
+      port.closed();
+    }
+    if (up != null) {
+      proxy.publish(new ProxyEvent.ConnectionClosed(Instant.now(), proxy.name(), id, bytesUp, bytesDown));
+    }
+    proxy.unregister(this);
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  Channel client() {
+    return client;
+  }
+
+  DefaultProxy proxy() {
+    return proxy;
+  }
+
+  ToxicChain toxics() {
+    return proxy.toxicChain();
+  }
+
+  long derive(String purpose, long index) {
+    return Seeds.derive(proxy.seed(), proxy.name(), purpose, id, index);
+  }
+
+  double unit(String fault, long index) {
+    return Seeds.unit(proxy.seed(), proxy.name(), fault, id, index);
+  }
+
+  void toxicFired(ActiveToxic toxic, long firing) {
+    proxy.publish(new ProxyEvent.FaultFired(Instant.now(), proxy.name(), id, ProxyEvent.FaultKind.TOXIC,
+        toxic.name(), toxic.type().wireName(), "", firing));
+  }
+}

@@ -1,0 +1,144 @@
+package dev.chaosjunit.proxy.internal;
+
+import dev.chaosjunit.proxy.protocol.InspectorSession;
+import dev.chaosjunit.proxy.protocol.RelayPort;
+import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.proxy.rule.MessageFacts;
+import dev.chaosjunit.proxy.rule.RuleMatch;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link RelayPort} of one inspected connection; also feeds the session what the sockets read. */
+final class ConnectionPort implements RelayPort {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionPort.class);
+
+  private final Connection connection;
+  private final InspectorSession session;
+  private final Flow up;
+  private final Flow down;
+  private final long[] messages = new long[Direction.values().length];
+  private boolean inspecting = true;
+  private boolean blackholed;
+  private boolean delivering;
+  private boolean closePending;
+
+  ConnectionPort(Connection connection, InspectorSession session, Flow up, Flow down) {
+    this.connection = connection;
+    this.session = session;
+    this.up = up;
+    this.down = down;
+  }
+
+  boolean inspecting() {
+    return inspecting || blackholed;
+  }
+
+  /** Hands a chunk to the session (or discards it once blackholed). */
+  void deliver(boolean fromClient, ByteBuf data) {
+    if (blackholed) {
+      data.release();
+      return;
+    }
+    delivering = true;
+    try {
+      if (fromClient) {
+        session.onClientData(data, this);
+      } else {
+        session.onServerData(data, this);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("proxy [{}] connection {}: inspector failed; relaying raw bytes from now on",
+          connection.proxy().name(), connection.id, e);
+      inspecting = false;
+    } finally {
+      delivering = false;
+    }
+    if (closePending) {
+      closed();
+    }
+  }
+
+  @Override
+  public void toServer(ByteBuf data) {
+    send(up, data, 0);
+  }
+
+  @Override
+  public void toClient(ByteBuf data) {
+    send(down, data, 0);
+  }
+
+  @Override
+  public void toServer(ByteBuf data, Duration delay) {
+    send(up, data, System.nanoTime() + Math.max(1, delay.toNanos()));
+  }
+
+  @Override
+  public void toClient(ByteBuf data, Duration delay) {
+    send(down, data, System.nanoTime() + Math.max(1, delay.toNanos()));
+  }
+
+  private void send(Flow flow, ByteBuf data, long notBefore) {
+    if (blackholed || connection.isClosed()) {
+      data.release();
+    } else {
+      flow.enqueue(data, notBefore);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!connection.isClosed()) {
+      down.enqueueEnd(Outgoing.Kind.CLOSE);
+    }
+  }
+
+  @Override
+  public void reset() {
+    connection.reset();
+  }
+
+  @Override
+  public void blackhole() {
+    blackholed = true;
+  }
+
+  @Override
+  public Optional<RuleMatch> match(Direction direction, MessageFacts facts) {
+    long index = messages[direction.ordinal()]++;
+    return connection.proxy().match(connection.id, index, direction, facts);
+  }
+
+  @Override
+  public void passThrough(String reason) {
+    if (inspecting) {
+      inspecting = false;
+      LOG.info("proxy [{}] connection {}: relaying raw bytes from now on: {}", connection.proxy().name(),
+          connection.id, reason);
+    }
+  }
+
+  @Override
+  public ByteBufAllocator alloc() {
+    return connection.client().alloc();
+  }
+
+  /** The connection closed: the session releases what it holds, once its current callback returned. */
+  void closed() {
+    if (delivering) {
+      closePending = true;
+      return;
+    }
+    closePending = false;
+    try {
+      session.onClose();
+    } catch (RuntimeException e) {
+      LOG.warn("proxy [{}] connection {}: inspector failed on close", connection.proxy().name(), connection.id, e);
+    }
+  }
+}

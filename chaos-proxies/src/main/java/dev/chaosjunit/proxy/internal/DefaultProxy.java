@@ -1,0 +1,203 @@
+package dev.chaosjunit.proxy.internal;
+
+import dev.chaosjunit.proxy.FaultCounters;
+import dev.chaosjunit.proxy.Proxy;
+import dev.chaosjunit.proxy.ProxyEvent;
+import dev.chaosjunit.proxy.ProxyEvent.FaultKind;
+import dev.chaosjunit.proxy.ProxySpec;
+import dev.chaosjunit.proxy.ProxyStats;
+import dev.chaosjunit.proxy.ToxicSpec;
+import dev.chaosjunit.proxy.protocol.ProtocolInspector;
+import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.proxy.rule.MessageFacts;
+import dev.chaosjunit.proxy.rule.RuleMatch;
+import dev.chaosjunit.proxy.rule.RuleSpec;
+import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/** A proxy: its listener, live connections, toxics, rules and counters. */
+final class DefaultProxy implements Proxy {
+
+  static final AttributeKey<Long> ID = AttributeKey.valueOf("chaos-connection-id");
+
+  private volatile ProxySpec spec;
+  private final DefaultProxyEngine engine;
+  private final ProtocolInspector inspector;
+  private final Listener listener;
+  private final ToxicChain toxics;
+  private final RuleBook rules;
+  private final Traffic traffic = new Traffic();
+  private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+  private volatile InetSocketAddress listenAddress;
+  private volatile boolean enabled;
+  private volatile boolean removed;
+
+  DefaultProxy(ProxySpec spec, DefaultProxyEngine engine, ProtocolInspector inspector) {
+    this.spec = spec;
+    this.engine = engine;
+    this.inspector = inspector;
+    this.listener = new Listener(this, engine.group());
+    this.toxics = new ToxicChain(spec.name());
+    this.rules = new RuleBook(spec.name(), engine.seed(), inspector);
+    String host = spec.listenHost() == null ? engine.bindHost() : spec.listenHost();
+    this.listenAddress = new InetSocketAddress(host, spec.listenPort());
+  }
+
+  /** Binds when the spec says enabled; throws when the address cannot be bound. */
+  void open() {
+    if (spec.enabled()) {
+      listenAddress = listener.bind(listenAddress);
+      enabled = true;
+    }
+  }
+
+  @Override public String name() { return spec.name(); }
+  @Override public ProxySpec spec() { return spec; }
+  @Override public InetSocketAddress listenAddress() { return listenAddress; }
+  @Override public String upstream() { return spec.upstream(); }
+  @Override public Optional<String> protocol() { return spec.protocolName(); }
+  @Override public boolean isEnabled() { return enabled; }
+
+  @Override
+  public synchronized void enable() {
+    if (!enabled && !removed) {
+      listenAddress = listener.bind(listenAddress);
+      enabled = true;
+      publish(new ProxyEvent.ProxyStateChanged(Instant.now(), name(), true));
+    }
+  }
+
+  @Override
+  public synchronized void disable() {
+    if (enabled) {
+      enabled = false;
+      listener.unbind();
+      closeConnections();
+      publish(new ProxyEvent.ProxyStateChanged(Instant.now(), name(), false));
+    }
+  }
+
+  @Override
+  public synchronized void setListen(String listen) {
+    ProxySpec next = spec.withListen(listen);
+    InetSocketAddress address = new InetSocketAddress(
+        next.listenHost() == null ? engine.bindHost() : next.listenHost(), next.listenPort());
+    spec = next;
+    if (!enabled) {
+      listenAddress = address;
+      return;
+    }
+    disable();
+    listenAddress = address;
+    enable();
+  }
+
+  @Override
+  public synchronized void setUpstream(String upstream) {
+    spec = spec.withUpstream(upstream);
+    closeConnections();
+  }
+
+  @Override
+  public ToxicSpec addToxic(ToxicSpec toxic) {
+    ToxicSpec added = toxics.add(toxic);
+    changed(new ProxyEvent.FaultAdded(Instant.now(), name(), FaultKind.TOXIC, added.name(), added.toString(), false));
+    return added;
+  }
+
+  @Override
+  public ToxicSpec updateToxic(ToxicSpec toxic) {
+    ToxicSpec updated = toxics.update(toxic);
+    changed(new ProxyEvent.FaultAdded(Instant.now(), name(), FaultKind.TOXIC, updated.name(), updated.toString(), true));
+    return updated;
+  }
+
+  @Override
+  public void removeToxic(String toxicName) {
+    toxics.remove(toxicName);
+    changed(new ProxyEvent.FaultRemoved(Instant.now(), name(), FaultKind.TOXIC, toxicName));
+  }
+
+  @Override public Optional<ToxicSpec> toxic(String toxicName) { return toxics.find(toxicName).map(t -> t.spec); }
+  @Override public List<ToxicSpec> toxics() { return toxics.snapshot().stream().map(t -> t.spec).toList(); }
+  @Override public FaultCounters toxicCounters(String toxicName) { return toxics.counters(toxicName); }
+
+  @Override
+  public void addRule(RuleSpec rule) {
+    rules.add(rule);
+    publish(new ProxyEvent.FaultAdded(Instant.now(), name(), FaultKind.RULE, rule.name(), rule.toString(), false));
+  }
+
+  @Override
+  public void removeRule(String ruleName) {
+    rules.remove(ruleName);
+    publish(new ProxyEvent.FaultRemoved(Instant.now(), name(), FaultKind.RULE, ruleName));
+  }
+
+  @Override public List<RuleSpec> rules() { return rules.specs(); }
+  @Override public FaultCounters ruleCounters(String ruleName) { return rules.counters(ruleName); }
+  @Override public ProxyStats stats() { return traffic.snapshot(connections.size()); }
+
+  /** Enables the proxy and removes every toxic and rule. */
+  void reset() {
+    enable();
+    List<String> removedToxics = toxics.clear();
+    removedToxics.forEach(t -> publish(new ProxyEvent.FaultRemoved(Instant.now(), name(), FaultKind.TOXIC, t)));
+    rules.clear().forEach(r -> publish(new ProxyEvent.FaultRemoved(Instant.now(), name(), FaultKind.RULE, r)));
+    eachConnection(Connection::toxicsChanged);
+  }
+
+  /** Stops listening and closes every connection, for good. */
+  synchronized void shutdown() {
+    removed = true;
+    enabled = false;
+    listener.unbind();
+    closeConnections();
+  }
+
+  Optional<RuleMatch> match(long connection, long index, Direction direction, MessageFacts facts) {
+    return rules.match(connection, index, direction, facts).map(fired -> {
+      publish(new ProxyEvent.FaultFired(Instant.now(), name(), connection, FaultKind.RULE, fired.rule().spec.name(),
+          fired.rule().spec.action().type().name(), FactsText.of(facts), fired.match().firing()));
+      return fired.match();
+    });
+  }
+
+  private void changed(ProxyEvent event) {
+    publish(event);
+    eachConnection(Connection::toxicsChanged);
+  }
+
+  private void eachConnection(Consumer<Connection> action) {
+    for (Connection c : connections) {
+      c.client().eventLoop().execute(() -> action.accept(c));
+    }
+  }
+
+  private void closeConnections() {
+    eachConnection(Connection::close);
+  }
+
+  boolean register(Connection connection) {
+    if (!enabled) {
+      return false;
+    }
+    connections.add(connection);
+    traffic.accepted();
+    return true;
+  }
+
+  void unregister(Connection connection) { connections.remove(connection); }
+  void countBytes(boolean upstream, long n) { traffic.bytes(upstream, n); }
+  void publish(ProxyEvent event) { engine.publish(event); }
+  ToxicChain toxicChain() { return toxics; }
+  ProtocolInspector inspector() { return inspector; }
+  long seed() { return engine.seed(); }
+  int connectTimeoutMillis() { return engine.connectTimeoutMillis(); }
+}

@@ -1,0 +1,129 @@
+package dev.chaosjunit.proxy.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.chaosjunit.proxy.EngineOptions;
+import dev.chaosjunit.proxy.EventStream;
+import dev.chaosjunit.proxy.NameConflictException;
+import dev.chaosjunit.proxy.Proxy;
+import dev.chaosjunit.proxy.ProxyEngine;
+import dev.chaosjunit.proxy.ProxyEvent;
+import dev.chaosjunit.proxy.ProxySpec;
+import io.netty.channel.EventLoopGroup;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The engine: one event-loop group shared by every proxy. Use {@link ProxyEngine#start(EngineOptions)}. */
+@API(status = INTERNAL, since = "0.1")
+public final class DefaultProxyEngine implements ProxyEngine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultProxyEngine.class);
+
+  private final EngineOptions options;
+  private final EventLoopGroup group;
+  private final Inspectors inspectors;
+  private final EventHub events = new EventHub();
+  private final Map<String, DefaultProxy> proxies = new LinkedHashMap<>();
+  private boolean closed;
+
+  private DefaultProxyEngine(EngineOptions options) {
+    this.options = options;
+    this.inspectors = new Inspectors(Thread.currentThread().getContextClassLoader());
+    this.group = Transport.newGroup(options.ioThreads());
+  }
+
+  /** Starts an engine; use {@link ProxyEngine#start(EngineOptions)}. */
+  public static ProxyEngine start(EngineOptions options) {
+    DefaultProxyEngine engine = new DefaultProxyEngine(options);
+    LOG.info("proxy engine started: seed {}, {} transport, protocols {}", options.seed(),
+        Transport.nativeEpoll() ? "epoll" : "nio", engine.protocols());
+    return engine;
+  }
+
+  @Override
+  public synchronized Proxy create(ProxySpec spec) {
+    checkOpen();
+    if (proxies.containsKey(spec.name())) {
+      throw new NameConflictException("proxy [" + spec.name() + "] already exists");
+    }
+    DefaultProxy proxy = new DefaultProxy(spec, this, inspectors.resolve(spec.name(), spec.protocol()));
+    proxy.open();
+    proxies.put(spec.name(), proxy);
+    return proxy;
+  }
+
+  @Override
+  public synchronized Optional<Proxy> proxy(String name) {
+    return Optional.ofNullable(proxies.get(name));
+  }
+
+  @Override
+  public synchronized List<Proxy> proxies() {
+    return List.copyOf(proxies.values());
+  }
+
+  @Override
+  public synchronized void remove(String name) {
+    DefaultProxy proxy = proxies.remove(name);
+    if (proxy == null) {
+      throw new NoSuchElementException("proxy [" + name + "] not found; proxies: " + proxies.keySet());
+    }
+    proxy.shutdown();
+  }
+
+  @Override
+  public synchronized void reset() {
+    proxies.values().forEach(DefaultProxy::reset);
+  }
+
+  @Override
+  public long seed() {
+    return options.seed();
+  }
+
+  @Override
+  public Set<String> protocols() {
+    return inspectors.names();
+  }
+
+  @Override
+  public EventStream events() {
+    return events;
+  }
+
+  @Override
+  public void close() {
+    List<DefaultProxy> open;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      open = new ArrayList<>(proxies.values());
+      proxies.clear();
+    }
+    open.forEach(DefaultProxy::shutdown);
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    LOG.info("proxy engine closed");
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the proxy engine is closed; start a new one");
+    }
+  }
+
+  EventLoopGroup group() { return group; }
+  String bindHost() { return options.bindHost(); }
+  int connectTimeoutMillis() { return (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()); }
+  void publish(ProxyEvent event) { events.publish(event); }
+}

@@ -1,0 +1,280 @@
+package dev.chaosjunit.proxy.internal;
+
+import dev.chaosjunit.proxy.ToxicStream;
+import dev.chaosjunit.proxy.ToxicType;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One direction of a connection: an ordered outbox of chunks that go one at a time through the
+ * stream's toxics to the sink; the source is read again only when the outbox is empty and the last
+ * write succeeded (backpressure). Runs on the connection's event loop only.
+ */
+final class Flow {
+
+  static final long FOREVER = Long.MAX_VALUE;
+
+  final ToxicStream stream;
+  private final Connection connection;
+  private final Channel source;
+  private final Channel sink;
+  private final SplittableRandom random;
+  private final ArrayDeque<Outgoing> outbox = new ArrayDeque<>();
+  private final Map<String, Long> bytesThrough = new HashMap<>();
+  private final Set<String> firedHere = new HashSet<>();
+  private final TimeoutTimers timeouts;
+  private Hold hold;
+  private boolean busy;
+  private boolean readPending;
+  private boolean ended;
+
+  Flow(ToxicStream stream, Connection connection, Channel source, Channel sink) {
+    this.stream = stream;
+    this.connection = connection;
+    this.source = source;
+    this.sink = sink;
+    this.random = new SplittableRandom(connection.derive("flow", stream.ordinal()));
+    this.timeouts = new TimeoutTimers(this);
+  }
+
+  /** Queues bytes for the sink, after everything queued before, not before {@code notBefore} (nanoTime, 0 = now). */
+  void enqueue(ByteBuf data, long notBefore) {
+    outbox.add(new Outgoing(Outgoing.Kind.DATA, data, notBefore));
+    pump();
+  }
+
+  /** Queues the end of the stream (half-close of the sink) after the data queued so far. */
+  void enqueueEnd(Outgoing.Kind kind) {
+    outbox.add(new Outgoing(kind, null, 0));
+    pump();
+  }
+
+  /** Called after a chunk from the source was handled: reads the next one when the outbox is idle. */
+  void chunkRead() {
+    readPending = false;
+    pump();
+  }
+
+  void start() {
+    timeouts.sync();
+    pump();
+  }
+
+  /** The toxics changed: re-evaluates what a changed or removed toxic holds, re-arms timeouts. */
+  void toxicsChanged() {
+    timeouts.sync();
+    if (hold != null && hold.toxic() != null
+        && connection.toxics().current(stream, hold.toxic().name()) != hold.toxic()) {
+      Hold changed = hold;
+      hold = null;
+      changed.cancel();
+      changed.onChange().run();
+    }
+  }
+
+  private void pump() {
+    while (!busy && !ended && !connection.isClosed()) {
+      Outgoing next = outbox.poll();
+      if (next == null) {
+        readSource();
+        return;
+      }
+      busy = true;
+      long wait = next.notBefore() == 0 ? 0 : next.notBefore() - System.nanoTime();
+      if (wait > 0) {
+        Piece piece = next.data() == null ? null : Piece.of(next.data());
+        hold = new Hold(null, piece, null, schedule(wait, () -> process(next)));
+      } else {
+        process(next);
+      }
+    }
+  }
+
+  private void process(Outgoing item) {
+    hold = null;
+    switch (item.kind()) {
+      case DATA -> advance(Piece.of(item.data()), this::itemDone);
+      case END -> end();
+      case CLOSE -> connection.close();
+    }
+  }
+
+  private void itemDone() {
+    busy = false;
+    pump();
+  }
+
+  /** Sends a piece through the toxics it has not passed yet, then to the sink; runs {@code done} after. */
+  void advance(Piece piece, Runnable done) {
+    if (connection.isClosed()) {
+      piece.release();
+      return;
+    }
+    ActiveToxic toxic = connection.toxics().next(stream, piece.passed());
+    if (toxic == null) {
+      write(piece, done);
+      return;
+    }
+    piece.pass(toxic.name());
+    if (applies(toxic)) {
+      fired(toxic);
+      ToxicEffects.apply(this, toxic, piece, done);
+    } else {
+      toxic.counter.seen();
+      advance(piece, done);
+    }
+  }
+
+  /**
+   * Holds a piece for {@code nanos} (or {@link #FOREVER}) on behalf of a toxic, then runs {@code then}.
+   * If the toxic changes or goes away meanwhile, the piece goes on through the current chain instead.
+   */
+  void hold(ActiveToxic toxic, Piece piece, long nanos, Runnable done, Runnable then) {
+    holdWith(toxic, piece, nanos, () -> {
+      piece.unpass(toxic.name());
+      advance(piece, done);
+    }, then);
+  }
+
+  private void holdWith(ActiveToxic toxic, Piece piece, long nanos, Runnable onChange, Runnable then) {
+    if (nanos <= 0 && then != null) {
+      then.run();
+      return;
+    }
+    ScheduledFuture<?> timer = nanos == FOREVER ? null : schedule(nanos, () -> {
+      hold = null;
+      then.run();
+    });
+    hold = new Hold(toxic, piece, onChange, timer);
+  }
+
+  private void write(Piece piece, Runnable done) {
+    if (piece.size() == 0) {
+      piece.release();
+      done.run();
+      return;
+    }
+    sink.writeAndFlush(piece.data).addListener(f -> {
+      if (f.isSuccess()) {
+        done.run();
+      } else {
+        connection.abort("write to " + stream.wireName() + " failed", f.cause());
+      }
+    });
+  }
+
+  private void end() {
+    ActiveToxic slowClose = firstApplying(ToxicType.SLOW_CLOSE);
+    if (slowClose != null && slowClose.attr("delay") > 0) {
+      fired(slowClose);
+      Piece marker = Piece.of(sink.alloc().buffer(0));
+      long delay = TimeUnit.MILLISECONDS.toNanos(slowClose.attr("delay"));
+      holdWith(slowClose, marker, delay, () -> {
+        marker.release();
+        end();
+      }, () -> {
+        marker.release();
+        shutdownSink();
+      });
+      return;
+    }
+    shutdownSink();
+  }
+
+  private void shutdownSink() {
+    ended = true;
+    ((DuplexChannel) sink).shutdownOutput().addListener(f -> connection.flowEnded());
+  }
+
+  private ActiveToxic firstApplying(ToxicType type) {
+    for (ActiveToxic t : connection.toxics().snapshot()) {
+      if (t.spec.stream() == stream && t.type() == type && applies(t)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  boolean applies(ActiveToxic toxic) {
+    double toxicity = toxic.spec.toxicity();
+    return toxicity >= 1 || connection.unit(toxic.name(), stream.ordinal()) < toxicity;
+  }
+
+  void fired(ActiveToxic toxic) {
+    long firing = toxic.counter.fired();
+    if (firedHere.add(toxic.name())) {
+      toxic.counter.connection();
+      connection.toxicFired(toxic, firing);
+    }
+  }
+
+  private void readSource() {
+    if (!readPending && source.isActive() && !((DuplexChannel) source).isInputShutdown()) {
+      readPending = true;
+      source.read();
+    }
+  }
+
+  ScheduledFuture<?> schedule(long nanos, Runnable task) {
+    return source.eventLoop().schedule(task, nanos, TimeUnit.NANOSECONDS);
+  }
+
+  boolean ended() {
+    return ended;
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  SplittableRandom random() {
+    return random;
+  }
+
+  long bytesThrough(String toxic) {
+    return bytesThrough.getOrDefault(toxic, 0L);
+  }
+
+  void bytesThrough(String toxic, long total) {
+    bytesThrough.put(toxic, total);
+  }
+
+  void rearmTimeout(ActiveToxic toxic) {
+    timeouts.rearm(toxic);
+  }
+
+  /** Frees what is queued and held; the connection is closing. */
+  void release() {
+    if (hold != null) {
+      hold.cancel();
+      if (hold.piece() != null) {
+        hold.piece().release();
+      }
+      hold = null;
+    }
+    timeouts.cancelAll();
+    for (Outgoing o; (o = outbox.poll()) != null; ) {
+      if (o.data() != null) {
+        o.data().release();
+      }
+    }
+  }
+
+  /** What a toxic (or a delayed write, toxic = null) holds back. */
+  private record Hold(ActiveToxic toxic, Piece piece, Runnable onChange, ScheduledFuture<?> timer) {
+    void cancel() {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+    }
+  }
+}

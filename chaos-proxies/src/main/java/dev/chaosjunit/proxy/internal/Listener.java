@@ -1,0 +1,74 @@
+package dev.chaosjunit.proxy.internal;
+
+import dev.chaosjunit.proxy.ProxyListenException;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A proxy's server socket: binds, numbers connections in accept order, unbinds. */
+final class Listener {
+
+  private final DefaultProxy proxy;
+  private final EventLoopGroup group;
+  private final AtomicLong ids = new AtomicLong();
+  private Channel channel;
+
+  Listener(DefaultProxy proxy, EventLoopGroup group) {
+    this.proxy = proxy;
+    this.group = group;
+  }
+
+  /** Binds to {@code address}; returns the bound address. */
+  synchronized InetSocketAddress bind(InetSocketAddress address) {
+    ServerBootstrap b = new ServerBootstrap().group(group).channel(Transport.serverChannel())
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .handler(new AcceptOrder())
+        .childOption(ChannelOption.AUTO_READ, false)
+        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<>() {
+          @Override
+          protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(new RelayHandler(new Connection(proxy, ch.attr(DefaultProxy.ID).get(), ch), true));
+          }
+        });
+    ChannelFuture bound = b.bind(address).awaitUninterruptibly();
+    if (!bound.isSuccess()) {
+      throw listenFailed(address, bound.cause());
+    }
+    channel = bound.channel();
+    return (InetSocketAddress) channel.localAddress();
+  }
+
+  synchronized void unbind() {
+    if (channel != null) {
+      channel.close().syncUninterruptibly();
+      channel = null;
+    }
+  }
+
+  private ProxyListenException listenFailed(InetSocketAddress address, Throwable cause) {
+    String message = "proxy [" + proxy.name() + "]: cannot listen on " + address.getHostString() + ":"
+        + address.getPort() + ": " + cause.getMessage()
+        + "; choose a free port (0 picks an ephemeral one) or remove the proxy holding it";
+    IOException io = cause instanceof IOException e ? e : new IOException(cause);
+    return new ProxyListenException(message, io);
+  }
+
+  /** Runs on the server channel before the acceptor, so ids follow accept order. */
+  private final class AcceptOrder extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      ((Channel) msg).attr(DefaultProxy.ID).set(ids.incrementAndGet());
+      ctx.fireChannelRead(msg);
+    }
+  }
+}

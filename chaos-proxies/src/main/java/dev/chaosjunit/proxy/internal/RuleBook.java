@@ -1,0 +1,106 @@
+package dev.chaosjunit.proxy.internal;
+
+import dev.chaosjunit.proxy.FaultCounters;
+import dev.chaosjunit.proxy.NameConflictException;
+import dev.chaosjunit.proxy.protocol.ProtocolInspector;
+import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.proxy.rule.MessageFacts;
+import dev.chaosjunit.proxy.rule.RuleMatch;
+import dev.chaosjunit.proxy.rule.RuleSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A proxy's protocol rules, evaluated in insertion order; the first one that fires wins. */
+final class RuleBook {
+
+  private final String proxy;
+  private final long seed;
+  private final ProtocolInspector inspector;
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private volatile List<ActiveRule> rules = List.of();
+
+  RuleBook(String proxy, long seed, ProtocolInspector inspector) {
+    this.proxy = proxy;
+    this.seed = seed;
+    this.inspector = inspector;
+  }
+
+  synchronized void add(RuleSpec rule) {
+    if (inspector == null) {
+      throw new IllegalArgumentException("proxy [" + proxy + "] has no protocol, so it cannot take rule ["
+          + rule.name() + "]: create the proxy with a protocol (ProxySpec.withProtocol)");
+    }
+    inspector.validate(rule);
+    if (rules.stream().anyMatch(r -> r.spec.name().equals(rule.name()))) {
+      throw new NameConflictException("proxy [" + proxy + "]: rule [" + rule.name() + "] already exists");
+    }
+    Counter counter = new Counter();
+    ActiveRule active = new ActiveRule(rule, inspector, counter);
+    counters.put(rule.name(), counter);
+    List<ActiveRule> next = new ArrayList<>(rules);
+    next.add(active);
+    rules = List.copyOf(next);
+  }
+
+  synchronized void remove(String name) {
+    List<ActiveRule> next = new ArrayList<>(rules);
+    if (!next.removeIf(r -> r.spec.name().equals(name))) {
+      throw new NoSuchElementException("proxy [" + proxy + "]: rule [" + name + "] not found; it has " + names());
+    }
+    rules = List.copyOf(next);
+  }
+
+  synchronized List<String> clear() {
+    List<String> names = names();
+    rules = List.of();
+    return names;
+  }
+
+  List<RuleSpec> specs() {
+    return rules.stream().map(r -> r.spec).toList();
+  }
+
+  FaultCounters counters(String name) {
+    Counter counter = counters.get(name);
+    if (counter == null) {
+      throw new NoSuchElementException("proxy [" + proxy + "]: no rule [" + name + "] was ever added");
+    }
+    return counter.snapshot();
+  }
+
+  /** Finds the first rule that fires for the {@code index}-th message of a connection's direction. */
+  Optional<Fired> match(long connection, long index, Direction direction, MessageFacts facts) {
+    for (ActiveRule rule : rules) {
+      if (rule.spec.direction() != direction || !rule.matches(facts)) {
+        continue;
+      }
+      rule.counter.seen();
+      if (mayFire(rule, connection, index)) {
+        long firing = rule.counter.firedWithin(rule.spec.times());
+        if (firing > 0) {
+          return Optional.of(new Fired(rule, new RuleMatch(rule.spec, firing)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean mayFire(ActiveRule rule, long connection, long index) {
+    if (rule.counter.snapshot().seen() <= rule.spec.after()) {
+      return false;
+    }
+    return rule.spec.probability() >= 1
+        || Seeds.unit(seed, proxy, rule.spec.name(), connection, index) < rule.spec.probability();
+  }
+
+  private List<String> names() {
+    return rules.stream().map(r -> r.spec.name()).toList();
+  }
+
+  /** A firing and the rule it came from. */
+  record Fired(ActiveRule rule, RuleMatch match) {}
+}

@@ -1,0 +1,41 @@
+package dev.chaosjunit.proxy.mysql;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The commands the server has yet to answer, in order, so that a COM_STMT_PREPARE's response can be
+ * told apart even when the client pipelines. A response starts with a packet of sequence id 1 that
+ * does not follow one of sequence id 0 (sequence ids wrap after 255 inside long result sets). A
+ * response that ends exactly on a wrap (a multiple of 256 packets) is mistaken for the next one's
+ * start; the cost is a prepared statement whose SQL the proxy does not know, so rules skip it.
+ */
+final class MyResponses {
+
+  private static final MyStatements.Sql NOT_A_PREPARE = new MyStatements.Sql("", "");
+
+  private final Deque<MyStatements.Sql> pending = new ArrayDeque<>();
+  private int lastSequenceId = -1;
+
+  /** The client sent a command the server answers; {@code prepare} is its SQL for a prepare, else null. */
+  void sent(MyStatements.Sql prepare) {
+    pending.add(prepare == null ? NOT_A_PREPARE : prepare);
+  }
+
+  /** Returns the prepare whose response this server packet starts, or {@code null}. */
+  MyStatements.Sql received(int sequenceId) {
+    boolean starts = sequenceId == 1 && lastSequenceId != 0;
+    lastSequenceId = sequenceId;
+    if (!starts || pending.isEmpty()) {
+      return null;
+    }
+    MyStatements.Sql head = pending.poll();
+    return head == NOT_A_PREPARE ? null : head;
+  }
+
+  /** Forgets everything (authentication starts again). */
+  void reset() {
+    pending.clear();
+    lastSequenceId = -1;
+  }
+}

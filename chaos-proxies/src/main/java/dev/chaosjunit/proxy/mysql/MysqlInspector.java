@@ -1,0 +1,87 @@
+package dev.chaosjunit.proxy.mysql;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.chaosjunit.proxy.protocol.ConnectionInfo;
+import dev.chaosjunit.proxy.protocol.InspectorSession;
+import dev.chaosjunit.proxy.protocol.ProtocolInspector;
+import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.proxy.rule.Glob;
+import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.proxy.sql.SqlRules;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+/**
+ * MySQL and MariaDB inspector, named {@code mysql}.
+ *
+ * <p>Match keys: {@code sql} (canonicalised by {@link dev.chaosjunit.proxy.sql.SqlCanonicalizer}) and
+ * {@code command} (its first keyword), for COM_QUERY and for each COM_STMT_EXECUTE (the SQL of the
+ * prepared statement, learnt from COM_STMT_PREPARE and its response). Actions:
+ * <ul>
+ *   <li>{@code ERROR} with {@code code} (error number, e.g. 1213), {@code sqlstate} (five characters,
+ *       HY000 by default) and {@code message}: an ERR packet with the response's sequence id. The
+ *       statement is not executed: the server gets an invalid statement in its place, answers it with a
+ *       syntax error in the right place of its response stream, and the proxy swaps that error. A real
+ *       1213 also rolls the transaction back; the injected one does not.</li>
+ *   <li>{@code RESPOND}: an OK packet (0 rows affected) instead of executing the statement.</li>
+ *   <li>{@code DELAY} ({@code ms}) and {@code DROP} ({@code mode} close, reset or blackhole).</li>
+ * </ul>
+ * The proxy clears CLIENT_SSL in the server's greeting, so clients that prefer TLS (MySQL Connector/J's
+ * default {@code sslMode=PREFERRED}) go on in plaintext and stay inspectable; {@code sslMode=REQUIRED}
+ * fails as against a server without TLS. Authentication passes through untouched: mysql_native_password
+ * works as is; caching_sha2_password's fast path works, its full authentication over plaintext needs the
+ * server's RSA key ({@code allowPublicKeyRetrieval=true} or {@code serverRSAPublicKeyFile} in
+ * Connector/J). CLIENT_QUERY_ATTRIBUTES is cleared too; compressed connections are relayed uninspected.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class MysqlInspector implements ProtocolInspector {
+
+  /** The protocol name. */
+  public static final String NAME = "mysql";
+
+  private static final Pattern SQLSTATE = Pattern.compile("[0-9A-Z]{5}");
+  private static final Set<ActionSpec.Type> ACTIONS = EnumSet.of(
+      ActionSpec.Type.ERROR, ActionSpec.Type.RESPOND, ActionSpec.Type.DELAY, ActionSpec.Type.DROP);
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<String> matchKeys() {
+    return SqlRules.MATCH_KEYS;
+  }
+
+  /** {@code sql} and {@code command} globs ignore case and have no segments. */
+  @Override
+  public Glob glob(String key, String pattern) {
+    return SqlRules.glob(pattern);
+  }
+
+  @Override
+  public void validate(RuleSpec rule) {
+    ActionSpec action = SqlRules.validateCommon(NAME, rule, ACTIONS);
+    if (action.type() != ActionSpec.Type.ERROR) {
+      return;
+    }
+    String code = action.param("code").orElse("");
+    if (!code.matches("[0-9]{1,5}") || Integer.parseInt(code) > 0xFFFF) {
+      throw SqlRules.invalid(NAME, rule,
+          "error [code=" + code + "] is not a MySQL error number; use a number from 1 to 65535, e.g. 1213");
+    }
+    String sqlState = action.param("sqlstate").orElse("HY000");
+    if (!SQLSTATE.matcher(sqlState).matches()) {
+      throw SqlRules.invalid(NAME, rule,
+          "error [sqlstate=" + sqlState + "] is not a SQLSTATE; use five digits or capital letters, e.g. 40001");
+    }
+  }
+
+  @Override
+  public InspectorSession open(ConnectionInfo connection) {
+    return new MysqlSession(connection);
+  }
+}

@@ -1,0 +1,195 @@
+package dev.chaosjunit.proxy.mysql;
+
+import static dev.chaosjunit.proxy.mysql.MyPackets.HEADER;
+
+import dev.chaosjunit.proxy.protocol.ConnectionInfo;
+import dev.chaosjunit.proxy.protocol.RelayPort;
+import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.proxy.rule.MessageFacts;
+import dev.chaosjunit.proxy.rule.RuleMatch;
+import dev.chaosjunit.proxy.sql.FrameBuffer;
+import dev.chaosjunit.proxy.sql.FramedSession;
+import dev.chaosjunit.proxy.sql.InjectedFaults;
+import dev.chaosjunit.proxy.sql.ProtocolViolation;
+import dev.chaosjunit.proxy.sql.SqlRules;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One MySQL/MariaDB connection: rewrites the greeting's capabilities, follows authentication, and
+ * carries out the rules that fire on COM_QUERY and COM_STMT_EXECUTE.
+ */
+final class MysqlSession extends FramedSession {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MysqlSession.class);
+
+  private enum Phase { GREETING, HANDSHAKE_RESPONSE, AUTH, COMMAND }
+
+  private final MyStatements statements = new MyStatements();
+  private final MyResponses responses = new MyResponses();
+  private final InjectedFaults<MyFault> faults = new InjectedFaults<>();
+  private Phase phase = Phase.GREETING;
+  private boolean serverContinues;
+
+  MysqlSession(ConnectionInfo connection) {
+    super(connection);
+  }
+
+  @Override
+  protected boolean clientFrame(RelayPort port) {
+    int length = packetLength(client);
+    if (length < 0) {
+      return false;
+    }
+    ByteBuf buf = client.view();
+    int start = buf.readerIndex();
+    if (phase == Phase.HANDSHAKE_RESPONSE) {
+      checkClientCapabilities(buf.getIntLE(start + HEADER));
+      phase = Phase.AUTH;
+    } else if (phase == Phase.COMMAND && buf.getByte(start + 3) == 0 && length > HEADER
+        && length - HEADER < MyPackets.MAX_PAYLOAD) {
+      return command(buf, start + HEADER, start + length, port);
+    }
+    client.pass(length);
+    return true;
+  }
+
+  private boolean command(ByteBuf buf, int payload, int end, RelayPort port) {
+    byte command = buf.getByte(payload);
+    int length = end - buf.readerIndex();
+    switch (command) {
+      case MyPackets.COM_QUERY -> {
+        responses.sent(null);
+        return statement(MyStatements.Sql.of(text(buf, payload + 1, end)), length, port);
+      }
+      case MyPackets.COM_STMT_EXECUTE, MyPackets.COM_STMT_BULK_EXECUTE -> {
+        responses.sent(null);
+        MyStatements.Sql sql = statements.get(statementId(buf, payload, end));
+        if (sql != null) {
+          return statement(sql, length, port);
+        }
+      }
+      case MyPackets.COM_STMT_PREPARE -> responses.sent(statements.preparing(text(buf, payload + 1, end)));
+      case MyPackets.COM_STMT_CLOSE -> statements.closed(statementId(buf, payload, end));
+      case MyPackets.COM_STMT_SEND_LONG_DATA, MyPackets.COM_QUIT -> { }
+      case MyPackets.COM_CHANGE_USER -> {
+        phase = Phase.AUTH;
+        responses.reset();
+      }
+      default -> responses.sent(null);
+    }
+    client.pass(length);
+    return true;
+  }
+
+  private boolean statement(MyStatements.Sql sql, int length, RelayPort port) {
+    MessageFacts facts = MessageFacts.of(MysqlInspector.NAME)
+        .put("sql", sql.canonical()).put("command", sql.command()).build();
+    Optional<RuleMatch> match = port.match(Direction.REQUEST, facts);
+    if (match.isEmpty()) {
+      client.pass(length);
+      return true;
+    }
+    flushClient(port);
+    ActionSpec action = match.get().action();
+    LOG.debug("connection {}: rule [{}] fires {} on [{}]", connection.connectionId(),
+        match.get().rule().name(), action.type(), sql.canonical());
+    switch (action.type()) {
+      case ERROR -> replaceStatement(faults.add(MyFault.of(action)), length, port);
+      case RESPOND -> replaceStatement("DO 0", length, port);
+      case DELAY -> port.toServer(client.take(length), action.delay());
+      case DROP -> drop(SqlRules.dropMode(action), port);
+      default -> client.pass(length);
+    }
+    return true;
+  }
+
+  /** Sends the server another statement instead: an invalid one for an error, {@code DO 0} for an OK. */
+  private void replaceStatement(String sql, int length, RelayPort port) {
+    client.skip(length);
+    port.toServer(MyPackets.command(port.alloc(), MyPackets.COM_QUERY, sql));
+  }
+
+  @Override
+  protected boolean serverFrame(RelayPort port) {
+    int length = packetLength(server);
+    if (length < 0) {
+      return false;
+    }
+    ByteBuf buf = server.view();
+    int start = buf.readerIndex();
+    int payload = start + HEADER;
+    int first = length > HEADER && !serverContinues ? buf.getUnsignedByte(payload) : -1;
+    serverContinues = length - HEADER == MyPackets.MAX_PAYLOAD;
+    switch (phase) {
+      case GREETING -> greeting(buf, payload, start + length, first);
+      case AUTH -> phase = first == MyPackets.OK ? Phase.COMMAND : Phase.AUTH;
+      case COMMAND -> {
+        return response(buf, start, length, first, port);
+      }
+      default -> { }
+    }
+    server.pass(length);
+    return true;
+  }
+
+  private void greeting(ByteBuf buf, int payload, int end, int first) {
+    if (first != MyPackets.ERR) {
+      MyPackets.clearGreetingCapabilities(buf, payload, end);
+      phase = Phase.HANDSHAKE_RESPONSE;
+    }
+  }
+
+  private boolean response(ByteBuf buf, int start, int length, int first, RelayPort port) {
+    int sequenceId = buf.getUnsignedByte(start + 3);
+    MyStatements.Sql prepare = responses.received(sequenceId);
+    if (prepare != null && first == MyPackets.OK && length - HEADER >= 12) {
+      statements.prepared(buf.getIntLE(start + HEADER + 1), prepare);
+    }
+    MyFault fault = first == MyPackets.ERR && !faults.isEmpty()
+        ? faults.claim(MyPackets.errMessage(buf, start + HEADER, start + length)) : null;
+    if (fault == null) {
+      server.pass(length);
+      return true;
+    }
+    flushServer(port);
+    server.skip(length);
+    port.toClient(MyPackets.err(port.alloc(), sequenceId, fault));
+    return true;
+  }
+
+  private static void checkClientCapabilities(int capabilities) {
+    if ((capabilities & MyPackets.CLIENT_SSL) != 0) {
+      throw new ProtocolViolation("the client starts TLS although the proxy removed CLIENT_SSL from the "
+          + "server's greeting; use sslMode=PREFERRED or DISABLED to inspect this connection");
+    }
+    if ((capabilities & (MyPackets.CLIENT_COMPRESS | MyPackets.CLIENT_ZSTD_COMPRESSION)) != 0) {
+      throw new ProtocolViolation("the client asked for the compressed protocol, which the proxy does "
+          + "not inspect; turn compression off to inject SQL faults");
+    }
+  }
+
+  /** The whole packet's length (header included) once it is complete, else -1. */
+  private static int packetLength(FrameBuffer frames) {
+    if (frames.readable() < HEADER) {
+      return -1;
+    }
+    int length = frames.view().getUnsignedMediumLE(frames.view().readerIndex()) + HEADER;
+    return frames.readable() < length ? -1 : length;
+  }
+
+  private static int statementId(ByteBuf buf, int payload, int end) {
+    if (end - payload < 5) {
+      throw new ProtocolViolation("statement command of " + (end - payload) + " bytes, without a statement id");
+    }
+    return buf.getIntLE(payload + 1);
+  }
+
+  private static String text(ByteBuf buf, int from, int end) {
+    return buf.toString(from, end - from, StandardCharsets.UTF_8);
+  }
+}

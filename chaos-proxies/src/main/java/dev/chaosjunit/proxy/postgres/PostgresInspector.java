@@ -1,0 +1,85 @@
+package dev.chaosjunit.proxy.postgres;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.chaosjunit.proxy.protocol.ConnectionInfo;
+import dev.chaosjunit.proxy.protocol.InspectorSession;
+import dev.chaosjunit.proxy.protocol.ProtocolInspector;
+import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.proxy.rule.Glob;
+import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.proxy.sql.SqlRules;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apiguardian.api.API;
+
+/**
+ * PostgreSQL (protocol v3) inspector, named {@code postgres}.
+ *
+ * <p>Match keys: {@code sql} (the statement canonicalised by
+ * {@link dev.chaosjunit.proxy.sql.SqlCanonicalizer}) and {@code command} (its first keyword, e.g.
+ * {@code INSERT}), for simple Query messages and for each Execute of the extended protocol (the SQL of
+ * the portal's statement, named or unnamed). Actions:
+ * <ul>
+ *   <li>{@code ERROR} with {@code code} (SQLSTATE), {@code message}, {@code severity} (ERROR by
+ *       default; FATAL or PANIC close the connection after the ErrorResponse, like the server does). The
+ *       statement is not executed: the proxy sends the server an invalid statement in its place, so the
+ *       server itself skips to Sync, fails the transaction block and reports the right ReadyForQuery
+ *       status, and the proxy swaps the server's syntax error for the chosen one.</li>
+ *   <li>{@code DELAY} ({@code ms}): the statement reaches the server that much later.</li>
+ *   <li>{@code DROP} ({@code mode} close, reset or blackhole).</li>
+ * </ul>
+ * The proxy answers SSLRequest and GSSENCRequest with {@code N}, so clients in {@code sslmode=prefer}
+ * (the pgjdbc and libpq default) go on in plaintext and stay inspectable; {@code sslmode=require}
+ * fails, as against a server without SSL.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class PostgresInspector implements ProtocolInspector {
+
+  /** The protocol name. */
+  public static final String NAME = "postgres";
+
+  private static final Pattern SQLSTATE = Pattern.compile("[0-9A-Z]{5}");
+  private static final Set<ActionSpec.Type> ACTIONS =
+      EnumSet.of(ActionSpec.Type.ERROR, ActionSpec.Type.DELAY, ActionSpec.Type.DROP);
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<String> matchKeys() {
+    return SqlRules.MATCH_KEYS;
+  }
+
+  /** {@code sql} and {@code command} globs ignore case and have no segments. */
+  @Override
+  public Glob glob(String key, String pattern) {
+    return SqlRules.glob(pattern);
+  }
+
+  @Override
+  public void validate(RuleSpec rule) {
+    ActionSpec action = SqlRules.validateCommon(NAME, rule, ACTIONS);
+    if (action.type() != ActionSpec.Type.ERROR) {
+      return;
+    }
+    String code = action.param("code").orElse("");
+    if (!SQLSTATE.matcher(code).matches()) {
+      throw SqlRules.invalid(NAME, rule,
+          "error [code=" + code + "] is not a SQLSTATE; use five digits or capital letters, e.g. 53100");
+    }
+    String severity = action.param("severity").orElse("ERROR");
+    if (!PgFault.SEVERITIES.contains(severity)) {
+      throw SqlRules.invalid(NAME, rule,
+          "error [severity=" + severity + "] is unknown; use ERROR, FATAL (closes the connection) or PANIC");
+    }
+  }
+
+  @Override
+  public InspectorSession open(ConnectionInfo connection) {
+    return new PostgresSession(connection);
+  }
+}

@@ -1,0 +1,170 @@
+package dev.chaosjunit.proxy.postgres;
+
+import dev.chaosjunit.proxy.protocol.ConnectionInfo;
+import dev.chaosjunit.proxy.protocol.RelayPort;
+import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.proxy.rule.MessageFacts;
+import dev.chaosjunit.proxy.rule.RuleMatch;
+import dev.chaosjunit.proxy.sql.FrameBuffer;
+import dev.chaosjunit.proxy.sql.FramedSession;
+import dev.chaosjunit.proxy.sql.ProtocolViolation;
+import dev.chaosjunit.proxy.sql.SqlRules;
+import io.netty.buffer.ByteBuf;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One PostgreSQL connection: frames both directions as they pass, tracks the extended protocol's
+ * names, and carries out the rules that fire on Query and Execute messages.
+ */
+final class PostgresSession extends FramedSession {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresSession.class);
+
+  private final PgStatements names = new PgStatements();
+  private final PgPoisons poisons = new PgPoisons();
+  private boolean startup = true;
+
+  PostgresSession(ConnectionInfo connection) {
+    super(connection);
+  }
+
+  @Override
+  protected boolean clientFrame(RelayPort port) {
+    if (startup) {
+      return startupFrame(port);
+    }
+    int length = frameLength(client);
+    if (length < 0) {
+      return false;
+    }
+    ByteBuf buf = client.view();
+    int body = buf.readerIndex() + 5;
+    int end = buf.readerIndex() + length;
+    switch (buf.getByte(buf.readerIndex())) {
+      case 'Q' -> {
+        poisons.syncSent();
+        return statement(PgStatements.Sql.of(PgMessages.string(buf, body, end)), length, true, port);
+      }
+      case 'E' -> {
+        PgStatements.Sql sql = names.portal(PgMessages.string(buf, body, end));
+        return sql == null ? pass(client, length) : statement(sql, length, false, port);
+      }
+      case 'P' -> {
+        int sqlStart = PgMessages.stringEnd(buf, body, end);
+        names.parsed(PgMessages.string(buf, body, end), PgMessages.string(buf, sqlStart, end));
+      }
+      case 'B' -> {
+        int statementStart = PgMessages.stringEnd(buf, body, end);
+        names.bound(PgMessages.string(buf, body, end), PgMessages.string(buf, statementStart, end));
+      }
+      case 'C' -> names.closed(PgMessages.kind(buf, body, end), PgMessages.string(buf, body + 1, end));
+      case 'S', 'F' -> poisons.syncSent();
+      default -> { }
+    }
+    return pass(client, length);
+  }
+
+  private boolean startupFrame(RelayPort port) {
+    ByteBuf buf = client.view();
+    if (client.readable() < 8) {
+      return false;
+    }
+    int length = buf.getInt(buf.readerIndex());
+    int code = buf.getInt(buf.readerIndex() + 4);
+    if (length < 8 || length > PgMessages.MAX_STARTUP_LENGTH) {
+      throw new ProtocolViolation("startup packet of length " + length);
+    }
+    if (client.readable() < length) {
+      return false;
+    }
+    if (code == PgMessages.SSL_REQUEST || code == PgMessages.GSSENC_REQUEST) {
+      flushClient(port);
+      client.skip(length);
+      port.toClient(PgMessages.declineEncryption(port.alloc()));
+      return true;
+    }
+    if (code >>> 16 != 3 && code != PgMessages.CANCEL_REQUEST) {
+      throw new ProtocolViolation("unsupported startup code " + code + ", protocol 3.x expected");
+    }
+    startup = code == PgMessages.CANCEL_REQUEST;
+    return pass(client, length);
+  }
+
+  @Override
+  protected boolean serverFrame(RelayPort port) {
+    int length = frameLength(server);
+    if (length < 0) {
+      return false;
+    }
+    ByteBuf buf = server.view();
+    int start = buf.readerIndex();
+    byte type = buf.getByte(start);
+    if (type == 'E' && !poisons.isEmpty()) {
+      PgFault fault = poisons.claim(PgMessages.errorField(buf, start + 5, start + length, 'M'));
+      if (fault != null) {
+        replaceError(fault, length, port);
+        return true;
+      }
+    } else if (type == 'Z') {
+      poisons.readyForQuery();
+    }
+    return pass(server, length);
+  }
+
+  /** The whole frame's length (type byte included) once it is complete, else -1. */
+  private static int frameLength(FrameBuffer frames) {
+    if (frames.readable() < 5) {
+      return -1;
+    }
+    int length = frames.view().getInt(frames.view().readerIndex() + 1);
+    if (length < 4 || length > PgMessages.MAX_MESSAGE_LENGTH) {
+      throw new ProtocolViolation("message length " + length + " out of range");
+    }
+    return frames.readable() < length + 1 ? -1 : length + 1;
+  }
+
+  private boolean statement(PgStatements.Sql sql, int length, boolean simpleQuery, RelayPort port) {
+    MessageFacts facts = MessageFacts.of(PostgresInspector.NAME)
+        .put("sql", sql.canonical()).put("command", sql.command()).build();
+    Optional<RuleMatch> match = port.match(Direction.REQUEST, facts);
+    if (match.isEmpty()) {
+      return pass(client, length);
+    }
+    flushClient(port);
+    ActionSpec action = match.get().action();
+    LOG.debug("connection {}: rule [{}] fires {} on [{}]", connection.connectionId(),
+        match.get().rule().name(), action.type(), sql.canonical());
+    switch (action.type()) {
+      case ERROR -> inject(PgFault.of(action), length, simpleQuery, port);
+      case DELAY -> port.toServer(client.take(length), action.delay());
+      case DROP -> drop(SqlRules.dropMode(action), port);
+      default -> client.pass(length);
+    }
+    return true;
+  }
+
+  /** Sends the server an invalid statement instead, so that it fails exactly where this one would. */
+  private void inject(PgFault fault, int length, boolean simpleQuery, RelayPort port) {
+    client.skip(length);
+    String poison = poisons.add(fault);
+    port.toServer(simpleQuery ? PgMessages.query(port.alloc(), poison) : PgMessages.parse(port.alloc(), poison));
+  }
+
+  private void replaceError(PgFault fault, int length, RelayPort port) {
+    flushServer(port);
+    server.skip(length);
+    port.toClient(PgMessages.errorResponse(port.alloc(), fault));
+    if (fault.closesConnection()) {
+      stop();
+      port.close();
+    }
+  }
+
+  private static boolean pass(FrameBuffer frames, int length) {
+    frames.pass(length);
+    return true;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.chaosjunit.proxy;
+
+import static dev.chaosjunit.proxy.Clients.ascii;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.proxy.rule.RuleSpec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class InspectorHookTest {
+
+  private EchoServer echo;
+  private ProxyEngine engine;
+  private Proxy proxy;
+
+  @BeforeEach
+  void start() throws IOException {
+    echo = new EchoServer();
+    engine = ProxyEngine.start(EngineOptions.defaults().withSeed(7));
+    proxy = engine.create(ProxySpec.of("lines", echo.address()).withProtocol("line"));
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    engine.close();
+    echo.close();
+  }
+
+  static RuleSpec rule(String name, String command, ActionSpec action, double p, long after, long times) {
+    return new RuleSpec(name, Direction.REQUEST, Map.of("command", command), action, p, after, times);
+  }
+
+  static ActionSpec error(String message) {
+    return new ActionSpec(ActionSpec.Type.ERROR, Map.of("message", message));
+  }
+
+  @Test
+  void errorRuleAnswersInsteadOfTheServerOnALiveConnection() throws IOException {
+    try (Socket s = Clients.connect(proxy)) {
+      BufferedReader in = reader(s);
+      assertThat(roundTrip(s, in, "SET a 1")).isEqualTo("SET a 1");
+      proxy.addRule(rule("ro", "set", error("READONLY"), 1, 0, 0));
+      assertThat(roundTrip(s, in, "SET a 2")).isEqualTo("-ERR READONLY");
+      assertThat(roundTrip(s, in, "GET a")).isEqualTo("GET a");
+      proxy.removeRule("ro");
+      assertThat(roundTrip(s, in, "SET a 3")).isEqualTo("SET a 3");
+    }
+    assertThat(proxy.ruleCounters("ro")).isEqualTo(new FaultCounters(1, 1, 0));
+    assertThat(engine.events().recent()).filteredOn(e -> e instanceof ProxyEvent.FaultFired).singleElement()
+        .satisfies(e -> assertThat(((ProxyEvent.FaultFired) e).matched()).isEqualTo("command=SET line=SET a 2"));
+  }
+
+  @Test
+  void afterAndTimesLimitFirings() throws IOException {
+    proxy.addRule(rule("second-and-third", "GET", error("x"), 1, 1, 2));
+    try (Socket s = Clients.connect(proxy)) {
+      BufferedReader in = reader(s);
+      List<String> replies = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        replies.add(roundTrip(s, in, "GET " + i));
+      }
+      assertThat(replies).containsExactly("GET 0", "-ERR x", "-ERR x", "GET 3", "GET 4");
+    }
+    assertThat(proxy.ruleCounters("second-and-third").fired()).isEqualTo(2);
+  }
+
+  @Test
+  void delayedLinesHoldBackLaterOnesInOrder() throws IOException {
+    proxy.addRule(rule("slow", "SLOW", new ActionSpec(ActionSpec.Type.DELAY, Map.of("ms", "300")), 1, 0, 0));
+    try (Socket s = Clients.connect(proxy)) {
+      BufferedReader in = reader(s);
+      long start = System.nanoTime();
+      s.getOutputStream().write(ascii("SLOW 1\nFAST 2\n"));
+      assertThat(in.readLine()).isEqualTo("SLOW 1");
+      assertThat(in.readLine()).isEqualTo("FAST 2");
+      assertThat((System.nanoTime() - start) / 1_000_000).isBetween(280L, 2000L);
+    }
+  }
+
+  @Test
+  void dropClosesTheConnection() throws IOException {
+    proxy.addRule(rule("quit", "QUIT", new ActionSpec(ActionSpec.Type.DROP, Map.of()), 1, 0, 0));
+    try (Socket s = Clients.connect(proxy)) {
+      BufferedReader in = reader(s);
+      assertThat(roundTrip(s, in, "PING")).isEqualTo("PING");
+      s.getOutputStream().write(ascii("QUIT\n"));
+      assertThat(RelayTest.readOrReset(s.getInputStream())).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void seededProbabilityReplaysTheSameDecisions() throws IOException {
+    List<String> first = run(11);
+    assertThat(run(11)).isEqualTo(first);
+    assertThat(run(12)).isNotEqualTo(first);
+    assertThat(first).contains("-ERR", "GET").hasSize(100);
+  }
+
+  private List<String> run(long seed) throws IOException {
+    try (ProxyEngine e = ProxyEngine.start(EngineOptions.defaults().withSeed(seed))) {
+      Proxy p = e.create(ProxySpec.of("lines", echo.address()).withProtocol("line"));
+      p.addRule(rule("coin", "GET", error("coin"), 0.5, 0, 0));
+      List<String> replies = new ArrayList<>();
+      try (Socket s = Clients.connect(p)) {
+        BufferedReader in = reader(s);
+        for (int i = 0; i < 100; i++) {
+          replies.add(roundTrip(s, in, "GET").split(" ")[0]);
+        }
+      }
+      return replies;
+    }
+  }
+
+  @Test
+  void rulesAreValidatedByTheInspector() {
+    assertThatThrownBy(() -> proxy.addRule(new RuleSpec("bad", Direction.REQUEST, Map.of("topic", "x"),
+        error("x"), 1, 0, 0))).hasMessageContaining("unknown match key [topic]");
+    Proxy plain = engine.create(ProxySpec.of("plain", echo.address()));
+    assertThatThrownBy(() -> plain.addRule(rule("r", "GET", error("x"), 1, 0, 0)))
+        .hasMessageContaining("proxy [plain] has no protocol");
+  }
+
+  private static BufferedReader reader(Socket s) throws IOException {
+    return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  private static String roundTrip(Socket s, BufferedReader in, String line) throws IOException {
+    OutputStream out = s.getOutputStream();
+    out.write(ascii(line + "\n"));
+    return in.readLine();
+  }
+}

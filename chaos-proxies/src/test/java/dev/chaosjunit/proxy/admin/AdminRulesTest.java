@@ -1,0 +1,108 @@
+package dev.chaosjunit.proxy.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.chaosjunit.proxy.EngineOptions;
+import dev.chaosjunit.proxy.ProxyEngine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rule extension of the API, on a proxy speaking the engine's test protocol {@code line}
+ * (newline-terminated commands, errors as {@code -ERR message}).
+ */
+class AdminRulesTest {
+
+  private static final String RULE = "{\"name\":\"no-get\",\"match\":{\"command\":\"GET\"},"
+      + "\"action\":{\"type\":\"error\",\"params\":{\"message\":\"READONLY\"}},\"times\":1}";
+
+  private ProxyEngine engine;
+  private AdminServer admin;
+  private EchoServer upstream;
+  private Http http;
+  private String listen;
+
+  @BeforeEach
+  void start() throws IOException {
+    upstream = new EchoServer();
+    engine = ProxyEngine.start(EngineOptions.defaults().withSeed(3));
+    admin = AdminServer.start(engine, "127.0.0.1", 0);
+    http = new Http(admin.url());
+    HttpResponse<String> created = http.send("POST", "/proxies", "{\"name\":\"l\",\"listen\":\"127.0.0.1:0\","
+        + "\"upstream\":\"" + upstream.address() + "\",\"protocol\":\"line\"}");
+    assertThat(Http.json(created).path("protocol").asText()).isEqualTo("line");
+    listen = Http.json(created).path("listen").asText();
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    admin.close();
+    engine.close();
+    upstream.close();
+  }
+
+  @Test
+  void aRuleCreatedThroughTheApiFiresOnLiveTrafficAndIsCounted() throws IOException {
+    HttpResponse<String> created = http.send("POST", "/proxies/l/rules", RULE);
+    assertThat(created.statusCode()).isEqualTo(200);
+    JsonNode rule = Http.json(created);
+    assertThat(rule.path("direction").asText()).isEqualTo("request");
+    assertThat(rule.path("action").path("params").path("message").asText()).isEqualTo("READONLY");
+    assertThat(rule.path("probability").asDouble()).isEqualTo(1.0);
+
+    assertThat(exchange("GET k\nGET k\n", 2)).containsExactly("-ERR READONLY", "GET k");
+
+    JsonNode counters = Http.json(http.get("/proxies/l/counters"));
+    assertThat(counters.path("rules").path("no-get").path("fired").asLong()).isEqualTo(1);
+    assertThat(Http.json(http.get("/proxies/l/events")).findValuesAsText("event")).contains("FaultFired");
+  }
+
+  @Test
+  void listsShowsAndDeletesRules() throws IOException {
+    http.send("POST", "/proxies/l/rules", RULE);
+    assertThat(http.send("POST", "/proxies/l/rules", RULE).statusCode()).isEqualTo(409);
+    assertThat(Http.json(http.get("/proxies/l/rules")).get(0).path("name").asText()).isEqualTo("no-get");
+    assertThat(Http.json(http.get("/proxies/l/rules/no-get")).path("times").asLong()).isEqualTo(1);
+    assertThat(http.send("DELETE", "/proxies/l/rules/no-get", null).statusCode()).isEqualTo(204);
+    assertThat(Http.json(http.get("/proxies/l/rules")).size()).isZero();
+    assertThat(exchange("GET k\n", 1)).containsExactly("GET k");
+  }
+
+  @Test
+  void resetRemovesRules() throws IOException {
+    http.send("POST", "/proxies/l/rules", RULE);
+    assertThat(http.send("POST", "/reset", null).statusCode()).isEqualTo(204);
+    assertThat(Http.json(http.get("/proxies/l/rules")).size()).isZero();
+  }
+
+  @Test
+  void rejectsARuleWithAnUnknownMatchKey() throws IOException {
+    HttpResponse<String> answer = http.send("POST", "/proxies/l/rules", RULE.replace("command", "colour"));
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(Http.json(answer).path("error").asText()).contains("colour");
+  }
+
+  private String[] exchange(String request, int lines) throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(Connections.address(listen), 2000);
+      socket.setSoTimeout(5000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.UTF_8));
+      InputStream in = socket.getInputStream();
+      StringBuilder text = new StringBuilder();
+      for (int seen = 0, c; seen < lines && (c = in.read()) >= 0; ) {
+        text.append((char) c);
+        seen += c == '\n' ? 1 : 0;
+      }
+      return text.toString().split("\n");
+    }
+  }
+}

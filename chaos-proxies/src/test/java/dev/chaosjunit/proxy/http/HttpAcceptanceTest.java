@@ -1,0 +1,218 @@
+package dev.chaosjunit.proxy.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.chaosjunit.proxy.Proxy;
+import dev.chaosjunit.proxy.ProxyEngine;
+import dev.chaosjunit.proxy.ProxySpec;
+import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.proxy.rule.RuleSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The JDK HttpClient and HttpURLConnection against the JDK's HTTP server through the proxy engine. */
+class HttpAcceptanceTest {
+
+  static HttpServer server;
+  static ExecutorService executor;
+  static ProxyEngine engine;
+  Proxy relay;
+  HttpClient client;
+
+  @BeforeAll
+  static void startServer() throws IOException {
+    executor = Executors.newFixedThreadPool(4);
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/hello", exchange -> reply(exchange, 200, "hello"));
+    server.createContext("/echo", exchange -> reply(exchange, 200, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+    server.createContext("/chunked", HttpAcceptanceTest::chunked);
+    server.setExecutor(executor);
+    server.start();
+    engine = ProxyEngine.start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    engine.close();
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  @BeforeEach
+  void startRelay() {
+    relay = engine.create(ProxySpec.of("web", "127.0.0.1:" + server.getAddress().getPort()).withProtocol("http"));
+    client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  @AfterEach
+  void stopRelay() {
+    engine.remove(relay.name());
+  }
+
+  static void reply(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, exchange.getRequestMethod().equals("HEAD") ? -1 : bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      if (!exchange.getRequestMethod().equals("HEAD")) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  static void chunked(HttpExchange exchange) throws IOException {
+    exchange.sendResponseHeaders(200, 0);
+    try (OutputStream out = exchange.getResponseBody()) {
+      for (int i = 0; i < 50; i++) {
+        out.write(("part" + i + ";").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      }
+    }
+  }
+
+  static RuleSpec rule(String name, Map<String, String> match, ActionSpec.Type type, Map<String, String> params) {
+    return new RuleSpec(name, Direction.REQUEST, match, new ActionSpec(type, params), 1, 0, 0);
+  }
+
+  static RuleSpec unavailable() {
+    return rule("503", Map.of("path", "/api/**"), ActionSpec.Type.ERROR,
+        Map.of("code", "503", "message", "busy", "header.Retry-After", "7"));
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).build();
+    return client.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + relay.listenAddress().getPort() + path);
+  }
+
+  @Test
+  void httpClientSees503WithRetryAfterOnAKeepAliveConnection() throws Exception {
+    relay.addRule(unavailable());
+    assertThat(get("/hello").body()).isEqualTo("hello");
+    HttpResponse<String> down = get("/api/orders");
+    assertThat(down.statusCode()).isEqualTo(503);
+    assertThat(down.headers().firstValue("Retry-After")).hasValue("7");
+    assertThat(down.body()).isEqualTo("busy");
+    assertThat(get("/hello").body()).isEqualTo("hello");
+    relay.removeRule("503");
+    assertThat(get("/api/orders").statusCode()).as("the server's own answer").isEqualTo(404);
+    assertThat(relay.stats().connectionsAccepted()).isEqualTo(1);
+  }
+
+  @Test
+  void httpUrlConnectionSees503WithRetryAfterOnAKeepAliveConnection() throws Exception {
+    relay.addRule(unavailable());
+    for (int i = 0; i < 3; i++) {
+      HttpURLConnection down = (HttpURLConnection) new URL(uri("/api/orders").toString()).openConnection();
+      assertThat(down.getResponseCode()).isEqualTo(503);
+      assertThat(down.getHeaderField("Retry-After")).isEqualTo("7");
+      try (InputStream error = down.getErrorStream()) {
+        assertThat(new String(error.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("busy");
+      }
+    }
+    HttpURLConnection ok = (HttpURLConnection) new URL(uri("/hello").toString()).openConnection();
+    try (InputStream in = ok.getInputStream()) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello");
+    }
+    assertThat(relay.stats().connectionsAccepted()).isEqualTo(1);
+  }
+
+  @Test
+  void delayIsMeasuredByTheClient() throws Exception {
+    relay.addRule(rule("slow", Map.of("method", "GET", "path", "/hello"), ActionSpec.Type.DELAY, Map.of("ms", "400")));
+    long start = System.nanoTime();
+    assertThat(get("/hello").body()).isEqualTo("hello");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(380), Duration.ofSeconds(3));
+  }
+
+  @ParameterizedTest(name = "mode {0}")
+  @ValueSource(strings = {"close", "reset"})
+  void droppedConnectionFailsTheRequestAndTheNextOneWorksAfterRemoval(String mode) throws Exception {
+    assertThat(get("/hello").body()).isEqualTo("hello");
+    relay.addRule(rule("drop", Map.of("path", "/api/**"), ActionSpec.Type.DROP, Map.of("mode", mode)));
+    assertThatThrownBy(() -> get("/api/orders")).isInstanceOf(IOException.class);
+    relay.removeRule("drop");
+    assertThat(get("/api/orders").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void chunkedBodiesAndHeadPassWithARuleInstalled() throws Exception {
+    relay.addRule(unavailable());
+    HttpURLConnection post = (HttpURLConnection) new URL(uri("/echo").toString()).openConnection();
+    post.setDoOutput(true);
+    post.setChunkedStreamingMode(7);
+    try (OutputStream out = post.getOutputStream()) {
+      out.write("a chunked request body of some length".getBytes(StandardCharsets.UTF_8));
+    }
+    try (InputStream in = post.getInputStream()) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("a chunked request body of some length");
+    }
+    HttpResponse<String> chunked = get("/chunked");
+    assertThat(chunked.body()).startsWith("part0;part1;").endsWith("part49;");
+    HttpResponse<String> head = client.send(HttpRequest.newBuilder(uri("/hello")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(get("/hello").body()).isEqualTo("hello");
+  }
+
+  @Test
+  void expectContinuePasses() throws Exception {
+    relay.addRule(unavailable());
+    HttpRequest request = HttpRequest.newBuilder(uri("/echo")).expectContinue(true)
+        .POST(HttpRequest.BodyPublishers.ofString("after continue")).build();
+    assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("after continue");
+  }
+
+  @Test
+  void pipelinedRequestsGetTheirResponsesInOrderAroundAnInjectedOne() throws Exception {
+    relay.addRule(unavailable());
+    String hello = "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n";
+    try (Socket socket = new Socket("127.0.0.1", relay.listenAddress().getPort())) {
+      socket.setSoTimeout(5000);
+      socket.getOutputStream().write((hello + "GET /api/x HTTP/1.1\r\nHost: x\r\n\r\n" + hello).getBytes(StandardCharsets.US_ASCII));
+      String responses = readUntil(socket.getInputStream(), 2, "hello");
+      assertThat(responses).containsSubsequence("HTTP/1.1 200", "hello", "HTTP/1.1 503 Service Unavailable",
+          "Retry-After: 7", "busy", "HTTP/1.1 200", "hello");
+    }
+  }
+
+  private static String readUntil(InputStream in, int times, String last) throws IOException {
+    StringBuilder text = new StringBuilder();
+    byte[] buffer = new byte[4096];
+    while (text.toString().split(last, -1).length <= times) {
+      int n = in.read(buffer);
+      if (n < 0) {
+        break;
+      }
+      text.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
+    }
+    return text.toString();
+  }
+}

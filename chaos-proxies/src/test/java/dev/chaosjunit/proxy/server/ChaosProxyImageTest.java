@@ -1,0 +1,87 @@
+package dev.chaosjunit.proxy.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chaosjunit.images.Images;
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.testcontainers.toxiproxy.ToxiproxyContainer;
+
+/**
+ * The engine as a container image that Testcontainers' own {@link ToxiproxyContainer} accepts in place
+ * of Toxiproxy, driven by toxiproxy-java in front of a real Redis, measured by a real Redis client.
+ */
+class ChaosProxyImageTest {
+
+  /** The runtime jars the server needs, taken from the test class path. */
+  private static final List<String> RUNTIME_JARS = List.of("netty-", "jackson-", "slf4j-api", "logback-", "apiguardian");
+
+  @Test
+  void toxiproxyContainerRunsOurImageInFrontOfRedis() throws Exception {
+    buildImage();
+    try (Network network = Network.newNetwork();
+        GenericContainer<?> redis = new GenericContainer<>(Images.redis()).withNetwork(network)
+            .withNetworkAliases("redis").withExposedPorts(6379);
+        ToxiproxyContainer toxiproxy = new ToxiproxyContainer(Images.chaosProxy()).withNetwork(network)) {
+      redis.start();
+      toxiproxy.start();
+      ToxiproxyClient client = new ToxiproxyClient(toxiproxy.getHost(), toxiproxy.getControlPort());
+      Proxy proxy = client.createProxy("redis", "0.0.0.0:8666", "redis:6379");
+      RedisURI uri = RedisURI.create(toxiproxy.getHost(), toxiproxy.getMappedPort(8666));
+      uri.setTimeout(Duration.ofSeconds(10));
+      RedisClient lettuce = RedisClient.create(uri);
+      try (StatefulRedisConnection<String, String> connection = lettuce.connect()) {
+        RedisCommands<String, String> redisCommands = connection.sync();
+        redisCommands.set("k", "v");
+        assertThat(millis(() -> redisCommands.get("k"))).isLessThan(150);
+
+        proxy.toxics().latency("slow", ToxicDirection.DOWNSTREAM, 300);
+        assertThat(millis(() -> redisCommands.get("k"))).isBetween(280L, 3000L);
+
+        proxy.toxics().get("slow").remove();
+        assertThat(millis(() -> redisCommands.get("k"))).isLessThan(150);
+      } finally {
+        lettuce.shutdown();
+      }
+    }
+  }
+
+  private static long millis(Runnable command) {
+    long start = System.nanoTime();
+    command.run();
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  private static void buildImage() throws Exception {
+    ImageFromDockerfile image = new ImageFromDockerfile(Images.chaosProxy().asCanonicalNameString(), false)
+        .withDockerfileFromBuilder(dockerfile -> dockerfile.from(Images.jre().asCanonicalNameString())
+            .copy("app", "/app")
+            .expose(8474)
+            .entryPoint("java", "-cp", "/app/classes:/app/lib/*", Main.class.getName(), "--host", "0.0.0.0",
+                "--port", "8474")
+            .build());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry);
+      String name = path.getFileName().toString();
+      if (path.endsWith(Path.of("target", "classes"))) {
+        image.withFileFromPath("app/classes", path);
+      } else if (RUNTIME_JARS.stream().anyMatch(name::startsWith)) {
+        image.withFileFromPath("app/lib/" + name, path);
+      }
+    }
+    image.get();
+  }
+}
