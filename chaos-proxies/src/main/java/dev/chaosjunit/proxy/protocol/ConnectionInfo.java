@@ -12,6 +12,15 @@ import org.apiguardian.api.API;
  * @param connectionId a number unique per proxy, assigned in accept order starting at 1
  * @param client the client's address
  * @param upstream the upstream server's address
+ * @param local the proxy's address the client connected to (the accepted socket's local address), which
+ *     protocols that advertise server addresses (Kafka) hand out instead of the server's; null if unknown
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record ConnectionInfo(String proxyName, long connectionId, SocketAddress client, SocketAddress upstream) {}
+public record ConnectionInfo(
+    String proxyName, long connectionId, SocketAddress client, SocketAddress upstream, SocketAddress local) {
+
+  /** Connection facts without the proxy's local address. */
+  public ConnectionInfo(String proxyName, long connectionId, SocketAddress client, SocketAddress upstream) {
+    this(proxyName, connectionId, client, upstream, null);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.chaosjunit.junit.internal;
+
+import dev.chaosjunit.fault.FaultEffect;
+import dev.chaosjunit.junit.ProxyEndpoint;
+
+/**
+ * How faults are carried out: the port between the extension and a proxy implementation (the in-JVM
+ * engine, or a Toxiproxy-compatible server). One per test class; not used concurrently.
+ */
+public interface FaultBackend extends AutoCloseable {
+
+  /** Starts a proxy for {@code service} in front of its upstream. */
+  ProxyEndpoint front(ServiceDeclaration service, Upstream upstream);
+
+  /** Whether {@link #firings} counts (else the fault-bypassed check cannot apply). */
+  boolean countsFirings();
+
+  /** Puts every proxy back to its baseline: enabled, no toxics, no rules. */
+  void reset();
+
+  /** Applies one effect under a name unique for the cell. */
+  void apply(String id, FaultEffect effect);
+
+  /** How often the applied effect fired so far. */
+  long firings(String id, FaultEffect effect);
+
+  /** Reverts one applied effect. */
+  void revert(String id, FaultEffect effect);
+
+  /** Stops every proxy. */
+  @Override
+  void close();
+}

@@ -1,0 +1,36 @@
+package dev.chaosjunit.proxy.grpc;
+
+import dev.chaosjunit.proxy.rule.MessageFacts;
+import io.netty.handler.codec.http2.Http2Headers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The match keys of one call, from its request headers: {@code method} (the {@code :path}, e.g.
+ * {@code /pkg.Service/Method}) and {@code metadata.<key>} for each metadata entry (lower-case keys).
+ */
+final class CallFacts {
+
+  static final String METHOD = "method";
+  static final String METADATA_PREFIX = "metadata.";
+
+  private CallFacts() {}
+
+  static MessageFacts of(Http2Headers headers) {
+    Map<String, List<String>> metadata = new LinkedHashMap<>();
+    String path = "";
+    for (Map.Entry<CharSequence, CharSequence> header : headers) {
+      String name = header.getKey().toString();
+      if (name.equals(":path")) {
+        path = header.getValue().toString();
+      } else if (!name.startsWith(":")) {
+        metadata.computeIfAbsent(METADATA_PREFIX + name, k -> new ArrayList<>()).add(header.getValue().toString());
+      }
+    }
+    MessageFacts.Builder facts = MessageFacts.of(GrpcInspector.NAME).put(METHOD, path);
+    metadata.forEach(facts::put);
+    return facts.build();
+  }
+}

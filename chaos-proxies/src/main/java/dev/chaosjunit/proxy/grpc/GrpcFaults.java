@@ -1,0 +1,85 @@
+package dev.chaosjunit.proxy.grpc;
+
+import dev.chaosjunit.proxy.protocol.RelayPort;
+import dev.chaosjunit.proxy.rule.ActionSpec;
+import io.netty.buffer.ByteBuf;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Carries out a rule's action on one call: ends it for the client with a gRPC status or a
+ * RST_STREAM while the server's side of the stream is cancelled, delays it, or ends the connection.
+ */
+final class GrpcFaults {
+
+  /** How a DROP ends things: the {@code mode} parameter. */
+  enum DropMode { RST_STREAM, GOAWAY, CLOSE, RESET, BLACKHOLE }
+
+  private GrpcFaults() {}
+
+  static DropMode dropMode(ActionSpec action) {
+    String mode = action.param("mode").orElse("rst_stream");
+    try {
+      return DropMode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("gRPC DROP action: mode [" + mode
+          + "] is unknown; use rst_stream (one call, the default), goaway, close, reset or blackhole", e);
+    }
+  }
+
+  /**
+   * Answers the call with its gRPC status: a trailers-only response when the server has not answered
+   * yet ({@code headersSent} false), else trailers after what the server sent.
+   */
+  static void error(Call call, ActionSpec action, boolean headersSent, RelayPort port) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (!headersSent) {
+      headers.put(":status", "200");
+      headers.put("content-type", "application/grpc");
+    }
+    headers.put("grpc-status", String.valueOf(GrpcStatus.parse(action.param("code").orElse(""))));
+    headers.put("grpc-message", GrpcStatus.encodeMessage(action.param("message").orElse("injected by chaos-junit")));
+    port.toClient(Http2Frames.headers(call.streamId, headers, true, port.alloc()));
+    cancelOnServer(call, port);
+  }
+
+  /** Ends the call or the connection as a DROP's mode says; false if the connection lives on unchanged. */
+  static void drop(Call call, ActionSpec action, int lastForwardedStream, RelayPort port) {
+    switch (dropMode(action)) {
+      case RST_STREAM -> {
+        port.toClient(Http2Frames.rstStream(call.streamId, Http2Frames.CANCEL, port.alloc()));
+        cancelOnServer(call, port);
+      }
+      case GOAWAY -> {
+        port.toClient(Http2Frames.goAway(lastForwardedStream, Http2Frames.NO_ERROR, port.alloc()));
+        port.close();
+      }
+      case CLOSE -> port.close();
+      case RESET -> port.reset();
+      case BLACKHOLE -> port.blackhole();
+    }
+  }
+
+  /** Forwards the frames, the first held back by the action's delay (and all after it with it). */
+  static void delay(List<ByteBuf> frames, ActionSpec action, RelayPort port, boolean toServer) {
+    for (int i = 0; i < frames.size(); i++) {
+      ByteBuf frame = frames.get(i);
+      if (i == 0 && toServer) {
+        port.toServer(frame, action.delay());
+      } else if (i == 0) {
+        port.toClient(frame, action.delay());
+      } else if (toServer) {
+        port.toServer(frame);
+      } else {
+        port.toClient(frame);
+      }
+    }
+  }
+
+  private static void cancelOnServer(Call call, RelayPort port) {
+    call.markFaulted();
+    port.toServer(Http2Frames.rstStream(call.streamId, Http2Frames.CANCEL, port.alloc()));
+  }
+}

@@ -1,0 +1,85 @@
+package dev.chaosjunit.proxy.grpc;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.chaosjunit.proxy.protocol.ConnectionInfo;
+import dev.chaosjunit.proxy.protocol.InspectorSession;
+import dev.chaosjunit.proxy.protocol.ProtocolInspector;
+import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.proxy.rule.Glob;
+import dev.chaosjunit.proxy.rule.RuleSpec;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * gRPC over HTTP/2 with prior knowledge (h2c, no TLS) ({@code "grpc"}): frames both directions, keeps
+ * HPACK state per direction, and faults single calls while the other streams of the connection carry on.
+ *
+ * <p>Match keys: {@code method} (the full method, {@code /pkg.Service/Method}; {@code *} stays within
+ * one {@code /} segment, so {@code /pkg.Service/*} is a whole service) and {@code metadata.<key>}
+ * (lower-case metadata keys). {@code REQUEST} rules look at each call's request headers;
+ * {@code RESPONSE} rules at each DATA frame the server sends for a call (so {@code after=N} cuts a
+ * server stream after N frames). Actions:
+ * <ul>
+ *   <li>{@code ERROR code=<status name or 1-16> [message=...]}: the call ends with that status
+ *       (trailers-only before the server answered, trailers after); the server's side is cancelled;</li>
+ *   <li>{@code DELAY ms=...}: the call's headers (or the server's message) are held back, and the traffic
+ *       behind them in the same direction with them, as on a slow link;</li>
+ *   <li>{@code DROP [mode=rst_stream|goaway|close|reset|blackhole]}: RST_STREAM (CANCEL) for this call only
+ *       (default), or GOAWAY and close for the connection.</li>
+ * </ul>
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class GrpcInspector implements ProtocolInspector {
+
+  /** The protocol name. */
+  public static final String NAME = "grpc";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** {@code method}; metadata keys are matched as {@code metadata.<key>}. */
+  @Override
+  public Set<String> matchKeys() {
+    return Set.of(CallFacts.METHOD);
+  }
+
+  @Override
+  public void validate(RuleSpec rule) {
+    rule.match().keySet().forEach(key -> {
+      if (!key.equals(CallFacts.METHOD) && !(key.startsWith(CallFacts.METADATA_PREFIX)
+          && key.length() > CallFacts.METADATA_PREFIX.length())) {
+        throw new IllegalArgumentException("rule [" + rule.name() + "]: gRPC has no match key [" + key
+            + "]; use method (e.g. /pkg.Service/Method) or metadata.<key> (e.g. metadata.x-tenant)");
+      }
+    });
+    try {
+      validateAction(rule.action());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("rule [" + rule.name() + "]: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code method} globs split at {@code /}; metadata values match without segments. */
+  @Override
+  public Glob glob(String key, String pattern) {
+    return key.equals(CallFacts.METHOD) ? Glob.compile(pattern, '/', false) : Glob.compile(pattern);
+  }
+
+  @Override
+  public InspectorSession open(ConnectionInfo connection) {
+    return new GrpcSession();
+  }
+
+  private static void validateAction(ActionSpec action) {
+    switch (action.type()) {
+      case ERROR -> GrpcStatus.parse(action.param("code").orElse(""));
+      case DELAY -> action.delay();
+      case DROP -> GrpcFaults.dropMode(action);
+      case RESPOND, DUPLICATE -> throw new IllegalArgumentException("gRPC has no " + action.type()
+          + " action; use ERROR (code=UNAVAILABLE...), DELAY (ms) or DROP (mode=rst_stream|goaway)");
+    }
+  }
+}

@@ -1,0 +1,211 @@
+package dev.chaosjunit.proxy.grpc;
+
+import dev.chaosjunit.proxy.protocol.InspectorSession;
+import dev.chaosjunit.proxy.protocol.RelayPort;
+import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.proxy.rule.RuleMatch;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersDecoder;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2HeadersDecoder;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One proxied gRPC connection (HTTP/2 with prior knowledge): frames both directions, decodes every
+ * header block with one HPACK decoder per direction (so the dynamic tables stay in step even for
+ * blocks that are only forwarded), and applies the rules to calls (request headers) and to the
+ * server's messages (DATA frames). Falls back to plain relay when the traffic is not decodable.
+ */
+final class GrpcSession implements InspectorSession {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GrpcSession.class);
+
+  private final Http2FrameReader clientFrames = new Http2FrameReader(true);
+  private final Http2FrameReader serverFrames = new Http2FrameReader(false);
+  private final Http2HeadersDecoder clientDecoder = decoder();
+  private final Http2HeadersDecoder serverDecoder = decoder();
+  private final HeaderBlock clientBlock = new HeaderBlock();
+  private final HeaderBlock serverBlock = new HeaderBlock();
+  private final Map<Integer, Call> calls = new HashMap<>();
+  private int lastForwardedStream;
+  private boolean relayOnly;
+
+  @Override
+  public void onClientData(ByteBuf data, RelayPort port) {
+    if (relayOnly) {
+      port.toServer(data);
+      return;
+    }
+    try {
+      clientFrames.read(data, port.alloc(), port::toServer, frame -> onClientFrame(frame, port));
+    } catch (Http2DecodeException e) {
+      relayFromNowOn(e, port);
+    }
+  }
+
+  @Override
+  public void onServerData(ByteBuf data, RelayPort port) {
+    if (relayOnly) {
+      port.toClient(data);
+      return;
+    }
+    try {
+      serverFrames.read(data, port.alloc(), port::toClient, frame -> onServerFrame(frame, port));
+    } catch (Http2DecodeException e) {
+      relayFromNowOn(e, port);
+    }
+  }
+
+  @Override
+  public void onClose() {
+    clientFrames.release();
+    serverFrames.release();
+    clientBlock.release();
+    serverBlock.release();
+  }
+
+  private void onClientFrame(Http2Frame frame, RelayPort port) {
+    if (frame.type == Http2Frame.HEADERS || frame.type == Http2Frame.CONTINUATION) {
+      if (clientBlock.add(frame)) {
+        onClientHeaders(port);
+      }
+      return;
+    }
+    if (frame.type == Http2Frame.RST_STREAM) {
+      calls.remove(frame.streamId);
+    }
+    port.toServer(frame.bytes);
+  }
+
+  private void onClientHeaders(RelayPort port) {
+    int streamId = clientBlock.first().streamId;
+    Http2Headers headers = clientBlock.decode(clientDecoder, port.alloc());
+    List<ByteBuf> frames = clientBlock.take();
+    if (calls.containsKey(streamId) || headers.path() == null) {
+      frames.forEach(port::toServer);
+      return;
+    }
+    Call call = new Call(streamId, CallFacts.of(headers));
+    calls.put(streamId, call);
+    Optional<RuleMatch> match = port.match(Direction.REQUEST, call.facts);
+    applyToCall(call, frames, match.map(RuleMatch::action).orElse(null), port);
+    lastForwardedStream = Math.max(lastForwardedStream, streamId);
+  }
+
+  private void applyToCall(Call call, List<ByteBuf> frames, ActionSpec action, RelayPort port) {
+    ActionSpec.Type type = action == null ? null : action.type();
+    if (type == ActionSpec.Type.DELAY) {
+      GrpcFaults.delay(frames, action, port, true);
+      return;
+    }
+    boolean endsConnection = type == ActionSpec.Type.DROP
+        && GrpcFaults.dropMode(action) != GrpcFaults.DropMode.RST_STREAM;
+    if (endsConnection) {
+      frames.forEach(ByteBuf::release);
+      GrpcFaults.drop(call, action, lastForwardedStream, port);
+      return;
+    }
+    frames.forEach(port::toServer);
+    if (type == ActionSpec.Type.ERROR) {
+      GrpcFaults.error(call, action, false, port);
+    } else if (type == ActionSpec.Type.DROP) {
+      GrpcFaults.drop(call, action, lastForwardedStream, port);
+    }
+  }
+
+  private void onServerFrame(Http2Frame frame, RelayPort port) {
+    byte type = frame.type;
+    if (type == Http2Frame.HEADERS || type == Http2Frame.CONTINUATION || type == Http2Frame.PUSH_PROMISE) {
+      if (serverBlock.add(frame)) {
+        onServerHeaders(port);
+      }
+      return;
+    }
+    Call call = calls.get(frame.streamId);
+    if (call != null && call.faulted() && (type == Http2Frame.DATA || type == Http2Frame.RST_STREAM)) {
+      dropServerFrame(frame, port);
+      return;
+    }
+    if (type == Http2Frame.RST_STREAM) {
+      calls.remove(frame.streamId);
+    }
+    if (call != null && type == Http2Frame.DATA && frame.length > 0) {
+      onServerMessage(call, frame, port);
+      return;
+    }
+    port.toClient(frame.bytes);
+  }
+
+  private void onServerHeaders(RelayPort port) {
+    Http2Frame first = serverBlock.first();
+    serverBlock.decode(serverDecoder, port.alloc());
+    boolean endStream = first.type == Http2Frame.HEADERS && first.has(Http2Frame.END_STREAM);
+    serverBlock.take().forEach(port::toClient);
+    if (endStream) {
+      calls.remove(first.streamId);
+    }
+  }
+
+  private void onServerMessage(Call call, Http2Frame frame, RelayPort port) {
+    Optional<RuleMatch> match = port.match(Direction.RESPONSE, call.facts);
+    ActionSpec action = match.map(RuleMatch::action).orElse(null);
+    if (action == null || action.type() == ActionSpec.Type.DELAY) {
+      if (action == null) {
+        port.toClient(frame.bytes);
+      } else {
+        GrpcFaults.delay(List.of(frame.bytes), action, port, false);
+      }
+      return;
+    }
+    if (action.type() == ActionSpec.Type.ERROR) {
+      GrpcFaults.error(call, action, true, port);
+    } else if (action.type() == ActionSpec.Type.DROP) {
+      GrpcFaults.drop(call, action, lastForwardedStream, port);
+    }
+    dropServerFrame(frame, port);
+  }
+
+  /** Drops a server frame of a call the client no longer hears, giving DATA's window back to the server. */
+  private void dropServerFrame(Http2Frame frame, RelayPort port) {
+    if (frame.type == Http2Frame.DATA && frame.length > 0) {
+      port.toServer(Http2Frames.windowUpdate(0, frame.length, port.alloc()));
+    }
+    if (frame.type == Http2Frame.RST_STREAM) {
+      calls.remove(frame.streamId);
+    }
+    frame.bytes.release();
+  }
+
+  private void relayFromNowOn(Http2DecodeException e, RelayPort port) {
+    LOG.warn("gRPC/HTTP/2 traffic not decodable, relaying bytes from now on: {}", e.getMessage());
+    relayOnly = true;
+    clientBlock.take().forEach(port::toServer);
+    serverBlock.take().forEach(port::toClient);
+    ByteBuf toServer = clientFrames.drain();
+    if (toServer != null) {
+      port.toServer(toServer);
+    }
+    ByteBuf toClient = serverFrames.drain();
+    if (toClient != null) {
+      port.toClient(toClient);
+    }
+    port.passThrough(e.getMessage());
+  }
+
+  private static Http2HeadersDecoder decoder() {
+    DefaultHttp2HeadersDecoder decoder = new DefaultHttp2HeadersDecoder(false, false, 1L << 30);
+    try {
+      decoder.maxHeaderTableSize(0xFFFFFFFFL);
+    } catch (Http2Exception e) {
+      throw new IllegalStateException("Netty's HPACK decoder refused the largest table size HTTP/2 allows", e);
+    }
+    return decoder;
+  }
+}

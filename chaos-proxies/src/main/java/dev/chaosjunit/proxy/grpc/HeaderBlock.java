@@ -1,0 +1,73 @@
+package dev.chaosjunit.proxy.grpc;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2HeadersDecoder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The frames of one header block in one direction: a HEADERS (or PUSH_PROMISE) frame and the
+ * CONTINUATION frames that follow it up to END_HEADERS. Owns its frames until they are taken.
+ */
+final class HeaderBlock {
+
+  private final List<Http2Frame> frames = new ArrayList<>();
+
+  /** Whether a block is being collected (a CONTINUATION is expected next). */
+  boolean open() {
+    return !frames.isEmpty();
+  }
+
+  /**
+   * Adds a HEADERS, PUSH_PROMISE or CONTINUATION frame (taking ownership).
+   *
+   * @return whether the block is complete
+   */
+  boolean add(Http2Frame frame) {
+    boolean continuation = frame.type == Http2Frame.CONTINUATION;
+    if (continuation != open() || open() && frame.streamId != first().streamId) {
+      frame.bytes.release();
+      throw new Http2DecodeException("frame of type [" + frame.type + "] on stream [" + frame.streamId
+          + "] breaks a header block (RFC 9113, section 6.10)");
+    }
+    frames.add(frame);
+    return frame.has(Http2Frame.END_HEADERS);
+  }
+
+  Http2Frame first() {
+    return frames.get(0);
+  }
+
+  /** Decodes the complete block, updating the direction's HPACK state. */
+  Http2Headers decode(Http2HeadersDecoder decoder, ByteBufAllocator alloc) {
+    CompositeByteBuf block = alloc.compositeBuffer(frames.size());
+    try {
+      for (Http2Frame frame : frames) {
+        block.addComponent(true, frame.headerBlockFragment().retain());
+      }
+      return decoder.decodeHeaders(first().streamId, block);
+    } catch (Http2Exception e) {
+      throw new Http2DecodeException("HPACK decoding failed on stream [" + first().streamId + "]: "
+          + e.getMessage(), e);
+    } finally {
+      block.release();
+    }
+  }
+
+  /** The frames' bytes, in order (the caller owns them); the block is empty afterwards. */
+  List<ByteBuf> take() {
+    List<ByteBuf> bytes = new ArrayList<>(frames.size());
+    frames.forEach(f -> bytes.add(f.bytes));
+    frames.clear();
+    return bytes;
+  }
+
+  void release() {
+    frames.forEach(f -> f.bytes.release());
+    frames.clear();
+  }
+}

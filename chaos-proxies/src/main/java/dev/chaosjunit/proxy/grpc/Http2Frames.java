@@ -1,0 +1,78 @@
+package dev.chaosjunit.proxy.grpc;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Writes the frames the proxy injects. Header blocks use only HPACK's "literal header field without
+ * indexing" representation with plain (non-Huffman) strings, so they never change the receiver's
+ * dynamic table: the table state the sender's encoder assumes stays intact.
+ */
+final class Http2Frames {
+
+  /** RST_STREAM and GOAWAY error codes (RFC 9113, section 7). */
+  static final int NO_ERROR = 0x0;
+  static final int CANCEL = 0x8;
+
+  private Http2Frames() {}
+
+  /** A HEADERS frame with END_HEADERS (and END_STREAM if asked) carrying {@code headers} in order. */
+  static ByteBuf headers(int streamId, Map<String, String> headers, boolean endStream, ByteBufAllocator alloc) {
+    ByteBuf block = alloc.buffer();
+    try {
+      headers.forEach((name, value) -> literal(block, name, value));
+      ByteBuf frame = header(alloc, block.readableBytes(), Http2Frame.HEADERS,
+          Http2Frame.END_HEADERS | (endStream ? Http2Frame.END_STREAM : 0), streamId);
+      return frame.writeBytes(block);
+    } finally {
+      block.release();
+    }
+  }
+
+  static ByteBuf rstStream(int streamId, int errorCode, ByteBufAllocator alloc) {
+    return header(alloc, 4, Http2Frame.RST_STREAM, 0, streamId).writeInt(errorCode);
+  }
+
+  static ByteBuf goAway(int lastStreamId, int errorCode, ByteBufAllocator alloc) {
+    return header(alloc, 8, Http2Frame.GOAWAY, 0, 0).writeInt(lastStreamId).writeInt(errorCode);
+  }
+
+  static ByteBuf windowUpdate(int streamId, int increment, ByteBufAllocator alloc) {
+    return header(alloc, 4, Http2Frame.WINDOW_UPDATE, 0, streamId).writeInt(increment);
+  }
+
+  private static ByteBuf header(ByteBufAllocator alloc, int length, byte type, int flags, int streamId) {
+    ByteBuf frame = alloc.buffer(Http2Frame.HEADER_LENGTH + length);
+    return frame.writeMedium(length).writeByte(type).writeByte(flags).writeInt(streamId & 0x7FFFFFFF);
+  }
+
+  /** RFC 7541 6.2.2, new name: 0x00, then name and value as plain string literals. */
+  private static void literal(ByteBuf block, String name, String value) {
+    block.writeByte(0);
+    string(block, name.getBytes(StandardCharsets.US_ASCII));
+    string(block, value.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static void string(ByteBuf block, byte[] bytes) {
+    integer(block, 0, 7, bytes.length);
+    block.writeBytes(bytes);
+  }
+
+  /** RFC 7541 5.1: an integer with an N-bit prefix. */
+  private static void integer(ByteBuf block, int firstByteBits, int prefixBits, int value) {
+    int max = (1 << prefixBits) - 1;
+    if (value < max) {
+      block.writeByte(firstByteBits | value);
+      return;
+    }
+    block.writeByte(firstByteBits | max);
+    int rest = value - max;
+    while (rest >= 0x80) {
+      block.writeByte((rest & 0x7F) | 0x80);
+      rest >>>= 7;
+    }
+    block.writeByte(rest);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.chaosjunit.proxy.kafka;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+import java.util.EnumSet;
+import java.util.Set;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.ByteBufferAccessor;
+import org.apache.kafka.common.requests.AbstractRequest;
+import org.apache.kafka.common.requests.ProduceRequest;
+import org.apache.kafka.common.requests.RequestHeader;
+
+/**
+ * One decoded request frame: its header always, its body when the API carries match keys (topics,
+ * groups) or when a rule needs it to build an error response. Does not own the frame.
+ */
+final class KafkaRequest {
+
+  private static final Set<ApiKeys> WITH_MATCH_KEYS = EnumSet.of(
+      ApiKeys.PRODUCE, ApiKeys.FETCH, ApiKeys.METADATA, ApiKeys.LIST_OFFSETS, ApiKeys.OFFSET_COMMIT,
+      ApiKeys.OFFSET_FETCH, ApiKeys.FIND_COORDINATOR, ApiKeys.JOIN_GROUP, ApiKeys.SYNC_GROUP,
+      ApiKeys.HEARTBEAT, ApiKeys.LEAVE_GROUP, ApiKeys.TXN_OFFSET_COMMIT, ApiKeys.DESCRIBE_GROUPS,
+      ApiKeys.CONSUMER_GROUP_HEARTBEAT);
+
+  final RequestHeader header;
+  final RequestKind kind;
+  private final ByteBuffer body;
+  private AbstractRequest parsed;
+
+  private KafkaRequest(RequestHeader header, ByteBuffer body) {
+    this.header = header;
+    this.kind = new RequestKind(header.apiKey(), header.apiVersion());
+    this.body = body;
+  }
+
+  /** Decodes the header of {@code frame}, and its body when it carries match keys. */
+  static KafkaRequest decode(ByteBuf frame) {
+    ByteBuffer payload = KafkaWire.payload(frame);
+    KafkaRequest request = new KafkaRequest(KafkaWire.requestHeader(payload), payload);
+    if (WITH_MATCH_KEYS.contains(request.kind.api())) {
+      request.body();
+    }
+    return request;
+  }
+
+  /** The parsed body, decoded on first use. */
+  AbstractRequest body() {
+    if (parsed == null) {
+      try {
+        parsed = AbstractRequest.parseRequest(kind.api(), kind.version(), new ByteBufferAccessor(body.duplicate()))
+            .request;
+      } catch (RuntimeException e) {
+        throw new KafkaDecodeException("undecodable " + kind.api() + " v" + kind.version() + " request: "
+            + e.getMessage(), e);
+      }
+    }
+    return parsed;
+  }
+
+  /** The parsed body if it was decoded, else null. */
+  AbstractRequest bodyIfParsed() {
+    return parsed;
+  }
+
+  int correlationId() {
+    return header.correlationId();
+  }
+
+  /** False only for a produce with {@code acks=0}, which the broker never answers. */
+  boolean expectsResponse() {
+    return kind.api() != ApiKeys.PRODUCE || ((ProduceRequest) body()).acks() != 0;
+  }
+}

@@ -1,0 +1,110 @@
+package dev.chaosjunit.proxy.kafka;
+
+import dev.chaosjunit.proxy.protocol.InspectorSession;
+import dev.chaosjunit.proxy.protocol.RelayPort;
+import io.netty.buffer.ByteBuf;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One proxied Kafka connection: cuts both directions into frames, applies the rules to each request,
+ * relays responses in request order (rewriting broker addresses), and falls back to a plain relay when
+ * the traffic cannot be decoded.
+ */
+final class KafkaSession implements InspectorSession {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaSession.class);
+
+  private final FrameReader requests = new FrameReader();
+  private final FrameReader responses = new FrameReader();
+  private final ResponseOrder order = new ResponseOrder();
+  private final TopicNames topicNames;
+  private final RequestFaults faults;
+  private final ResponseRewriter rewriter;
+  private boolean relayOnly;
+
+  KafkaSession(TopicNames topicNames, BrokerAddresses addresses) {
+    this.topicNames = topicNames;
+    this.faults = new RequestFaults(order, topicNames);
+    this.rewriter = new ResponseRewriter(addresses, topicNames);
+  }
+
+  @Override
+  public void onClientData(ByteBuf data, RelayPort port) {
+    if (relayOnly) {
+      port.toServer(data);
+      return;
+    }
+    try {
+      requests.read(data, port.alloc(), frame -> onRequest(frame, port));
+    } catch (KafkaDecodeException e) {
+      relayFromNowOn(e, port);
+    }
+  }
+
+  @Override
+  public void onServerData(ByteBuf data, RelayPort port) {
+    if (relayOnly) {
+      port.toClient(data);
+      return;
+    }
+    try {
+      responses.read(data, port.alloc(), frame -> onResponse(frame, port));
+    } catch (KafkaDecodeException e) {
+      relayFromNowOn(e, port);
+    }
+  }
+
+  @Override
+  public void onClose() {
+    requests.release();
+    responses.release();
+    order.release();
+  }
+
+  private void onRequest(ByteBuf frame, RelayPort port) {
+    KafkaRequest request;
+    try {
+      request = KafkaRequest.decode(frame);
+    } catch (KafkaDecodeException e) {
+      port.toServer(frame);
+      throw e;
+    }
+    faults.handle(request, frame, RequestFacts.of(request.header, request.bodyIfParsed(), topicNames), port);
+  }
+
+  private void onResponse(ByteBuf frame, RelayPort port) {
+    InFlight entry;
+    try {
+      entry = order.answeredBy(KafkaWire.responseCorrelationId(frame));
+    } catch (KafkaDecodeException e) {
+      port.toClient(frame);
+      throw e;
+    }
+    if (entry.kind.inspectResponse()) {
+      try {
+        frame = rewriter.rewrite(frame, entry.kind, port.alloc());
+      } catch (KafkaDecodeException e) {
+        entry.complete(frame);
+        throw e;
+      }
+    }
+    entry.complete(frame);
+    order.flush(port);
+  }
+
+  private void relayFromNowOn(KafkaDecodeException e, RelayPort port) {
+    LOG.warn("Kafka traffic not decodable, relaying bytes from now on: {}", e.getMessage());
+    relayOnly = true;
+    order.deliverAll(port);
+    ByteBuf request = requests.drain();
+    if (request != null) {
+      port.toServer(request);
+    }
+    ByteBuf response = responses.drain();
+    if (response != null) {
+      port.toClient(response);
+    }
+    port.passThrough(e.getMessage());
+  }
+}

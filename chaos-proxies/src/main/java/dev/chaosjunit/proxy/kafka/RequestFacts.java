@@ -1,0 +1,125 @@
+package dev.chaosjunit.proxy.kafka;
+
+import dev.chaosjunit.proxy.rule.MessageFacts;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.message.ConsumerGroupHeartbeatRequestData;
+import org.apache.kafka.common.message.DescribeGroupsRequestData;
+import org.apache.kafka.common.message.HeartbeatRequestData;
+import org.apache.kafka.common.message.JoinGroupRequestData;
+import org.apache.kafka.common.message.LeaveGroupRequestData;
+import org.apache.kafka.common.message.SyncGroupRequestData;
+import org.apache.kafka.common.message.TxnOffsetCommitRequestData;
+import org.apache.kafka.common.message.FetchRequestData;
+import org.apache.kafka.common.message.FindCoordinatorRequestData;
+import org.apache.kafka.common.message.ListOffsetsRequestData;
+import org.apache.kafka.common.message.MetadataRequestData;
+import org.apache.kafka.common.message.OffsetCommitRequestData;
+import org.apache.kafka.common.message.OffsetFetchRequestData;
+import org.apache.kafka.common.message.ProduceRequestData;
+import org.apache.kafka.common.protocol.ApiMessage;
+import org.apache.kafka.common.requests.AbstractRequest;
+import org.apache.kafka.common.requests.RequestHeader;
+
+/** The match keys of one Kafka request: {@code api}, {@code client_id}, {@code topic}, {@code group}. */
+final class RequestFacts {
+
+  private final TopicNames topicNames;
+  private final Set<String> topics = new LinkedHashSet<>();
+  private final Set<String> groups = new LinkedHashSet<>();
+
+  private RequestFacts(TopicNames topicNames) {
+    this.topicNames = topicNames;
+  }
+
+  static MessageFacts of(RequestHeader header, AbstractRequest body, TopicNames topicNames) {
+    RequestFacts facts = new RequestFacts(topicNames);
+    if (body != null) {
+      facts.collect(body.data());
+    }
+    return MessageFacts.of(KafkaInspector.NAME)
+        .put("api", header.apiKey().name())
+        .put("client_id", header.clientId() == null ? "" : header.clientId())
+        .put("topic", new ArrayList<>(facts.topics))
+        .put("group", new ArrayList<>(facts.groups))
+        .build();
+  }
+
+  private void collect(ApiMessage data) {
+    if (data instanceof ProduceRequestData produce) {
+      produce.topicData().forEach(t -> topic(t.name(), t.topicId()));
+    } else if (data instanceof FetchRequestData fetch) {
+      fetch.topics().forEach(t -> topic(t.topic(), t.topicId()));
+    } else if (data instanceof MetadataRequestData metadata && metadata.topics() != null) {
+      metadata.topics().forEach(t -> topic(t.name(), t.topicId()));
+    } else if (data instanceof ListOffsetsRequestData offsets) {
+      offsets.topics().forEach(t -> topic(t.name(), null));
+    } else {
+      collectGroupApis(data);
+    }
+  }
+
+  private void collectGroupApis(ApiMessage data) {
+    if (data instanceof OffsetCommitRequestData commit) {
+      group(commit.groupId());
+      commit.topics().forEach(t -> topic(t.name(), t.topicId()));
+    } else if (data instanceof OffsetFetchRequestData fetch) {
+      collectOffsetFetch(fetch);
+    } else if (data instanceof FindCoordinatorRequestData find && find.keyType() == 0) {
+      group(find.key());
+      find.coordinatorKeys().forEach(this::group);
+    } else if (data instanceof ConsumerGroupHeartbeatRequestData heartbeat) {
+      group(heartbeat.groupId());
+      if (heartbeat.subscribedTopicNames() != null) {
+        heartbeat.subscribedTopicNames().forEach(name -> topic(name, null));
+      }
+    } else {
+      collectClassicGroupApis(data);
+    }
+  }
+
+  private void collectClassicGroupApis(ApiMessage data) {
+    if (data instanceof JoinGroupRequestData join) {
+      group(join.groupId());
+    } else if (data instanceof SyncGroupRequestData sync) {
+      group(sync.groupId());
+    } else if (data instanceof HeartbeatRequestData heartbeat) {
+      group(heartbeat.groupId());
+    } else if (data instanceof LeaveGroupRequestData leave) {
+      group(leave.groupId());
+    } else if (data instanceof TxnOffsetCommitRequestData commit) {
+      group(commit.groupId());
+      commit.topics().forEach(t -> topic(t.name(), null));
+    } else if (data instanceof DescribeGroupsRequestData describe) {
+      describe.groups().forEach(this::group);
+    }
+  }
+
+  private void collectOffsetFetch(OffsetFetchRequestData fetch) {
+    group(fetch.groupId());
+    if (fetch.topics() != null) {
+      fetch.topics().forEach(t -> topic(t.name(), null));
+    }
+    for (OffsetFetchRequestData.OffsetFetchRequestGroup group : fetch.groups()) {
+      group(group.groupId());
+      if (group.topics() != null) {
+        group.topics().forEach(t -> topic(t.name(), t.topicId()));
+      }
+    }
+  }
+
+  private void topic(String name, Uuid id) {
+    String resolved = topicNames.name(name, id);
+    if (!resolved.isEmpty()) {
+      topics.add(resolved);
+    }
+  }
+
+  private void group(String group) {
+    if (group != null && !group.isEmpty()) {
+      groups.add(group);
+    }
+  }
+}

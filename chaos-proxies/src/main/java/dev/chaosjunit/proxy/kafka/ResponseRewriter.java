@@ -1,0 +1,79 @@
+package dev.chaosjunit.proxy.kafka;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import org.apache.kafka.common.message.DescribeClusterResponseData;
+import org.apache.kafka.common.message.FindCoordinatorResponseData;
+import org.apache.kafka.common.message.MetadataResponseData;
+import org.apache.kafka.common.protocol.ApiMessage;
+import org.apache.kafka.common.protocol.ByteBufferAccessor;
+import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.ResponseHeader;
+
+/**
+ * Rewrites the broker addresses in Metadata, FindCoordinator and DescribeCluster responses to the
+ * proxy's, so that a client bootstrapped through the proxy never connects to a broker directly, and
+ * learns topic ids from Metadata responses on the way.
+ */
+final class ResponseRewriter {
+
+  private final BrokerAddresses addresses;
+  private final TopicNames topicNames;
+
+  ResponseRewriter(BrokerAddresses addresses, TopicNames topicNames) {
+    this.addresses = addresses;
+    this.topicNames = topicNames;
+  }
+
+  /**
+   * The rewritten frame; the given one is released, unless it cannot be decoded: then it is left to
+   * the caller and a {@link KafkaDecodeException} thrown.
+   */
+  ByteBuf rewrite(ByteBuf frame, RequestKind kind, ByteBufAllocator alloc) {
+    ApiMessage body;
+    ResponseHeader header;
+    try {
+      ByteBuffer payload = KafkaWire.payload(frame);
+      header = ResponseHeader.parse(payload, kind.responseHeaderVersion());
+      body = AbstractResponse.parseResponse(kind.api(), new ByteBufferAccessor(payload), kind.version()).data();
+    } catch (RuntimeException e) {
+      throw new KafkaDecodeException("undecodable " + kind.api() + " v" + kind.version() + " response: "
+          + e.getMessage(), e);
+    }
+    frame.release();
+    rewrite(body);
+    return KafkaWire.response(header, body, kind.version(), alloc);
+  }
+
+  private void rewrite(ApiMessage body) {
+    if (body instanceof MetadataResponseData metadata) {
+      topicNames.learn(metadata);
+      metadata.brokers().forEach(b -> {
+        InetSocketAddress to = addresses.advertised(b.nodeId(), b.host(), b.port());
+        b.setHost(to.getHostString()).setPort(to.getPort());
+      });
+    } else if (body instanceof FindCoordinatorResponseData find) {
+      rewrite(find);
+    } else if (body instanceof DescribeClusterResponseData cluster) {
+      cluster.brokers().forEach(b -> {
+        InetSocketAddress to = addresses.advertised(b.brokerId(), b.host(), b.port());
+        b.setHost(to.getHostString()).setPort(to.getPort());
+      });
+    }
+  }
+
+  private void rewrite(FindCoordinatorResponseData find) {
+    if (find.nodeId() >= 0 && !find.host().isEmpty()) {
+      InetSocketAddress to = addresses.advertised(find.nodeId(), find.host(), find.port());
+      find.setHost(to.getHostString()).setPort(to.getPort());
+    }
+    for (FindCoordinatorResponseData.Coordinator c : find.coordinators()) {
+      if (c.nodeId() >= 0 && !c.host().isEmpty()) {
+        InetSocketAddress to = addresses.advertised(c.nodeId(), c.host(), c.port());
+        c.setHost(to.getHostString()).setPort(to.getPort());
+      }
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.chaosjunit.proxy.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.proxy.testing.RecordingPort;
+import io.netty.buffer.Unpooled;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GrpcSessionTest {
+
+  private final GrpcSession session = new GrpcSession();
+  private final RecordingPort port = new RecordingPort(new GrpcInspector());
+  private final H2 client = new H2();
+  private final H2 server = new H2();
+  private final H2.Peer serverSide = new H2.Peer();
+  private final H2.Peer clientSide = new H2.Peer();
+
+  @AfterEach
+  void close() {
+    session.onClose();
+  }
+
+  @Test
+  void relaysACallFedOneByteAtATimeAndExposesItsMethodAndMetadata() throws Exception {
+    byte[] request = H2.concat(H2.settings(), client.headers(1, H2.request("/shop.Orders/Place", "x-tenant", "acme"), false, true),
+        H2.message(1, "order", true));
+    byte[] in = H2.concat(H2Preface.BYTES, request);
+
+    RecordingPort.feed(in, 1, b -> session.onClientData(b, port));
+
+    assertThat(port.takeServerBytes()).isEqualTo(in);
+    assertThat(port.requestFacts()).singleElement().satisfies(f -> {
+      assertThat(f.get("method")).containsExactly("/shop.Orders/Place");
+      assertThat(f.get("metadata.x-tenant")).containsExactly("acme");
+    });
+    assertThat(port.passThroughReason()).isNull();
+  }
+
+  @Test
+  void answersAFaultedCallTrailersOnlyAndCancelsItOnTheServerWithoutDisturbingHpack() throws Exception {
+    port.rule(rule(Direction.REQUEST, "/shop.Orders/Place", error("UNAVAILABLE", "try again")));
+    session.onClientData(buf(H2.concat(H2Preface.BYTES, H2.settings(),
+        client.headers(1, H2.request("/shop.Orders/Place", "x-tenant", "acme"), false, false),
+        H2.message(1, "order", true))), port);
+    session.onClientData(buf(H2.concat(client.headers(3, H2.request("/shop.Orders/List", "x-tenant", "acme"), false, false),
+        H2.message(3, "list", true))), port);
+
+    List<H2.Peer.Received> atServer = serverSide.read(port.takeServerBytes());
+    assertThat(atServer).extracting(H2.Peer.Received::type, H2.Peer.Received::streamId).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(Http2Frame.SETTINGS, 0), org.assertj.core.groups.Tuple.tuple(Http2Frame.HEADERS, 1),
+        org.assertj.core.groups.Tuple.tuple(Http2Frame.RST_STREAM, 1), org.assertj.core.groups.Tuple.tuple(Http2Frame.DATA, 1),
+        org.assertj.core.groups.Tuple.tuple(Http2Frame.HEADERS, 3), org.assertj.core.groups.Tuple.tuple(Http2Frame.DATA, 3));
+    assertThat(atServer.get(4).headers().path().toString()).isEqualTo("/shop.Orders/List");
+    assertThat(atServer.get(4).headers().get("x-tenant").toString()).isEqualTo("acme");
+
+    List<H2.Peer.Received> atClient = clientSide.read(port.takeClientBytes());
+    assertThat(atClient).singleElement().satisfies(f -> {
+      assertThat(f.streamId()).isEqualTo(1);
+      assertThat(f.flags() & Http2Frame.END_STREAM).isNotZero();
+      assertThat(f.headers().status().toString()).isEqualTo("200");
+      assertThat(f.headers().get("grpc-status").toString()).isEqualTo("14");
+      assertThat(f.headers().get("grpc-message").toString()).isEqualTo("try again");
+    });
+  }
+
+  @Test
+  void dropsTheServersLateFramesForAFaultedCallAndGivesBackTheirWindow() throws Exception {
+    port.rule(rule(Direction.REQUEST, "/shop.Orders/Place", error("INTERNAL", "boom")));
+    session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Place"), false, false))), port);
+    serverSide.read(port.takeServerBytes());
+    clientSide.read(port.takeClientBytes());
+    byte[] late = H2.message(1, "late", false);
+
+    session.onServerData(buf(H2.concat(H2.settings(), server.headers(1, H2.responseHeaders(), false, false), late,
+        H2.frame(Http2Frame.RST_STREAM, 0, 1, new byte[4], 0, 4))), port);
+
+    assertThat(clientSide.read(port.takeClientBytes())).extracting(H2.Peer.Received::type)
+        .containsExactly(Http2Frame.SETTINGS, Http2Frame.HEADERS);
+    assertThat(serverSide.read(port.takeServerBytes())).singleElement().satisfies(f -> {
+      assertThat(f.type()).isEqualTo(Http2Frame.WINDOW_UPDATE);
+      assertThat(f.streamId()).isZero();
+      assertThat(f.payload().getInt(0)).isEqualTo(late.length - 9);
+    });
+  }
+
+  @Test
+  void cutsAServerStreamAfterItsNthMessage() throws Exception {
+    session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Watch"), false, false),
+        H2.message(1, "watch", true))), port);
+    port.takeServerBytes();
+
+    session.onServerData(buf(H2.concat(server.headers(1, H2.responseHeaders(), false, false), H2.message(1, "a", false))), port);
+    port.rule(new RuleSpec("cut", Direction.RESPONSE, Map.of("method", "/shop.Orders/Watch"),
+        new ActionSpec(ActionSpec.Type.DROP, Map.of()), 1, 0, 0));
+    session.onServerData(buf(H2.message(1, "b", false)), port);
+
+    assertThat(clientSide.read(port.takeClientBytes())).extracting(H2.Peer.Received::type)
+        .containsExactly(Http2Frame.HEADERS, Http2Frame.DATA, Http2Frame.RST_STREAM);
+    assertThat(serverSide.read(port.takeServerBytes())).extracting(H2.Peer.Received::type)
+        .containsExactly(Http2Frame.RST_STREAM, Http2Frame.WINDOW_UPDATE);
+  }
+
+  @Test
+  void delaysTheCallsHeaders() throws Exception {
+    port.rule(rule(Direction.REQUEST, "/shop.Orders/*", new ActionSpec(ActionSpec.Type.DELAY, Map.of("ms", "300"))));
+    session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Place"), false, true))), port);
+
+    assertThat(port.serverDelays()).contains(Duration.ofMillis(300));
+  }
+
+  @Test
+  void sendsGoAwayAndClosesForDropModeGoAway() throws Exception {
+    port.rule(rule(Direction.REQUEST, "/shop.Orders/Place", new ActionSpec(ActionSpec.Type.DROP, Map.of("mode", "goaway"))));
+    session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/List"), true, false),
+        client.headers(3, H2.request("/shop.Orders/Place"), false, false))), port);
+
+    assertThat(clientSide.read(port.takeClientBytes())).singleElement().satisfies(f -> {
+      assertThat(f.type()).isEqualTo(Http2Frame.GOAWAY);
+      assertThat(f.payload().getInt(0)).isEqualTo(1);
+    });
+    assertThat(port.closedHow()).isEqualTo("close");
+  }
+
+  @Test
+  void fallsBackToPlainRelayWithoutTheHttp2Preface() {
+    byte[] http1 = "POST /shop.Orders/Place HTTP/1.1\r\nUpgrade: h2c\r\n\r\n".getBytes();
+    session.onClientData(buf(http1), port);
+
+    assertThat(port.passThroughReason()).contains("preface");
+    assertThat(port.takeServerBytes()).isEqualTo(http1);
+  }
+
+  private static RuleSpec rule(Direction direction, String method, ActionSpec action) {
+    return new RuleSpec("r", direction, Map.of("method", method), action, 1, 0, 0);
+  }
+
+  private static ActionSpec error(String code, String message) {
+    return new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", code, "message", message));
+  }
+
+  private static io.netty.buffer.ByteBuf buf(byte[] bytes) {
+    return Unpooled.wrappedBuffer(bytes);
+  }
+
+  /** The client connection preface. */
+  static final class H2Preface {
+    static final byte[] BYTES = Http2FrameReader.PREFACE;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.chaosjunit.proxy.grpc;
+
+import io.grpc.MethodDescriptor;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.stub.ServerCalls;
+import io.grpc.stub.StreamObserver;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A tiny gRPC service for acceptance tests, defined by hand (no protobuf): {@code shop.Orders} with
+ * unary {@code Place} and {@code List} and server-streaming {@code Watch}; messages are UTF-8 strings.
+ */
+final class OrdersService {
+
+  static final MethodDescriptor.Marshaller<String> STRING = new MethodDescriptor.Marshaller<>() {
+    @Override
+    public InputStream stream(String value) {
+      return new ByteArrayInputStream(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String parse(InputStream stream) {
+      try {
+        return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  };
+
+  static final MethodDescriptor<String, String> PLACE = unary("Place");
+  static final MethodDescriptor<String, String> LIST = unary("List");
+  static final MethodDescriptor<String, String> WATCH = MethodDescriptor.<String, String>newBuilder()
+      .setType(MethodDescriptor.MethodType.SERVER_STREAMING)
+      .setFullMethodName("shop.Orders/Watch").setRequestMarshaller(STRING).setResponseMarshaller(STRING).build();
+
+  final AtomicInteger placed = new AtomicInteger();
+
+  ServerServiceDefinition definition() {
+    return ServerServiceDefinition.builder("shop.Orders")
+        .addMethod(PLACE, ServerCalls.asyncUnaryCall((request, out) -> {
+          placed.incrementAndGet();
+          reply(out, "placed " + request);
+        }))
+        .addMethod(LIST, ServerCalls.asyncUnaryCall((request, out) -> reply(out, "orders of " + request)))
+        .addMethod(WATCH, ServerCalls.asyncServerStreamingCall(this::watch))
+        .build();
+  }
+
+  private void watch(String request, StreamObserver<String> out) {
+    int count = Integer.parseInt(request);
+    for (int i = 1; i <= count; i++) {
+      out.onNext("event " + i);
+      pause();
+    }
+    out.onCompleted();
+  }
+
+  private static void reply(StreamObserver<String> out, String value) {
+    out.onNext(value);
+    out.onCompleted();
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while streaming", e);
+    }
+  }
+
+  private static MethodDescriptor<String, String> unary(String name) {
+    return MethodDescriptor.<String, String>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
+        .setFullMethodName("shop.Orders/" + name).setRequestMarshaller(STRING).setResponseMarshaller(STRING).build();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.chaosjunit.proxy.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chaosjunit.proxy.protocol.ProtocolInspector;
+import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.proxy.rule.RuleSpec;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class KafkaInspectorTest {
+
+  private final KafkaInspector inspector = new KafkaInspector();
+
+  @Test
+  void isFoundByTheServiceLoaderUnderItsName() {
+    assertThat(ServiceLoader.load(ProtocolInspector.class).stream().map(p -> p.get().name())).contains("kafka");
+  }
+
+  @Test
+  void acceptsTheDocumentedRules() {
+    assertThatCode(() -> {
+      inspector.validate(rule(Direction.REQUEST, Map.of("api", "PRODUCE", "topic", "orders*"), ActionSpec.Type.ERROR,
+          Map.of("code", "not_leader_or_follower")));
+      inspector.validate(rule(Direction.RESPONSE, Map.of("group", "g", "client_id", "c"), ActionSpec.Type.DROP, Map.of()));
+      inspector.validate(rule(Direction.REQUEST, Map.of("api", "FETCH"), ActionSpec.Type.DELAY, Map.of("ms", "100")));
+      inspector.validate(rule(Direction.REQUEST, Map.of("api", "PROD*"), ActionSpec.Type.DUPLICATE, Map.of()));
+    }).doesNotThrowAnyException();
+  }
+
+  @Nested
+  @DisplayName("fails when")
+  class FailsWhen {
+
+    @Test
+    void theMatchKeyIsNotAKafkaOne() {
+      assertThatThrownBy(() -> inspector.validate(rule(Direction.REQUEST, Map.of("sql", "x"), ActionSpec.Type.DELAY, Map.of())))
+          .hasMessageContaining("rule [r]").hasMessageContaining("[sql]").hasMessageContaining("api, topic, group or client_id");
+    }
+
+    @Test
+    void theApiIsNotAKafkaApi() {
+      assertThatThrownBy(() -> inspector.validate(rule(Direction.REQUEST, Map.of("api", "PRODUCER"), ActionSpec.Type.DELAY, Map.of())))
+          .hasMessageContaining("[PRODUCER] is not a Kafka API name");
+    }
+
+    @Test
+    void theErrorCodeIsNotAKafkaError() {
+      assertThatThrownBy(() -> inspector.validate(rule(Direction.REQUEST, Map.of(), ActionSpec.Type.ERROR, Map.of("code", "53100"))))
+          .hasMessageContaining("code [53100] is not a Kafka error name").hasMessageContaining("NOT_LEADER_OR_FOLLOWER");
+      assertThatThrownBy(() -> inspector.validate(rule(Direction.REQUEST, Map.of(), ActionSpec.Type.ERROR, Map.of("code", "NONE"))))
+          .hasMessageContaining("[NONE] is not an error");
+    }
+
+    @Test
+    void theActionDoesNotExistForKafka() {
+      assertThatThrownBy(() -> inspector.validate(rule(Direction.REQUEST, Map.of(), ActionSpec.Type.RESPOND, Map.of())))
+          .hasMessageContaining("Kafka has no RESPOND action");
+      assertThatThrownBy(() -> inspector.validate(rule(Direction.RESPONSE, Map.of(), ActionSpec.Type.DUPLICATE, Map.of())))
+          .hasMessageContaining("use direction REQUEST");
+      assertThatThrownBy(() -> inspector.validate(rule(Direction.REQUEST, Map.of(), ActionSpec.Type.DROP, Map.of("mode", "later"))))
+          .hasMessageContaining("mode [later] is unknown");
+    }
+  }
+
+  private static RuleSpec rule(Direction direction, Map<String, String> match, ActionSpec.Type type, Map<String, String> params) {
+    return new RuleSpec("r", direction, match, new ActionSpec(type, params), 1, 0, 0);
+  }
+}
