@@ -62,6 +62,26 @@ class ToxicsTest {
   }
 
   @Test
+  void latencyPipelinesABulkStreamLikeToxiproxy() throws IOException {
+    proxy.addToxic(toxic(ToxicType.LATENCY, DOWNSTREAM, Map.of("latency", 200L)));
+    byte[] data = new byte[4 << 20];
+    try (Socket s = Clients.connect(proxy)) {
+      long start = System.nanoTime();
+      java.util.concurrent.CompletableFuture.runAsync(() -> write(s, data));
+      Clients.readExactly(s.getInputStream(), data.length);
+      assertThat(millisSince(start)).isBetween(190L, 2500L);
+    }
+  }
+
+  private static void write(Socket s, byte[] data) {
+    try {
+      s.getOutputStream().write(data);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void jitterStaysWithinItsBounds() throws IOException {
     proxy.addToxic(toxic(ToxicType.LATENCY, DOWNSTREAM, Map.of("latency", 100L, "jitter", 50L)));
     try (Socket s = Clients.connect(proxy)) {

@@ -6,12 +6,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,15 +16,15 @@ import java.util.concurrent.TimeUnit;
 final class Flow {
 
   static final long FOREVER = Long.MAX_VALUE;
+  /** Bytes read ahead while a latency toxic holds a chunk, so that latency pipelines like Toxiproxy's. */
+  private static final long READ_AHEAD_BYTES = 4 << 20;
 
   final ToxicStream stream;
   private final Connection connection;
   private final Channel source;
   private final Channel sink;
-  private final SplittableRandom random;
-  private final ArrayDeque<Outgoing> outbox = new ArrayDeque<>();
-  private final Map<String, Long> bytesThrough = new HashMap<>();
-  private final Set<String> firedHere = new HashSet<>();
+  private final FlowFaults faults;
+  private final Outbox outbox = new Outbox();
   private final TimeoutTimers timeouts;
   private Hold hold;
   private boolean busy;
@@ -42,25 +36,26 @@ final class Flow {
     this.connection = connection;
     this.source = source;
     this.sink = sink;
-    this.random = new SplittableRandom(connection.derive("flow", stream.ordinal()));
+    this.faults = new FlowFaults(connection, stream);
     this.timeouts = new TimeoutTimers(this);
   }
 
   /** Queues bytes for the sink, after everything queued before, not before {@code notBefore} (nanoTime, 0 = now). */
   void enqueue(ByteBuf data, long notBefore) {
-    outbox.add(new Outgoing(Outgoing.Kind.DATA, data, notBefore));
+    outbox.add(Outgoing.Kind.DATA, data, notBefore);
     pump();
   }
 
   /** Queues the end of the stream (half-close of the sink) after the data queued so far. */
   void enqueueEnd(Outgoing.Kind kind) {
-    outbox.add(new Outgoing(kind, null, 0));
+    outbox.add(kind, null, 0);
     pump();
   }
 
   /** Called after a chunk from the source was handled: reads the next one when the outbox is idle. */
   void chunkRead() {
     readPending = false;
+    readAheadIfLatency();
     pump();
   }
 
@@ -81,6 +76,13 @@ final class Flow {
     }
   }
 
+  private void readAheadIfLatency() {
+    if (busy && hold != null && hold.toxic() != null && hold.toxic().type() == ToxicType.LATENCY
+        && outbox.bytes() < READ_AHEAD_BYTES) {
+      readSource();
+    }
+  }
+
   private void pump() {
     while (!busy && !ended && !connection.isClosed()) {
       Outgoing next = outbox.poll();
@@ -91,7 +93,7 @@ final class Flow {
       busy = true;
       long wait = next.notBefore() == 0 ? 0 : next.notBefore() - System.nanoTime();
       if (wait > 0) {
-        Piece piece = next.data() == null ? null : Piece.of(next.data());
+        Piece piece = next.data() == null ? null : Piece.of(next.data(), next.queuedAt());
         hold = new Hold(null, piece, null, schedule(wait, () -> process(next)));
       } else {
         process(next);
@@ -102,7 +104,7 @@ final class Flow {
   private void process(Outgoing item) {
     hold = null;
     switch (item.kind()) {
-      case DATA -> advance(Piece.of(item.data()), this::itemDone);
+      case DATA -> advance(Piece.of(item.data(), Math.max(item.queuedAt(), item.notBefore())), this::itemDone);
       case END -> end();
       case CLOSE -> connection.close();
     }
@@ -125,8 +127,8 @@ final class Flow {
       return;
     }
     piece.pass(toxic.name());
-    if (applies(toxic)) {
-      fired(toxic);
+    if (faults.applies(toxic)) {
+      faults.fired(toxic);
       ToxicEffects.apply(this, toxic, piece, done);
     } else {
       toxic.counter.seen();
@@ -155,6 +157,7 @@ final class Flow {
       then.run();
     });
     hold = new Hold(toxic, piece, onChange, timer);
+    readAheadIfLatency();
   }
 
   private void write(Piece piece, Runnable done) {
@@ -173,10 +176,10 @@ final class Flow {
   }
 
   private void end() {
-    ActiveToxic slowClose = firstApplying(ToxicType.SLOW_CLOSE);
+    ActiveToxic slowClose = faults.firstApplying(ToxicType.SLOW_CLOSE);
     if (slowClose != null && slowClose.attr("delay") > 0) {
-      fired(slowClose);
-      Piece marker = Piece.of(sink.alloc().buffer(0));
+      faults.fired(slowClose);
+      Piece marker = Piece.of(sink.alloc().buffer(0), System.nanoTime());
       long delay = TimeUnit.MILLISECONDS.toNanos(slowClose.attr("delay"));
       holdWith(slowClose, marker, delay, () -> {
         marker.release();
@@ -193,28 +196,6 @@ final class Flow {
   private void shutdownSink() {
     ended = true;
     ((DuplexChannel) sink).shutdownOutput().addListener(f -> connection.flowEnded());
-  }
-
-  private ActiveToxic firstApplying(ToxicType type) {
-    for (ActiveToxic t : connection.toxics().snapshot()) {
-      if (t.spec.stream() == stream && t.type() == type && applies(t)) {
-        return t;
-      }
-    }
-    return null;
-  }
-
-  boolean applies(ActiveToxic toxic) {
-    double toxicity = toxic.spec.toxicity();
-    return toxicity >= 1 || connection.unit(toxic.name(), stream.ordinal()) < toxicity;
-  }
-
-  void fired(ActiveToxic toxic) {
-    long firing = toxic.counter.fired();
-    if (firedHere.add(toxic.name())) {
-      toxic.counter.connection();
-      connection.toxicFired(toxic, firing);
-    }
   }
 
   private void readSource() {
@@ -236,16 +217,8 @@ final class Flow {
     return connection;
   }
 
-  SplittableRandom random() {
-    return random;
-  }
-
-  long bytesThrough(String toxic) {
-    return bytesThrough.getOrDefault(toxic, 0L);
-  }
-
-  void bytesThrough(String toxic, long total) {
-    bytesThrough.put(toxic, total);
+  FlowFaults faults() {
+    return faults;
   }
 
   void rearmTimeout(ActiveToxic toxic) {
@@ -262,19 +235,6 @@ final class Flow {
       hold = null;
     }
     timeouts.cancelAll();
-    for (Outgoing o; (o = outbox.poll()) != null; ) {
-      if (o.data() != null) {
-        o.data().release();
-      }
-    }
-  }
-
-  /** What a toxic (or a delayed write, toxic = null) holds back. */
-  private record Hold(ActiveToxic toxic, Piece piece, Runnable onChange, ScheduledFuture<?> timer) {
-    void cancel() {
-      if (timer != null) {
-        timer.cancel(false);
-      }
-    }
+    outbox.releaseAll();
   }
 }

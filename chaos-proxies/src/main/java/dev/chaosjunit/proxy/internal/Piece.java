@@ -17,8 +17,8 @@ final class Piece {
     this.passed = passed;
   }
 
-  static Piece of(ByteBuf data) {
-    return new Piece(data, System.nanoTime(), null);
+  static Piece of(ByteBuf data, long timestamp) {
+    return new Piece(data, timestamp, null);
   }
 
   int size() {

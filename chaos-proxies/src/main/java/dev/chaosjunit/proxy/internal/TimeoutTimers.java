@@ -38,8 +38,8 @@ final class TimeoutTimers {
     }
     for (ActiveToxic t : flow.connection().toxics().snapshot()) {
       if (t.spec.stream() == flow.stream && t.type() == ToxicType.TIMEOUT && !armed.containsKey(t.name())
-          && flow.applies(t)) {
-        flow.fired(t);
+          && flow.faults().applies(t)) {
+        flow.faults().fired(t);
         rearm(t);
       }
     }

@@ -22,7 +22,7 @@ final class ToxicEffects {
   /** Delays by latency +/- jitter, counted from when the chunk was read. */
   private static void latency(Flow flow, ActiveToxic toxic, Piece piece, Runnable done) {
     long jitter = toxic.attr("jitter");
-    long ms = toxic.attr("latency") + (jitter > 0 ? flow.random().nextLong(2 * jitter) - jitter : 0);
+    long ms = toxic.attr("latency") + (jitter > 0 ? flow.faults().random().nextLong(2 * jitter) - jitter : 0);
     long sleep = TimeUnit.MILLISECONDS.toNanos(ms) - (System.nanoTime() - piece.timestamp);
     flow.hold(toxic, piece, sleep, done, () -> {
       piece.timestamp += Math.max(0, sleep);
@@ -50,7 +50,7 @@ final class ToxicEffects {
   /** Cuts into average_size +/- size_variation byte slices, delay microseconds apart. */
   private static void slice(Flow flow, ActiveToxic toxic, Piece piece, Runnable done) {
     long variation = toxic.attr("size_variation");
-    long size = toxic.attr("average_size") + (variation > 0 ? flow.random().nextLong(2 * variation + 1) - variation : 0);
+    long size = toxic.attr("average_size") + (variation > 0 ? flow.faults().random().nextLong(2 * variation + 1) - variation : 0);
     if (piece.size() <= Math.max(1, size)) {
       flow.advance(piece, done);
       return;
@@ -79,7 +79,7 @@ final class ToxicEffects {
   /** Lets {@code bytes} through per connection and stream, then closes the connection. */
   private static void limitData(Flow flow, ActiveToxic toxic, Piece piece, Runnable done) {
     long limit = toxic.attr("bytes");
-    long sent = flow.bytesThrough(toxic.name());
+    long sent = flow.faults().bytesThrough(toxic.name());
     if (sent >= limit) {
       piece.release();
       flow.connection().close();
@@ -87,7 +87,7 @@ final class ToxicEffects {
     }
     piece.truncate(limit - sent);
     long total = sent + piece.size();
-    flow.bytesThrough(toxic.name(), total);
+    flow.faults().bytesThrough(toxic.name(), total);
     flow.advance(piece, total >= limit ? () -> flow.connection().close() : done);
   }
 }

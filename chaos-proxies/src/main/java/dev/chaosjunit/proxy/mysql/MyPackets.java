@@ -75,4 +75,24 @@ final class MyPackets {
       buf.setShortLE(upper, buf.getUnsignedShortLE(upper) & ~(CLIENT_QUERY_ATTRIBUTES >>> 16));
     }
   }
+
+  /** Refuses (as a protocol violation) a handshake response asking for TLS or compression. */
+  static void checkClientCapabilities(int capabilities) {
+    if ((capabilities & CLIENT_SSL) != 0) {
+      throw new ProtocolViolation("the client starts TLS although the proxy removed CLIENT_SSL from the "
+          + "server's greeting; use sslMode=PREFERRED or DISABLED to inspect this connection");
+    }
+    if ((capabilities & (CLIENT_COMPRESS | CLIENT_ZSTD_COMPRESSION)) != 0) {
+      throw new ProtocolViolation("the client asked for the compressed protocol, which the proxy does "
+          + "not inspect; turn compression off to inject SQL faults");
+    }
+  }
+
+  /** The statement id of a COM_STMT_* command whose payload spans {@code payload..end}. */
+  static int statementId(ByteBuf buf, int payload, int end) {
+    if (end - payload < 5) {
+      throw new ProtocolViolation("statement command of " + (end - payload) + " bytes, without a statement id");
+    }
+    return buf.getIntLE(payload + 1);
+  }
 }

@@ -6,16 +6,18 @@ import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.proxy.rule.ActionSpec;
 import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import dev.chaosjunit.proxy.sql.FrameBuffer;
 import dev.chaosjunit.proxy.sql.FramedSession;
 import dev.chaosjunit.proxy.sql.InjectedFaults;
 import dev.chaosjunit.proxy.sql.ProtocolViolation;
+import dev.chaosjunit.proxy.sql.SqlFacts;
 import dev.chaosjunit.proxy.sql.SqlRules;
+import dev.chaosjunit.proxy.sql.SqlTexts;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +50,7 @@ final class MysqlSession extends FramedSession {
     ByteBuf buf = client.view();
     int start = buf.readerIndex();
     if (phase == Phase.HANDSHAKE_RESPONSE) {
-      checkClientCapabilities(buf.getIntLE(start + HEADER));
+      MyPackets.checkClientCapabilities(buf.getIntLE(start + HEADER));
       phase = Phase.AUTH;
     } else if (phase == Phase.COMMAND && buf.getByte(start + 3) == 0 && length > HEADER
         && length - HEADER < MyPackets.MAX_PAYLOAD) {
@@ -64,17 +66,17 @@ final class MysqlSession extends FramedSession {
     switch (command) {
       case MyPackets.COM_QUERY -> {
         responses.sent(null);
-        return statement(MyStatements.Sql.of(text(buf, payload + 1, end)), length, port);
+        return query(text(buf, payload + 1, end), length, port);
       }
       case MyPackets.COM_STMT_EXECUTE, MyPackets.COM_STMT_BULK_EXECUTE -> {
         responses.sent(null);
-        MyStatements.Sql sql = statements.get(statementId(buf, payload, end));
+        SqlTexts.Parsed sql = statements.get(MyPackets.statementId(buf, payload, end));
         if (sql != null) {
-          return statement(sql, length, port);
+          return execute(sql, length, port);
         }
       }
       case MyPackets.COM_STMT_PREPARE -> responses.sent(statements.preparing(text(buf, payload + 1, end)));
-      case MyPackets.COM_STMT_CLOSE -> statements.closed(statementId(buf, payload, end));
+      case MyPackets.COM_STMT_CLOSE -> statements.closed(MyPackets.statementId(buf, payload, end));
       case MyPackets.COM_STMT_SEND_LONG_DATA, MyPackets.COM_QUIT -> { }
       case MyPackets.COM_CHANGE_USER -> {
         phase = Phase.AUTH;
@@ -86,21 +88,33 @@ final class MysqlSession extends FramedSession {
     return true;
   }
 
-  private boolean statement(MyStatements.Sql sql, int length, RelayPort port) {
-    MessageFacts facts = MessageFacts.of(MysqlInspector.NAME)
-        .put("sql", sql.canonical()).put("command", sql.command()).build();
-    Optional<RuleMatch> match = port.match(Direction.REQUEST, facts);
+  /** COM_QUERY: an error replaces the first matching statement and cuts the rest, as the server would. */
+  private boolean query(String text, int length, RelayPort port) {
+    SqlTexts.Parsed parsed = statements.query(text);
+    return act(port.match(Direction.REQUEST, parsed.facts()), length, port,
+        (fired, sql) -> text.substring(0, SqlFacts.matchedStart(fired.rule(), parsed.statements())) + sql);
+  }
+
+  /** COM_STMT_EXECUTE: an error or a canned OK replaces it by a COM_QUERY. */
+  private boolean execute(SqlTexts.Parsed sql, int length, RelayPort port) {
+    return act(port.match(Direction.REQUEST, sql.facts()), length, port, (fired, replacement) -> replacement);
+  }
+
+  /**
+   * Carries out a fired rule. ERROR and RESPOND send the server another statement instead: an invalid
+   * one whose syntax error the proxy swaps for the chosen error, or {@code DO 0}, answered with an OK.
+   */
+  private boolean act(Optional<RuleMatch> match, int length, RelayPort port, BiFunction<RuleMatch, String, String> text) {
     if (match.isEmpty()) {
       client.pass(length);
       return true;
     }
     flushClient(port);
     ActionSpec action = match.get().action();
-    LOG.debug("connection {}: rule [{}] fires {} on [{}]", connection.connectionId(),
-        match.get().rule().name(), action.type(), sql.canonical());
+    LOG.debug("connection {}: rule [{}] fires {}", connection.connectionId(), match.get().rule().name(), action.type());
     switch (action.type()) {
-      case ERROR -> replaceStatement(faults.add(MyFault.of(action)), length, port);
-      case RESPOND -> replaceStatement("DO 0", length, port);
+      case ERROR -> replaceStatement(text.apply(match.get(), faults.add(MyFault.of(action))), length, port);
+      case RESPOND -> replaceStatement(text.apply(match.get(), "DO 0"), length, port);
       case DELAY -> port.toServer(client.take(length), action.delay());
       case DROP -> drop(SqlRules.dropMode(action), port);
       default -> client.pass(length);
@@ -108,7 +122,6 @@ final class MysqlSession extends FramedSession {
     return true;
   }
 
-  /** Sends the server another statement instead: an invalid one for an error, {@code DO 0} for an OK. */
   private void replaceStatement(String sql, int length, RelayPort port) {
     client.skip(length);
     port.toServer(MyPackets.command(port.alloc(), MyPackets.COM_QUERY, sql));
@@ -146,7 +159,7 @@ final class MysqlSession extends FramedSession {
 
   private boolean response(ByteBuf buf, int start, int length, int first, RelayPort port) {
     int sequenceId = buf.getUnsignedByte(start + 3);
-    MyStatements.Sql prepare = responses.received(sequenceId);
+    SqlTexts.Parsed prepare = responses.received(sequenceId);
     if (prepare != null && first == MyPackets.OK && length - HEADER >= 12) {
       statements.prepared(buf.getIntLE(start + HEADER + 1), prepare);
     }
@@ -162,17 +175,6 @@ final class MysqlSession extends FramedSession {
     return true;
   }
 
-  private static void checkClientCapabilities(int capabilities) {
-    if ((capabilities & MyPackets.CLIENT_SSL) != 0) {
-      throw new ProtocolViolation("the client starts TLS although the proxy removed CLIENT_SSL from the "
-          + "server's greeting; use sslMode=PREFERRED or DISABLED to inspect this connection");
-    }
-    if ((capabilities & (MyPackets.CLIENT_COMPRESS | MyPackets.CLIENT_ZSTD_COMPRESSION)) != 0) {
-      throw new ProtocolViolation("the client asked for the compressed protocol, which the proxy does "
-          + "not inspect; turn compression off to inject SQL faults");
-    }
-  }
-
   /** The whole packet's length (header included) once it is complete, else -1. */
   private static int packetLength(FrameBuffer frames) {
     if (frames.readable() < HEADER) {
@@ -180,13 +182,6 @@ final class MysqlSession extends FramedSession {
     }
     int length = frames.view().getUnsignedMediumLE(frames.view().readerIndex()) + HEADER;
     return frames.readable() < length ? -1 : length;
-  }
-
-  private static int statementId(ByteBuf buf, int payload, int end) {
-    if (end - payload < 5) {
-      throw new ProtocolViolation("statement command of " + (end - payload) + " bytes, without a statement id");
-    }
-    return buf.getIntLE(payload + 1);
   }
 
   private static String text(ByteBuf buf, int from, int end) {

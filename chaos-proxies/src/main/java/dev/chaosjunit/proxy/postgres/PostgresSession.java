@@ -4,14 +4,16 @@ import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.proxy.rule.ActionSpec;
 import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import dev.chaosjunit.proxy.sql.FrameBuffer;
 import dev.chaosjunit.proxy.sql.FramedSession;
 import dev.chaosjunit.proxy.sql.ProtocolViolation;
+import dev.chaosjunit.proxy.sql.SqlFacts;
 import dev.chaosjunit.proxy.sql.SqlRules;
+import dev.chaosjunit.proxy.sql.SqlTexts;
 import io.netty.buffer.ByteBuf;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +48,11 @@ final class PostgresSession extends FramedSession {
     switch (buf.getByte(buf.readerIndex())) {
       case 'Q' -> {
         poisons.syncSent();
-        return statement(PgStatements.Sql.of(PgMessages.string(buf, body, end)), length, true, port);
+        return query(PgMessages.string(buf, body, end), length, port);
       }
       case 'E' -> {
-        PgStatements.Sql sql = names.portal(PgMessages.string(buf, body, end));
-        return sql == null ? pass(client, length) : statement(sql, length, false, port);
+        SqlTexts.Parsed sql = names.portal(PgMessages.string(buf, body, end));
+        return sql == null ? pass(client, length) : execute(sql, length, port);
       }
       case 'P' -> {
         int sqlStart = PgMessages.stringEnd(buf, body, end);
@@ -126,31 +128,37 @@ final class PostgresSession extends FramedSession {
     return frames.readable() < length + 1 ? -1 : length + 1;
   }
 
-  private boolean statement(PgStatements.Sql sql, int length, boolean simpleQuery, RelayPort port) {
-    MessageFacts facts = MessageFacts.of(PostgresInspector.NAME)
-        .put("sql", sql.canonical()).put("command", sql.command()).build();
-    Optional<RuleMatch> match = port.match(Direction.REQUEST, facts);
+  /** A simple Query: an error replaces the first matching statement and cuts the rest, as the server would. */
+  private boolean query(String text, int length, RelayPort port) {
+    SqlTexts.Parsed sql = names.query(text);
+    return act(port.match(Direction.REQUEST, sql.facts()), length, port, (fired, poison) -> PgMessages.query(
+        port.alloc(), text.substring(0, SqlFacts.matchedStart(fired.rule(), sql.statements())) + poison));
+  }
+
+  /** An Execute of the extended protocol: an error replaces it by a Parse of the poison. */
+  private boolean execute(SqlTexts.Parsed sql, int length, RelayPort port) {
+    return act(port.match(Direction.REQUEST, sql.facts()), length, port,
+        (fired, poison) -> PgMessages.parse(port.alloc(), poison));
+  }
+
+  private boolean act(Optional<RuleMatch> match, int length, RelayPort port,
+      BiFunction<RuleMatch, String, ByteBuf> replacement) {
     if (match.isEmpty()) {
       return pass(client, length);
     }
     flushClient(port);
     ActionSpec action = match.get().action();
-    LOG.debug("connection {}: rule [{}] fires {} on [{}]", connection.connectionId(),
-        match.get().rule().name(), action.type(), sql.canonical());
+    LOG.debug("connection {}: rule [{}] fires {}", connection.connectionId(), match.get().rule().name(), action.type());
     switch (action.type()) {
-      case ERROR -> inject(PgFault.of(action), length, simpleQuery, port);
+      case ERROR -> {
+        client.skip(length);
+        port.toServer(replacement.apply(match.get(), poisons.add(PgFault.of(action))));
+      }
       case DELAY -> port.toServer(client.take(length), action.delay());
       case DROP -> drop(SqlRules.dropMode(action), port);
       default -> client.pass(length);
     }
     return true;
-  }
-
-  /** Sends the server an invalid statement instead, so that it fails exactly where this one would. */
-  private void inject(PgFault fault, int length, boolean simpleQuery, RelayPort port) {
-    client.skip(length);
-    String poison = poisons.add(fault);
-    port.toServer(simpleQuery ? PgMessages.query(port.alloc(), poison) : PgMessages.parse(port.alloc(), poison));
   }
 
   private void replaceError(PgFault fault, int length, RelayPort port) {

@@ -30,6 +30,7 @@ final class Pending {
     return new Pending(Kind.SERVER, null, null, 0);
   }
 
+  /** HELLO (or RESET, which returns to RESP2): a successful reply switches the protocol version. */
   static Pending hello(int version) {
     return new Pending(Kind.SERVER, null, null, version);
   }

@@ -15,6 +15,7 @@ final class RedisRequest {
   private final int end;
   private final int[] offsets;
   private final int[] lengths;
+  private String command;
 
   RedisRequest(ByteBuf buf, int start, int end, int[] offsets, int[] lengths) {
     this.buf = buf;
@@ -43,7 +44,10 @@ final class RedisRequest {
 
   /** The command name upper-cased, or "" for an empty inline line. */
   String command() {
-    return offsets.length == 0 ? "" : arg(0).toUpperCase(Locale.ROOT);
+    if (command == null) {
+      command = offsets.length == 0 ? "" : arg(0).toUpperCase(Locale.ROOT);
+    }
+    return command;
   }
 
   /** Whether argument {@code index} exists and equals {@code text}, ignoring case. */

@@ -121,7 +121,8 @@ final class RedisSession implements InspectorSession {
     if (command.equals("RESET")) {
       replies.reset();
     }
-    replies.owe(command.equals("HELLO") ? Pending.hello(helloVersion(request)) : Pending.server());
+    replies.owe(command.equals("HELLO") ? Pending.hello(helloVersion(request))
+        : command.equals("RESET") ? Pending.hello(2) : Pending.server());
     if (RAW_AFTER.contains(command) || command.equals("CLIENT") && request.argIs(1, "REPLY")) {
       rawReason = command + " changes how replies flow; relaying raw from here";
     }

@@ -2,6 +2,7 @@ package dev.chaosjunit.proxy.sql;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.List;
 import java.util.Locale;
 import org.apiguardian.api.API;
 
@@ -27,6 +28,14 @@ public final class SqlCanonicalizer {
   /** The canonical form of {@code sql}. */
   public static String canonicalize(String sql, SqlDialect dialect) {
     return new SqlScanner(sql, dialect).scan();
+  }
+
+  /**
+   * The statements of a text that may hold several ({@code BEGIN; INSERT ...; COMMIT}), in order, each
+   * canonicalised; empty statements are left out, so an empty text has none.
+   */
+  public static List<SqlStatement> statements(String sql, SqlDialect dialect) {
+    return new SqlScanner(sql, dialect).statements();
   }
 
   /** The statement's first keyword, upper-cased, e.g. {@code INSERT}; empty when there is none. */

@@ -1,5 +1,7 @@
 package dev.chaosjunit.proxy.sql;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** A one-pass lexer behind {@link SqlCanonicalizer}; never throws on unbalanced quotes or comments. */
@@ -8,6 +10,7 @@ final class SqlScanner {
   private final String sql;
   private final SqlDialect dialect;
   private final StringBuilder out;
+  private final List<int[]> boundaries = new ArrayList<>();
   private int pos;
   private boolean pendingSpace;
 
@@ -23,6 +26,37 @@ final class SqlScanner {
     }
     trimTrailing();
     return out.toString();
+  }
+
+  /** The statements divided by top-level semicolons, empty ones left out. */
+  List<SqlStatement> statements() {
+    String canonical = scan();
+    boundaries.add(new int[] {sql.length(), canonical.length()});
+    List<SqlStatement> statements = new ArrayList<>();
+    int rawStart = 0;
+    int outStart = 0;
+    for (int[] boundary : boundaries) {
+      String piece = trimmed(canonical.substring(Math.min(outStart, canonical.length()),
+          Math.min(boundary[1], canonical.length())));
+      if (!piece.isEmpty()) {
+        statements.add(new SqlStatement(rawStart, piece));
+      }
+      rawStart = boundary[0];
+      outStart = boundary[1];
+    }
+    return statements;
+  }
+
+  private static String trimmed(String piece) {
+    int start = 0;
+    int end = piece.length();
+    while (start < end && (piece.charAt(start) == ' ' || piece.charAt(start) == ';')) {
+      start++;
+    }
+    while (end > start && (piece.charAt(end - 1) == ' ' || piece.charAt(end - 1) == ';')) {
+      end--;
+    }
+    return piece.substring(start, end);
   }
 
   private void step(char c) {
@@ -145,6 +179,9 @@ final class SqlScanner {
       pendingSpace = false;
     }
     emit(String.valueOf(c));
+    if (c == ';') {
+      boundaries.add(new int[] {pos, out.length()});
+    }
     if (c == ',') {
       pendingSpace = true;
     }

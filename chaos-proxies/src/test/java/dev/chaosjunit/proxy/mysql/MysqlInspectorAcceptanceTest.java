@@ -105,6 +105,25 @@ class MysqlInspectorAcceptanceTest {
     assertThat(proxy.ruleCounters("other").fired()).isZero();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"mariadb", "mysql"})
+  void multiStatementQueryFailsAtTheMatchedStatement(String driver) throws SQLException {
+    proxy.addRule(new RuleSpec("deadlock", Direction.REQUEST, Map.of("command", "INSERT"),
+        new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001")), 1, 0, 0));
+    try (Connection c = connect(driver, "allowMultiQueries=true")) {
+      List<String> seen = new ArrayList<>();
+      assertThatThrownBy(() -> {
+        try (Statement s = c.createStatement()) {
+          s.execute("SELECT 'first'; INSERT INTO orders VALUES (9, 'x'); SELECT 'never'");
+          seen.add(values(s.getResultSet()));
+          s.getMoreResults();
+        }
+      }).isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1213));
+      assertThat(seen).isSubsetOf("first");
+      assertThat(rowCount(c)).isZero();
+    }
+  }
+
   /** {@code driver} is {@code mariadb} or {@code mysql}, optionally followed by {@code +option=value}. */
   private static Connection connect(String driver, String extra) throws SQLException {
     String[] parts = driver.split("\\+", 2);

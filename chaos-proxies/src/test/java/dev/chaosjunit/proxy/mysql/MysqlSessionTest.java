@@ -138,6 +138,18 @@ class MysqlSessionTest {
   }
 
   @Test
+  void multiStatementQueryKeepsTheStatementsBeforeTheMatchedOne() {
+    port.rule("INSERT*", ActionSpec.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001"));
+    connect();
+    clientSends(packets().query("SELECT 1; INSERT INTO t VALUES (1); SELECT 2").bytes());
+
+    String sent = new String(port.takeServerBytes(), StandardCharsets.UTF_8);
+    Matcher token = TOKEN.matcher(sent);
+    assertThat(token.find()).isTrue();
+    assertThat(sent).endsWith("SELECT 1;" + token.group());
+  }
+
+  @Test
   void respondAnswersOkWithoutExecuting() {
     port.rule("DELETE*", ActionSpec.Type.RESPOND, Map.of());
     connect();

@@ -81,6 +81,17 @@ class PostgresSessionTest {
   }
 
   @Test
+  void multiStatementQueryKeepsTheStatementsBeforeTheMatchedOne() {
+    port.rule("INSERT*", ActionSpec.Type.ERROR, Map.of("code", "53100"));
+    connect();
+    clientSends(messages().query("BEGIN; INSERT INTO t VALUES (1); COMMIT").bytes());
+
+    byte[] toServer = port.takeServerBytes();
+    assertThat(toServer).containsExactly(messages().query("BEGIN;" + token(toServer)).bytes());
+    assertThat(port.matched.get(0).get("command")).containsExactly("BEGIN", "INSERT", "COMMIT");
+  }
+
+  @Test
   void extendedProtocolErrorReplacesTheExecuteAndKeepsEarlierResponses() {
     port.rule("INSERT*", ActionSpec.Type.ERROR, Map.of("code", "40P01", "message", "deadlock detected"));
     connect();

@@ -1,7 +1,9 @@
 package dev.chaosjunit.proxy.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,5 +44,17 @@ class SqlCanonicalizerTest {
       """)
   void commandIsTheFirstKeyword(String canonical, String command) {
     assertThat(SqlCanonicalizer.command(canonical)).isEqualTo(command);
+  }
+
+  @Test
+  void splitsStatementsAtTopLevelSemicolonsOnly() {
+    String sql = "begin; insert into t values ('a;b', $$x;y$$) ;\n -- c;\n commit;  ";
+
+    assertThat(SqlCanonicalizer.statements(sql, SqlDialect.POSTGRES))
+        .extracting(SqlStatement::canonical, SqlStatement::command)
+        .containsExactly(tuple("BEGIN", "BEGIN"), tuple("INSERT INTO T VALUES (?, ?)", "INSERT"), tuple("COMMIT", "COMMIT"));
+    assertThat(SqlCanonicalizer.statements(sql, SqlDialect.POSTGRES)).extracting(SqlStatement::start)
+        .containsExactly(0, sql.indexOf(" insert"), sql.indexOf("\n -- c"));
+    assertThat(SqlCanonicalizer.statements(" ; ", SqlDialect.MYSQL)).isEmpty();
   }
 }

@@ -1,0 +1,32 @@
+package dev.chaosjunit.api;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+
+/**
+ * Marks a static field as a chaos service: the extension starts a proxy in front of it and faults
+ * name it by {@link #value()}. The field holds a Testcontainers container (fronted at {@link #port()},
+ * its first exposed port by default; started if it is not running yet) or a
+ * {@code java.net.InetSocketAddress} of a server the test runs itself.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface Chaos {
+
+  /** The service name that faults target, e.g. {@code "db"}. */
+  String value();
+
+  /** The protocol spoken, which decides the protocol rules allowed; guessed from the image by default. */
+  ChaosProtocol protocol() default ChaosProtocol.AUTO;
+
+  /** The container port to front; 0 = the first exposed port. Ignored for socket addresses. */
+  int port() default 0;
+}

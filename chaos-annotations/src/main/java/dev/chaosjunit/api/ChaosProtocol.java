@@ -1,0 +1,30 @@
+package dev.chaosjunit.api;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.Locale;
+import org.apiguardian.api.API;
+
+/** The wire protocol a chaos service speaks, which decides the protocol rules it accepts. */
+@API(status = EXPERIMENTAL, since = "0.1")
+public enum ChaosProtocol {
+  /** Guess from the container's image name; {@link #TCP} when nothing matches. */
+  AUTO,
+  /** Plain bytes: L4 faults only. */
+  TCP,
+  HTTP,
+  POSTGRES,
+  MYSQL,
+  REDIS,
+  KAFKA,
+  GRPC,
+  MONGODB,
+  AMQP,
+  NATS,
+  MEMCACHED;
+
+  /** The protocol's name as the proxy engine knows it, e.g. {@code "postgres"}. */
+  public String engineName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.chaosjunit.fault;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/** A MySQL / MariaDB rule: match key {@code sql}; errors carry an error number {@code code}, {@code sqlstate}, {@code message}. */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class MysqlRule extends RuleBuilder<MysqlRule> {
+
+  MysqlRule(String service) {
+    super(service, "mysql");
+  }
+
+  /** Matches statements whose SQL text matches the glob. */
+  public MysqlRule query(String sqlGlob) {
+    return match("sql", sqlGlob);
+  }
+
+  /** Answers with an ERR packet, e.g. {@code error(1062, "23000", "Duplicate entry")}. */
+  public Fault error(int errorNumber, String sqlState, String message) {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("code", Integer.toString(errorNumber));
+    params.put("sqlstate", sqlState);
+    params.put("message", message);
+    return build(RuleAction.ERROR, params);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.chaosjunit.junit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.chaosjunit.api.Expectation;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs every {@code @Scenario} of the class under every {@code @FaultAssumption}: one test per cell,
+ * scenarios outer and faults inner, in declaration order, each named {@code scenario × fault}.
+ *
+ * <p>Per cell the proxies are reset, the fault applied, the scenario run under a timeout, the fault
+ * always reverted, and the outcome judged against the expectation ({@link #expect()} unless an
+ * {@code @Expect} on the method overrides it). The method body then runs with the {@link Cell} for
+ * extra checks. Cells excluded by {@code @ExcludeCell} or filtered by {@code -Dchaos.cell} are
+ * reported as skipped, so each cell keeps its position and unique ID.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@TestTemplate
+@ExtendWith({ChaosExtension.class, FaultMatrixExtension.class})
+public @interface FaultMatrix {
+
+  /** The name of the fault-free baseline column. */
+  String NO_FAULT = "no fault";
+
+  /** The default display name pattern; placeholders {@code {scenario}}, {@code {fault}}, {@code {index}}, {@code {expect}}. */
+  String DEFAULT_NAME = "{scenario} × {fault}";
+
+  /** The scenarios (rows), by name; empty = every {@code @Scenario} of the class in declaration order. */
+  String[] scenarios() default {};
+
+  /** The faults (columns), by name; empty = every {@code @FaultAssumption} in declaration order. */
+  String[] faults() default {};
+
+  /** The expectation of every faulted cell no {@code @Expect} overrides. */
+  Expectation expect() default Expectation.SUCCESS;
+
+  /** The time budget of {@link #expect()}, e.g. {@code "2s"}; empty = none. */
+  String within() default "";
+
+  /** For {@code expect = CUSTOM}: a method of the test class taking an {@link Outcome}, returning boolean. */
+  String check() default "";
+
+  /** Whether a first column runs every scenario without any fault, expecting success. */
+  boolean baseline() default true;
+
+  /**
+   * Whether a cell whose fault never fired fails as "fault bypassed" instead of passing: a fault that
+   * the scenario never met proves nothing.
+   */
+  boolean requireFiring() default true;
+
+  /** How long a scenario may run before it counts as hung, e.g. {@code "10s"}. */
+  String timeout() default "10s";
+
+  /** The display name pattern; empty = the configuration parameter {@code chaos.matrix.name} or {@link #DEFAULT_NAME}. */
+  String name() default "";
+
+  /** Pins the run seed (a long, as text); {@code -Dchaos.seed} still overrides it. Empty = random. */
+  String seed() default "";
+}

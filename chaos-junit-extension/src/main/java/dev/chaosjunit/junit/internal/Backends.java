@@ -1,0 +1,19 @@
+package dev.chaosjunit.junit.internal;
+
+import java.util.function.LongFunction;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** Chooses the backend by the {@code chaos.backend} configuration parameter. */
+final class Backends {
+
+  private Backends() {}
+
+  static LongFunction<FaultBackend> create(ExtensionContext context) {
+    String name = ChaosConfig.get(context, ChaosConfig.BACKEND).orElse("engine");
+    if (name.equals("engine")) {
+      return EngineBackend::start;
+    }
+    throw Misconfiguration.of("ChaosTest", context.getRequiredTestClass().getSimpleName(), "unknown backend ["
+        + name + "] in -D" + ChaosConfig.BACKEND, "use engine (the in-JVM proxy engine)");
+  }
+}

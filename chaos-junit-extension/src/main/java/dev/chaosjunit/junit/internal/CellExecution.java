@@ -1,0 +1,98 @@
+package dev.chaosjunit.junit.internal;
+
+import dev.chaosjunit.fault.FaultEffect;
+import dev.chaosjunit.junit.Cell;
+import dev.chaosjunit.junit.Outcome;
+import dev.chaosjunit.junit.Verdict;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The lifecycle of one cell: reset the proxies, apply the fault's effects, run the scenario, read the
+ * firings, always revert, judge.
+ */
+public final class CellExecution {
+
+  private final TopologyResource proxies;
+  private final ScenarioRunner runner;
+  private final MatrixPlan matrix;
+
+  /** A cell runner for a matrix of a class. */
+  public CellExecution(TopologyResource proxies, ScenarioRunner runner, MatrixPlan matrix) {
+    this.proxies = proxies;
+    this.runner = runner;
+    this.matrix = matrix;
+  }
+
+  /** Runs one cell on the test instance. */
+  public CellResult run(CellPlan plan, Object instance) throws InterruptedException {
+    FaultBackend backend = proxies.backend();
+    List<FaultEffect> effects = plan.fault().map(f -> f.fault().effects()).orElse(List.of());
+    List<FaultEffect> applied = new ArrayList<>();
+    Map<String, Long> firings = new LinkedHashMap<>();
+    Outcome outcome = null;
+    Throwable error = null;
+    try {
+      backend.reset();
+      for (FaultEffect effect : effects) {
+        backend.apply(id(applied.size()), effect);
+        applied.add(effect);
+      }
+      outcome = runner.run(plan.scenario(), instance, proxies.topology(), timeout(plan));
+      readFirings(applied, firings);
+    } catch (RuntimeException e) {
+      error = e;
+    } finally {
+      error = revert(applied, error);
+    }
+    return result(plan, outcome, firings, error, instance);
+  }
+
+  private CellResult result(CellPlan plan, Outcome outcome, Map<String, Long> firings, Throwable error,
+      Object instance) {
+    Outcome seen = outcome != null ? outcome : new Outcome(Outcome.Kind.THREW, null, error, Duration.ZERO);
+    Cell cell = new Cell(plan.index(), plan.scenario().name(), plan.faultName(), plan.fault().map(FaultDef::fault),
+        plan.expectation().value(), seen, firings, proxies.topology().seed());
+    if (error != null) {
+      return new CellResult(cell, new Judgement(Verdict.ERRORED, "the cell errored: " + error), Optional.of(error));
+    }
+    return new CellResult(cell, Judge.judge(cell, plan.expectation(), matrix.requireFiring(), instance),
+        Optional.empty());
+  }
+
+  private Duration timeout(CellPlan plan) {
+    return plan.expectation().within().orElse(matrix.timeout());
+  }
+
+  private void readFirings(List<FaultEffect> applied, Map<String, Long> firings) {
+    for (int i = 0; i < applied.size(); i++) {
+      FaultEffect effect = applied.get(i);
+      firings.merge(effect.service() + ": " + effect.describe(), proxies.backend().firings(id(i), effect), Long::sum);
+    }
+  }
+
+  private Throwable revert(List<FaultEffect> applied, Throwable error) {
+    Throwable failure = error;
+    for (int i = applied.size() - 1; i >= 0; i--) {
+      try {
+        proxies.backend().revert(id(i), applied.get(i));
+      } catch (RuntimeException e) {
+        failure = failure == null ? e : withSuppressed(failure, e);
+      }
+    }
+    return failure;
+  }
+
+  private static Throwable withSuppressed(Throwable first, Throwable next) {
+    first.addSuppressed(next);
+    return first;
+  }
+
+  private static String id(int index) {
+    return "chaos-cell-" + index;
+  }
+}

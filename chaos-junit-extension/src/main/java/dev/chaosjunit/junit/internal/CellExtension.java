@@ -1,0 +1,108 @@
+package dev.chaosjunit.junit.internal;
+
+import dev.chaosjunit.junit.Cell;
+import dev.chaosjunit.junit.Verdict;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+
+/**
+ * The extension of one cell invocation: skips it when excluded or filtered, runs the cell before the
+ * method body, resolves the {@link Cell} parameter, enriches failures of the body, records the verdict.
+ */
+public final class CellExtension implements ExecutionCondition, BeforeTestExecutionCallback, ParameterResolver,
+    TestExecutionExceptionHandler, AfterTestExecutionCallback {
+
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CellExtension.class);
+
+  private final MatrixPlan matrix;
+  private final CellPlan plan;
+
+  /** The extension of {@code plan} in {@code matrix}. */
+  public CellExtension(MatrixPlan matrix, CellPlan plan) {
+    this.matrix = matrix;
+    this.plan = plan;
+  }
+
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    Optional<String> reason = plan.exclusion().map(r -> "excluded by @ExcludeCell: " + r)
+        .or(() -> ChaosConfig.get(context, ChaosConfig.CELL).map(CellFilter::parse).filter(f -> !f.accepts(plan))
+            .map(f -> "filtered out by " + f.describe()));
+    if (reason.isEmpty()) {
+      return ConditionEvaluationResult.enabled("cell " + plan.name() + " runs");
+    }
+    CellReporting.skipped(context, plan, reason.get());
+    return ConditionEvaluationResult.disabled(reason.get());
+  }
+
+  @Override
+  public void beforeTestExecution(ExtensionContext context) throws Exception {
+    TopologyResource proxies = Topologies.obtain(context);
+    CellResult result = new CellExecution(proxies, Topologies.runner(context), matrix)
+        .run(plan, context.getRequiredTestInstance());
+    context.getStore(NAMESPACE).put(CellResult.class, result);
+    Verdict verdict = result.judgement().verdict();
+    if (verdict == Verdict.ERRORED) {
+      throw new CellErroredException(message(result.judgement().reason(), verdict, result, context),
+          result.error().orElse(null));
+    }
+    if (verdict != Verdict.PASSED) {
+      throw new CellAssertionError(verdict, message(result.judgement().reason(), verdict, result, context),
+          result.cell().outcome().error());
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == Cell.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return result(context).cell();
+  }
+
+  @Override
+  public void handleTestExecutionException(ExtensionContext context, Throwable thrown) throws Throwable {
+    if (thrown instanceof CellAssertionError || thrown instanceof CellErroredException) {
+      throw thrown;
+    }
+    String original = String.valueOf(thrown.getMessage());
+    if (thrown instanceof AssertionError) {
+      throw new CellAssertionError(Verdict.FAILED, message(original, Verdict.FAILED, result(context), context), thrown);
+    }
+    throw new CellErroredException(message(original, Verdict.ERRORED, result(context), context), thrown);
+  }
+
+  @Override
+  public void afterTestExecution(ExtensionContext context) {
+    CellResult result = context.getStore(NAMESPACE).get(CellResult.class, CellResult.class);
+    CellReporting.finished(context, plan, result, context.getExecutionException(), rerun(context, result));
+  }
+
+  private String message(String original, Verdict verdict, CellResult result, ExtensionContext context) {
+    return FailureMessage.of(original, verdict, result, cellContext(context));
+  }
+
+  private String rerun(ExtensionContext context, CellResult result) {
+    long seed = result != null ? result.cell().seed() : Topologies.seed(context);
+    return new CellContext(plan, matrix.testClass(), matrix.methodName(), "", context.getUniqueId())
+        .rerunCommand(seed);
+  }
+
+  private CellContext cellContext(ExtensionContext context) {
+    String endpoints = Topologies.obtain(context).topology().describe();
+    return new CellContext(plan, matrix.testClass(), matrix.methodName(), endpoints, context.getUniqueId());
+  }
+
+  private static CellResult result(ExtensionContext context) {
+    return context.getStore(NAMESPACE).get(CellResult.class, CellResult.class);
+  }
+}

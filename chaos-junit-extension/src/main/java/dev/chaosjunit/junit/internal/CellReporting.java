@@ -1,0 +1,68 @@
+package dev.chaosjunit.junit.internal;
+
+import dev.chaosjunit.junit.Verdict;
+import dev.chaosjunit.junit.report.CellRecord;
+import dev.chaosjunit.junit.report.MatrixReport;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** Puts cells into the matrix report kept in the template method's store. */
+public final class CellReporting {
+
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CellReporting.class);
+
+  private CellReporting() {}
+
+  /** Opens the report of a matrix; JUnit closes (and so writes) it after the matrix. */
+  public static void open(ExtensionContext templateContext, MatrixPlan matrix) {
+    List<String> columns = new java.util.ArrayList<>();
+    matrix.cells().stream().map(CellPlan::faultName).distinct().forEach(columns::add);
+    List<String> rows = matrix.cells().stream().map(c -> c.scenario().name()).distinct().toList();
+    templateContext.getStore(NAMESPACE).put(MatrixReport.class, new MatrixReport(matrix.testClass().getSimpleName(),
+        matrix.methodName(), rows, columns, Topologies.seed(templateContext), ChaosConfig.reportsDir(templateContext)));
+  }
+
+  static void skipped(ExtensionContext context, CellPlan plan, String reason) {
+    record(context, new CellRecord(plan.index(), context.getDisplayName(), plan.scenario().name(), plan.faultName(),
+        describe(plan), plan.expectation().describe(), Verdict.SKIPPED.label(), reason, "not run", 0, Map.of(), "",
+        context.getUniqueId()));
+  }
+
+  static void finished(ExtensionContext context, CellPlan plan, CellResult result, Optional<Throwable> thrown,
+      String rerun) {
+    Verdict verdict = verdict(result, thrown);
+    String reason = thrown.map(t -> firstLine(t.getMessage())).orElse(result == null ? "" : result.judgement().reason());
+    String outcome = result == null ? "not run" : result.cell().outcome().summary();
+    long ms = result == null ? 0 : result.cell().outcome().duration().toMillis();
+    Map<String, Long> firings = result == null ? Map.of() : result.cell().firings();
+    record(context, new CellRecord(plan.index(), context.getDisplayName(), plan.scenario().name(), plan.faultName(),
+        describe(plan), plan.expectation().describe(), verdict.label(), reason, outcome, ms, firings, rerun,
+        context.getUniqueId()));
+  }
+
+  private static Verdict verdict(CellResult result, Optional<Throwable> thrown) {
+    if (thrown.isEmpty()) {
+      return result == null ? Verdict.ERRORED : result.judgement().verdict();
+    }
+    Throwable t = thrown.get();
+    return t instanceof CellAssertionError failure ? failure.verdict()
+        : t instanceof AssertionError ? Verdict.FAILED : Verdict.ERRORED;
+  }
+
+  private static String describe(CellPlan plan) {
+    return plan.fault().map(f -> f.fault().describe()).orElse("no fault (baseline)");
+  }
+
+  private static String firstLine(String message) {
+    String text = String.valueOf(message);
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+
+  private static void record(ExtensionContext context, CellRecord cell) {
+    context.getParent().map(p -> p.getStore(NAMESPACE).get(MatrixReport.class, MatrixReport.class))
+        .ifPresent(report -> report.record(cell));
+  }
+}

@@ -1,0 +1,89 @@
+package dev.chaosjunit.junit.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One self-contained HTML page (inline CSS, no script, no network): per matrix a grid of scenario rows
+ * by fault columns, each cell coloured and marked by its verdict, opening to its details.
+ */
+final class HtmlReport {
+
+  private static final Map<String, String> ICONS = Map.of("passed", "✔", "failed", "✘",
+      "fault bypassed", "⚠", "errored", "‼", "skipped", "⏭");
+
+  private HtmlReport() {}
+
+  static void write(List<MatrixData> matrices, Path file) {
+    StringBuilder html = new StringBuilder(Html.HEAD);
+    html.append("<h1>chaos-junit report</h1>").append(legend());
+    matrices.forEach(matrix -> html.append(section(matrix)));
+    html.append("</body></html>\n");
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, html, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the chaos report [" + file + "]", e);
+    }
+  }
+
+  private static String legend() {
+    return "<p class=\"legend\">" + ICONS.keySet().stream().sorted()
+        .map(v -> "<span class=\"" + css(v) + "\">" + ICONS.get(v) + " " + v + "</span>")
+        .collect(Collectors.joining(" ")) + "</p>";
+  }
+
+  private static String section(MatrixData matrix) {
+    StringBuilder out = new StringBuilder("<section><h2>").append(Html.esc(matrix.testClass())).append('.')
+        .append(Html.esc(matrix.method())).append("</h2><p class=\"meta\">seed ").append(matrix.seed())
+        .append(" · ").append(summary(matrix.cells())).append("</p><table><thead><tr><th>scenario \\ fault</th>");
+    for (String fault : matrix.faults()) {
+      out.append("<th>").append(Html.esc(fault)).append("</th>");
+    }
+    out.append("</tr></thead><tbody>");
+    for (String scenario : matrix.scenarios()) {
+      out.append("<tr><th>").append(Html.esc(scenario)).append("</th>");
+      for (String fault : matrix.faults()) {
+        out.append(cell(find(matrix.cells(), scenario, fault)));
+      }
+      out.append("</tr>");
+    }
+    return out.append("</tbody></table></section>").toString();
+  }
+
+  private static String summary(List<CellRecord> cells) {
+    return cells.stream().collect(Collectors.groupingBy(CellRecord::verdict, java.util.TreeMap::new,
+        Collectors.counting())).entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+        .collect(Collectors.joining(", "));
+  }
+
+  private static CellRecord find(List<CellRecord> cells, String scenario, String fault) {
+    return cells.stream().filter(c -> c.scenario().equals(scenario) && c.fault().equals(fault)).findFirst()
+        .orElse(null);
+  }
+
+  private static String cell(CellRecord cell) {
+    if (cell == null) {
+      return "<td class=\"v-none\">not run</td>";
+    }
+    long firings = cell.firings().values().stream().mapToLong(Long::longValue).sum();
+    return "<td class=\"" + css(cell.verdict()) + "\"><details><summary><span class=\"icon\">"
+        + ICONS.getOrDefault(cell.verdict(), "?") + "</span> " + Html.esc(cell.verdict()) + "<br><small>"
+        + cell.durationMs() + " ms · " + firings + " firings</small></summary><dl>"
+        + Html.row("cell", "#" + cell.index() + " " + cell.displayName())
+        + Html.row("fault", cell.faultDescription()) + Html.row("expected", cell.expected())
+        + Html.row("outcome", cell.outcome()) + Html.row("why", cell.reason())
+        + Html.row("firings", cell.firings().toString()) + Html.code("re-run", cell.rerun())
+        + Html.code("unique id", cell.uniqueId()) + "</dl></details></td>";
+  }
+
+  private static String css(String verdict) {
+    return "v-" + verdict.replace(' ', '-');
+  }
+}

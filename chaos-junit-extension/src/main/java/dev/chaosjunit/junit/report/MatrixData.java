@@ -1,0 +1,16 @@
+package dev.chaosjunit.junit.report;
+
+import java.util.List;
+
+/**
+ * One matrix as written to and read from its JSON file.
+ *
+ * @param testClass the test class's simple name
+ * @param method the template method
+ * @param seed the seed its proxies used
+ * @param scenarios the rows, in order
+ * @param faults the columns, in order (the baseline {@code no fault} first when present)
+ * @param cells the cells that finished, in order
+ */
+public record MatrixData(String testClass, String method, long seed, List<String> scenarios, List<String> faults,
+    List<CellRecord> cells) {}

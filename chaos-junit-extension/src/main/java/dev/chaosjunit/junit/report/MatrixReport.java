@@ -1,0 +1,49 @@
+package dev.chaosjunit.junit.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The cells of one matrix as they finish. Lives in the template method's store: when JUnit closes it
+ * after the last cell, it writes the matrix's JSON file and re-renders the HTML page of the directory.
+ */
+public final class MatrixReport implements AutoCloseable {
+
+  private final String testClass;
+  private final String method;
+  private final List<String> scenarios;
+  private final List<String> faults;
+  private final long seed;
+  private final Path directory;
+  private final Map<Integer, CellRecord> cells = new TreeMap<>();
+
+  /** A report for a matrix with these rows and columns (baseline included), written to {@code directory}. */
+  public MatrixReport(String testClass, String method, List<String> scenarios, List<String> faults, long seed,
+      Path directory) {
+    this.testClass = testClass;
+    this.method = method;
+    this.scenarios = List.copyOf(scenarios);
+    this.faults = List.copyOf(faults);
+    this.seed = seed;
+    this.directory = directory;
+  }
+
+  /** Records a finished cell (a later record of the same cell replaces the earlier one). */
+  public synchronized void record(CellRecord cell) {
+    cells.put(cell.index(), cell);
+  }
+
+  /** The matrix so far. */
+  public synchronized MatrixData data() {
+    return new MatrixData(testClass, method, seed, scenarios, faults, new ArrayList<>(cells.values()));
+  }
+
+  @Override
+  public void close() {
+    JsonReport.write(data(), directory.resolve(testClass + "." + method + ".json"));
+    HtmlReport.write(JsonReport.readAll(directory), directory.resolve("index.html"));
+  }
+}

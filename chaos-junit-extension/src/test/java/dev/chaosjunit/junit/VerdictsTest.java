@@ -1,0 +1,160 @@
+package dev.chaosjunit.junit;
+
+import static dev.chaosjunit.api.Expectation.CUSTOM;
+import static dev.chaosjunit.api.Expectation.SUCCESS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chaosjunit.api.Chaos;
+import dev.chaosjunit.api.Expect;
+import dev.chaosjunit.api.FaultAssumption;
+import dev.chaosjunit.api.Scenario;
+import dev.chaosjunit.fault.Fault;
+import dev.chaosjunit.junit.support.EchoClient;
+import dev.chaosjunit.junit.support.EchoServer;
+import dev.chaosjunit.junit.support.Fixtures;
+import dev.chaosjunit.junit.support.TestFixture;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/** Every verdict, the failure message block, seeds, and revert after failure and timeout. */
+class VerdictsTest {
+
+  @Test
+  void judgesPassedFailedBypassedAndErrored() {
+    EngineExecutionResults results = Fixtures.run(Verdicts.class, Map.of("chaos.seed", "42"));
+    Map<String, String> failures = Fixtures.failures(results);
+
+    assertThat(failures).containsOnlyKeys("ping × slow", "idle × slow", "ping × broken", "idle × broken");
+    assertThat(failures.get("ping × slow"))
+        .startsWith("expected SUCCESS within 100 ms, but the scenario did not return within 100 ms")
+        .contains("verdict   = failed", "scenario  = ping", "fault     = slow (echo: latency downstream",
+            "seed      = 42", "proxies   = echo=127.0.0.1:", "firings   = {echo: latency downstream",
+            "rerun     = mvn test -Dtest='VerdictsTest$Verdicts#verdicts' -Dchaos.cell='ping × slow' -Dchaos.seed=42",
+            "unique id = [engine:junit-jupiter]/[class:dev.chaosjunit.junit.VerdictsTest$Verdicts]");
+    assertThat(failures.get("idle × slow")).startsWith("fault [slow] never fired").contains("verdict   = fault bypassed");
+    assertThat(failures.get("ping × broken")).startsWith("the cell errored: java.lang.IllegalArgumentException")
+        .contains("unknown attribute [bogus]", "verdict   = errored");
+    assertThat(Fixtures.started(results)).containsExactly(
+        "ping × no fault", "ping × slow", "ping × broken", "idle × no fault", "idle × slow", "idle × broken");
+  }
+
+  @Test
+  void putsTheOriginalMessageOfABodyAssertionFirst() {
+    Map<String, String> failures = Fixtures.failures(Fixtures.run(BodyCheck.class, Map.of("chaos.seed", "5")));
+
+    assertThat(failures).containsOnlyKeys("ping × no fault");
+    assertThat(failures.get("ping × no fault")).contains("\"pong\"", "\"ping\"", "verdict   = failed", "seed      = 5");
+    assertThat(failures.get("ping × no fault").indexOf("pong")).isLessThan(failures.get("ping × no fault").indexOf("verdict"));
+  }
+
+  @Test
+  void revertsFaultsAfterFailureAndTimeout() {
+    EngineExecutionResults results = Fixtures.run(Reverting.class);
+
+    assertThat(Fixtures.failures(results)).containsOnlyKeys("ping × dead")
+        .hasEntrySatisfying("ping × dead", m -> assertThat(m).startsWith("expected SUCCESS, but the scenario did not return within 300 ms"));
+    assertThat(Fixtures.started(results)).containsExactly("ping × dead", "pingAgain × dead", "pingAfter × no fault");
+  }
+
+  @Test
+  void pinsTheSeedByAnnotationAndJudgesCustomPredicates() {
+    EngineExecutionResults results = Fixtures.run(Pinned.class);
+    results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+    assertThat(Fixtures.failures(results).get("ping × slow")).startsWith("check fast() returned false")
+        .contains("seed      = 7");
+  }
+
+  @FaultAssumption(name = "broken", on = "echo", toxic = "latency", params = "bogus=1")
+  @TestFixture
+  static class Verdicts {
+    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
+    @FaultAssumption static Fault slow = Fault.on("echo").latency(Duration.ofMillis(300));
+
+    @Scenario
+    String ping(ChaosTopology topology) throws IOException {
+      return EchoClient.roundTrip(topology.proxy("echo"), "ping", 3000);
+    }
+
+    @Scenario
+    String idle() {
+      return "no traffic";
+    }
+
+    @FaultMatrix(within = "100ms")
+    void verdicts() {}
+  }
+
+  @TestFixture
+  static class BodyCheck {
+    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
+
+    @Scenario
+    String ping(ChaosTopology topology) throws IOException {
+      return EchoClient.roundTrip(topology.proxy("echo"), "ping", 3000);
+    }
+
+    @FaultMatrix
+    void body(Cell cell) {
+      assertThat(cell.outcome().value()).isEqualTo("pong");
+    }
+  }
+
+  @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+  @TestFixture
+  static class Reverting {
+    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
+    @FaultAssumption static Fault dead = Fault.on("echo").timeout(Duration.ZERO);
+
+    @Scenario
+    String ping(ChaosTopology topology) throws IOException {
+      return EchoClient.roundTrip(topology.proxy("echo"), "ping", 3000);
+    }
+
+    @Scenario
+    String pingAgain(ChaosTopology topology) throws IOException {
+      return ping(topology);
+    }
+
+    @Scenario
+    String pingAfter(ChaosTopology topology) throws IOException {
+      return EchoClient.roundTrip(topology.proxy("echo"), "after", 500);
+    }
+
+    @Order(1)
+    @FaultMatrix(scenarios = {"ping", "pingAgain"}, baseline = false, timeout = "300ms")
+    @Expect(scenario = "pingAgain", value = dev.chaosjunit.api.Expectation.HANG, within = "300ms")
+    void failing() {}
+
+    @Order(2)
+    @FaultMatrix(scenarios = "pingAfter", faults = {})
+    @dev.chaosjunit.api.ExcludeCell(fault = "dead", reason = "only the baseline, after the faults above")
+    void after() {}
+  }
+
+  @TestFixture
+  static class Pinned {
+    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
+    @FaultAssumption static Fault slow = Fault.on("echo").latency(Duration.ofMillis(250));
+
+    @Scenario
+    String ping(ChaosTopology topology) throws IOException {
+      return EchoClient.roundTrip(topology.proxy("echo"), "ping", 3000);
+    }
+
+    @FaultMatrix(seed = "7", expect = CUSTOM, check = "fast")
+    void pinned(Cell cell) {
+      assertThat(cell.seed()).isEqualTo(7);
+    }
+
+    boolean fast(Outcome outcome) {
+      return outcome.duration().compareTo(Duration.ofMillis(200)) < 0;
+    }
+  }
+}
