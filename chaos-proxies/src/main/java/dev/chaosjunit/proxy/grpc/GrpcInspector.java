@@ -23,8 +23,9 @@ import org.apiguardian.api.API;
  * <ul>
  *   <li>{@code ERROR code=<status name or 1-16> [message=...]}: the call ends with that status
  *       (trailers-only before the server answered, trailers after); the server's side is cancelled;</li>
- *   <li>{@code DELAY ms=...}: the call's headers (or the server's message) are held back, and the traffic
- *       behind them in the same direction with them, as on a slow link;</li>
+ *   <li>{@code DELAY ms=...}: the call's request messages reach the server that much later, on a timer of
+ *       the call's own (other calls carry on); a {@code RESPONSE} rule holds back the server's message and
+ *       the traffic behind it to the client, as on a slow link;</li>
  *   <li>{@code DROP [mode=rst_stream|goaway|close|reset|blackhole]}: RST_STREAM (CANCEL) for this call only
  *       (default), or GOAWAY and close for the connection.</li>
  * </ul>

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http2.DefaultHttp2HeadersDecoder;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersDecoder;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ final class GrpcSession implements InspectorSession {
   private final HeaderBlock clientBlock = new HeaderBlock();
   private final HeaderBlock serverBlock = new HeaderBlock();
   private final Map<Integer, Call> calls = new HashMap<>();
+  private final DelayedCalls delayed = new DelayedCalls();
   private int lastForwardedStream;
   private boolean relayOnly;
 
@@ -69,9 +71,19 @@ final class GrpcSession implements InspectorSession {
     serverFrames.release();
     clientBlock.release();
     serverBlock.release();
+    delayed.close();
   }
 
   private void onClientFrame(Http2Frame frame, RelayPort port) {
+    if (delayed.holds(frame.streamId)) {
+      if (frame.type == Http2Frame.DATA) {
+        delayed.add(frame.streamId, frame.bytes);
+        return;
+      }
+      if (frame.type == Http2Frame.HEADERS || frame.type == Http2Frame.RST_STREAM) {
+        delayed.release(frame.streamId, port);
+      }
+    }
     if (frame.type == Http2Frame.HEADERS || frame.type == Http2Frame.CONTINUATION) {
       if (clientBlock.add(frame)) {
         onClientHeaders(port);
@@ -102,7 +114,7 @@ final class GrpcSession implements InspectorSession {
   private void applyToCall(Call call, List<ByteBuf> frames, ActionSpec action, RelayPort port) {
     ActionSpec.Type type = action == null ? null : action.type();
     if (type == ActionSpec.Type.DELAY) {
-      GrpcFaults.delay(frames, action, port, true);
+      delay(call, frames, action, port);
       return;
     }
     boolean endsConnection = type == ActionSpec.Type.DROP
@@ -118,6 +130,17 @@ final class GrpcSession implements InspectorSession {
     } else if (type == ActionSpec.Type.DROP) {
       GrpcFaults.drop(call, action, lastForwardedStream, port);
     }
+  }
+
+  /** Holds the call's request messages on a timer of its own, or (without an event loop) the whole direction. */
+  private void delay(Call call, List<ByteBuf> frames, ActionSpec action, RelayPort port) {
+    EventExecutor loop = DelayedCalls.eventLoop();
+    if (loop == null) {
+      GrpcFaults.delay(frames, action, port, true);
+      return;
+    }
+    frames.forEach(port::toServer);
+    delayed.hold(call.streamId, action.delay(), loop, port);
   }
 
   private void onServerFrame(Http2Frame frame, RelayPort port) {

@@ -11,9 +11,12 @@
  * which leave the client's dynamic table untouched. The server's late DATA for such a call is dropped
  * and its connection window handed back with a WINDOW_UPDATE.
  *
- * <p>Limits: no HTTP/1.1 {@code Upgrade: h2c} and no TLS (both degrade to a plain relay); a DELAY
- * holds back the frames behind the delayed one in the same direction (head-of-line, like a slow link),
- * because HPACK forbids reordering header blocks and the relay port offers no per-stream timer;
- * RESPONSE rules count DATA frames, which for grpc-java are one message each for small messages.
+ * <p>A DELAY on a call holds back its request DATA frames on a timer of its own (on the connection's
+ * event loop), never its headers: header blocks must not be reordered.
+ *
+ * <p>Limits: no HTTP/1.1 {@code Upgrade: h2c} and no TLS (both degrade to a plain relay); a RESPONSE
+ * DELAY holds back the frames behind the delayed one toward the client (head-of-line, like a slow link),
+ * because the server's trailers (a header block) must not overtake held messages; RESPONSE rules count
+ * DATA frames, which for grpc-java are one message each for small messages.
  */
 package dev.chaosjunit.proxy.grpc;
