@@ -10,6 +10,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Orders in PostgreSQL through a HikariCP pool. Every wait is bounded: 1 s to get a connection
@@ -19,6 +21,7 @@ import java.util.List;
 final class OrderRepository implements AutoCloseable {
 
   static final String DEPENDENCY = "database";
+  private static final Logger LOG = LoggerFactory.getLogger(OrderRepository.class);
 
   private static final String INSERT = "INSERT INTO orders (user_id, item, amount_cents, currency,"
       + " region, reservation_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id, created_at";
@@ -61,7 +64,31 @@ final class OrderRepository implements AutoCloseable {
     }
   }
 
+  /**
+   * The user's orders. A read that fails on a broken connection (SQLState class 08, e.g. a pooled
+   * connection the database or network closed) is retried once on another connection: it is idempotent.
+   */
   List<Order> byUser(String userId) {
+    try {
+      return select(userId);
+    } catch (SQLException e) {
+      if (e.getSQLState() == null || !e.getSQLState().startsWith("08")) {
+        throw failure("select", e);
+      }
+      LOG.info("Retrying the listing of {} on another connection: {}", userId, e.getMessage());
+      return retrySelect(userId);
+    }
+  }
+
+  private List<Order> retrySelect(String userId) {
+    try {
+      return select(userId);
+    } catch (SQLException e) {
+      throw failure("select (retried)", e);
+    }
+  }
+
+  private List<Order> select(String userId) throws SQLException {
     try (Connection connection = pool.getConnection();
         PreparedStatement select = connection.prepareStatement(SELECT)) {
       select.setString(1, userId);
@@ -72,8 +99,6 @@ final class OrderRepository implements AutoCloseable {
         }
         return orders;
       }
-    } catch (SQLException e) {
-      throw failure("select", e);
     }
   }
 
