@@ -65,17 +65,17 @@ final class OrderRepository implements AutoCloseable {
   }
 
   /**
-   * The user's orders. A read that fails on a broken connection (SQLState class 08, e.g. a pooled
-   * connection the database or network closed) is retried once on another connection: it is idempotent.
+   * The user's orders. A read that fails on a broken connection (SQLState class 08, e.g. pooled
+   * connections an outage closed) is retried once, on a new connection: it is idempotent.
    */
   List<Order> byUser(String userId) {
     try {
       return select(userId);
     } catch (SQLException e) {
-      if (e.getSQLState() == null || !e.getSQLState().startsWith("08")) {
+      if (!brokenConnection(e)) {
         throw failure("select", e);
       }
-      LOG.info("Retrying the listing of {} on another connection: {}", userId, e.getMessage());
+      LOG.info("Retrying the listing of {} on a new connection: {}", userId, e.getMessage());
       return retrySelect(userId);
     }
   }
@@ -120,12 +120,27 @@ final class OrderRepository implements AutoCloseable {
           + " region TEXT NOT NULL, reservation_id TEXT NOT NULL,"
           + " created_at TIMESTAMPTZ NOT NULL DEFAULT now())");
     } catch (SQLException e) {
+      DependencyFailure failure = failure("create schema", e);
       pool.close();
-      throw failure("create schema", e);
+      throw failure;
     }
   }
 
-  private static DependencyFailure failure(String operation, SQLException e) {
+  /**
+   * Whether the connection broke. Then every idle connection of the pool is suspect (they were opened
+   * before the same outage, and those used in the last 500 ms skip Hikari's validation): they are
+   * evicted, so the next borrow opens a new connection.
+   */
+  private boolean brokenConnection(SQLException e) {
+    boolean broken = e.getSQLState() != null && e.getSQLState().startsWith("08");
+    if (broken) {
+      pool.getHikariPoolMXBean().softEvictConnections();
+    }
+    return broken;
+  }
+
+  private DependencyFailure failure(String operation, SQLException e) {
+    brokenConnection(e);
     return new DependencyFailure(DEPENDENCY, operation + " failed with SQLState [" + e.getSQLState()
         + "]: " + e.getMessage(), e);
   }
