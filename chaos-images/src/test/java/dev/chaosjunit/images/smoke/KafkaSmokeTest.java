@@ -17,12 +17,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.kafka.KafkaContainer;
 
-/** Kafka (KRaft) through Testcontainers' module class, one produce and one consume with kafka-clients. */
+/** Kafka (KRaft) through Testcontainers' module class: one produce, one consume with kafka-clients. */
 class KafkaSmokeTest {
 
   @Test
   void produceThenConsumeWithKafkaClients() throws Exception {
-    try (KafkaContainer kafka = new KafkaContainer(Images.kafka()).withStartupTimeout(Startup.TIMEOUT)) {
+    try (KafkaContainer kafka =
+        new KafkaContainer(Images.kafka()).withStartupTimeout(Startup.TIMEOUT)) {
       kafka.start();
       String servers = kafka.getBootstrapServers();
       try (KafkaProducer<String, String> producer = new KafkaProducer<>(

@@ -48,8 +48,10 @@ class MariaDbSmokeTest {
     assertRoundTrip(url, "mysql_smoke", "MySQL Connector/J");
   }
 
-  private static void assertRoundTrip(String url, String table, String driverName) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url, MARIADB.getUsername(), MARIADB.getPassword());
+  private static void assertRoundTrip(String url, String table, String driverName)
+      throws SQLException {
+    try (Connection connection =
+            DriverManager.getConnection(url, MARIADB.getUsername(), MARIADB.getPassword());
         Statement statement = connection.createStatement()) {
       assertThat(connection.getMetaData().getDriverName()).isEqualTo(driverName);
       statement.execute("CREATE TABLE " + table + " (id int PRIMARY KEY, word varchar(32))");

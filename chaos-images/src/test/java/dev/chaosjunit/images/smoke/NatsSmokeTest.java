@@ -20,9 +20,11 @@ class NatsSmokeTest {
   void publishThenReceiveWithJnats() throws Exception {
     try (GenericContainer<?> nats = new GenericContainer<>(Images.nats())
         .withExposedPorts(4222)
-        .waitingFor(Wait.forLogMessage(".*Server is ready.*", 1).withStartupTimeout(Startup.TIMEOUT))) {
+        .waitingFor(Wait.forLogMessage(".*Server is ready.*", 1)
+            .withStartupTimeout(Startup.TIMEOUT))) {
       nats.start();
-      try (Connection connection = Nats.connect("nats://" + nats.getHost() + ":" + nats.getMappedPort(4222))) {
+      String url = "nats://" + nats.getHost() + ":" + nats.getMappedPort(4222);
+      try (Connection connection = Nats.connect(url)) {
         Subscription subscription = connection.subscribe("smoke");
         connection.publish("smoke", "nats-ok".getBytes(StandardCharsets.UTF_8));
         Message message = subscription.nextMessage(Duration.ofSeconds(10));

@@ -16,7 +16,8 @@ class PostgresSmokeTest {
 
   @Test
   void insertThenSelectWithPgjdbc() throws SQLException {
-    try (PostgreSQLContainer postgres = new PostgreSQLContainer(Images.postgres()).withStartupTimeout(Startup.TIMEOUT)) {
+    try (PostgreSQLContainer postgres =
+        new PostgreSQLContainer(Images.postgres()).withStartupTimeout(Startup.TIMEOUT)) {
       postgres.start();
       try (Connection connection = DriverManager.getConnection(
               postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());

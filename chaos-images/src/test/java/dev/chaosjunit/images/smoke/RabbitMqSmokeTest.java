@@ -16,13 +16,15 @@ class RabbitMqSmokeTest {
 
   @Test
   void publishThenGetWithAmqpClient() throws Exception {
-    try (RabbitMQContainer rabbit = new RabbitMQContainer(Images.rabbitmq()).withStartupTimeout(Startup.TIMEOUT)) {
+    try (RabbitMQContainer rabbit =
+        new RabbitMQContainer(Images.rabbitmq()).withStartupTimeout(Startup.TIMEOUT)) {
       rabbit.start();
       ConnectionFactory factory = new ConnectionFactory();
       factory.setUri(rabbit.getAmqpUrl());
       factory.setUsername(rabbit.getAdminUsername());
       factory.setPassword(rabbit.getAdminPassword());
-      try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+      try (Connection connection = factory.newConnection();
+          Channel channel = connection.createChannel()) {
         channel.queueDeclare("smoke", false, false, false, null);
         channel.basicPublish("", "smoke", null, "rabbitmq-ok".getBytes(StandardCharsets.UTF_8));
         GetResponse response = waitForMessage(channel);

@@ -38,7 +38,8 @@ public final class MatrixAnalyzer {
 
   private MatrixPlan plan(String methodName, List<ServiceDeclaration> services) {
     List<ScenarioDef> rows = select(spec.scenarios(), scenarios, "scenarios", "@Scenario method");
-    List<FaultDef> columns = select(spec.faults(), faults, "faults", "@FaultAssumption");
+    boolean singleBaseline = spec.annotation().equals("FaultScenario") && spec.faults().isEmpty();
+    List<FaultDef> columns = singleBaseline ? List.of() : select(spec.faults(), faults, "faults", "@FaultAssumption");
     columns.forEach(fault -> FaultValidator.check(fault, services));
     if (rows.isEmpty() || (columns.isEmpty() && !spec.baseline())) {
       throw Misconfiguration.of(spec.annotation(), spec.element(), "the matrix is empty (" + rows.size()

@@ -31,7 +31,10 @@ public final class CellOverheadBenchmark {
       Bench instance = new Bench();
       measure(execution, matrix, instance, rounds / 4);
       long[] nanos = measure(execution, matrix, instance, rounds);
-      report(matrix.cells().size(), nanos);
+      for (int kind = 0; kind < matrix.cells().size(); kind++) {
+        report(matrix.cells().get(kind).name(), every(nanos, kind, matrix.cells().size()));
+      }
+      report("all cells", nanos);
     }
   }
 
@@ -47,12 +50,18 @@ public final class CellOverheadBenchmark {
     return nanos;
   }
 
-  private static void report(int cells, long[] nanos) {
+  private static long[] every(long[] nanos, int offset, int step) {
+    long[] picked = new long[nanos.length / step];
+    for (int i = 0; i < picked.length; i++) {
+      picked[i] = nanos[i * step + offset];
+    }
+    return picked;
+  }
+
+  private static void report(String what, long[] nanos) {
     Arrays.sort(nanos);
     double mean = Arrays.stream(nanos).average().orElse(0) / 1e6;
-    System.out.printf("cell overhead over %d cells (%d kinds: baseline, latency, refuse, limit_data):%n",
-        nanos.length, cells);
-    System.out.printf("  mean %.3f ms, p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", mean,
+    System.out.printf("%-22s n=%5d mean %.3f ms, p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", what, nanos.length, mean,
         nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6, nanos[nanos.length - 1] / 1e6);
   }
 

@@ -1,9 +1,9 @@
 package dev.chaosjunit.junit.support;
 
 import dev.chaosjunit.junit.ProxyEndpoint;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -14,6 +14,17 @@ public final class EchoClient {
 
   private EchoClient() {}
 
+  private static String readLine(InputStream in, String sent) throws IOException {
+    ByteArrayOutputStream received = new ByteArrayOutputStream();
+    for (int b = in.read(); b != '\n'; b = in.read()) {
+      if (b < 0) {
+        throw new IOException("connection closed before the echo of [" + sent + "] (got [" + received + "])");
+      }
+      received.write(b);
+    }
+    return received.toString(StandardCharsets.UTF_8);
+  }
+
   /** Sends {@code line} through the endpoint and returns the echo; fails after {@code readTimeoutMs}. */
   public static String roundTrip(ProxyEndpoint endpoint, String line, int readTimeoutMs) throws IOException {
     try (Socket socket = new Socket()) {
@@ -22,12 +33,7 @@ public final class EchoClient {
       OutputStream out = socket.getOutputStream();
       out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
-      String echoed = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
-          .readLine();
-      if (echoed == null) {
-        throw new IOException("connection closed before the echo of [" + line + "]");
-      }
-      return echoed;
+      return readLine(socket.getInputStream(), line);
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxyEvent;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.Locale;
 
 /**
  * {@code GET /proxies/{p}/events}: the proxy's recent events, oldest first, each as
@@ -36,7 +37,7 @@ final class EventEndpoint {
     json.put("event", event.getClass().getSimpleName());
     for (RecordComponent component : event.getClass().getRecordComponents()) {
       Object value = read(component, event);
-      String field = component.getName().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+      String field = component.getName().replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
       if (value instanceof Number || value instanceof Boolean) {
         json.set(field, Json.MAPPER.valueToTree(value));
       } else {

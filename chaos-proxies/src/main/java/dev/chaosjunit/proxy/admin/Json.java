@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Locale;
 
 /** JSON reading with Toxiproxy's error wording ("bad request body: ..."), and the shared mapper. */
 final class Json {
@@ -34,7 +35,7 @@ final class Json {
   /** The node as an object, or a 400 saying what was sent instead. */
   static ObjectNode object(JsonNode node) {
     if (!node.isObject()) {
-      throw ApiException.badRequestBody("expected a JSON object, got " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+      throw ApiException.badRequestBody("expected a JSON object, got " + node.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     return (ObjectNode) node;
   }

@@ -7,6 +7,7 @@ import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -43,7 +44,7 @@ final class PopulateEndpoint {
   private static List<ProxyInput> inputs(JsonNode body) {
     if (!body.isArray()) {
       throw ApiException.badRequestBody("expected a JSON array of proxies, got "
-          + body.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+          + body.getNodeType().name().toLowerCase(Locale.ROOT));
     }
     List<ProxyInput> inputs = new ArrayList<>();
     for (int i = 0; i < body.size(); i++) {

@@ -6,6 +6,7 @@ import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxySpec;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Objects;
 
 /**
  * The proxy fields a client sends: {@code name}, {@code listen}, {@code upstream}, {@code enabled} and
@@ -47,7 +48,7 @@ record ProxyInput(String name, String listen, String upstream, boolean enabled, 
     return !wanted.upstream().equals(proxy.upstream())
         || wanted.listenPort() != proxy.listenAddress().getPort()
         || !sameHost(wanted.listenHost(), proxy)
-        || !java.util.Objects.equals(wanted.protocolName(), proxy.protocol());
+        || !Objects.equals(wanted.protocolName(), proxy.protocol());
   }
 
   private static boolean sameHost(String host, Proxy proxy) {

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Protocol rules in JSON, our extension of Toxiproxy's API:
@@ -40,11 +41,11 @@ final class RuleJson {
     json.put("name", rule.name());
     json.put("direction", rule.direction().name().toLowerCase(Locale.ROOT));
     ObjectNode match = json.putObject("match");
-    new java.util.TreeMap<>(rule.match()).forEach(match::put);
+    new TreeMap<>(rule.match()).forEach(match::put);
     ObjectNode action = json.putObject("action");
     action.put("type", rule.action().type().name().toLowerCase(Locale.ROOT));
     ObjectNode params = action.putObject("params");
-    new java.util.TreeMap<>(rule.action().params()).forEach(params::put);
+    new TreeMap<>(rule.action().params()).forEach(params::put);
     json.put("probability", rule.probability());
     json.put("after", rule.after());
     json.put("times", rule.times());

@@ -6,6 +6,7 @@ import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.proxy.rule.RuleSpec;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -59,6 +60,12 @@ public final class GrpcInspector implements ProtocolInspector {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("rule [" + rule.name() + "]: " + e.getMessage(), e);
     }
+  }
+
+  /** {@code method} globs split at {@code /}; metadata values match without segments. */
+  @Override
+  public Glob glob(String key, String pattern) {
+    return key.equals(CallFacts.METHOD) ? Glob.compile(pattern, '/', false) : Glob.compile(pattern);
   }
 
   @Override

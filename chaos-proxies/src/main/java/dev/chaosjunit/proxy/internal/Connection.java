@@ -85,7 +85,8 @@ final class Connection {
     if (proxy.inspector() == null) {
       return;
     }
-    ConnectionInfo info = new ConnectionInfo(proxy.name(), id, client.remoteAddress(), server.remoteAddress());
+    ConnectionInfo info = new ConnectionInfo(
+        proxy.name(), id, client.remoteAddress(), server.remoteAddress(), client.localAddress());
     try {
       port = new ConnectionPort(this, proxy.inspector().open(info), up, down);
     } catch (RuntimeException e) {

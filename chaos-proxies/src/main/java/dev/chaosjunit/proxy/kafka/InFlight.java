@@ -3,6 +3,7 @@ package dev.chaosjunit.proxy.kafka;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import io.netty.buffer.ByteBuf;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /**
  * One request that expects a response, in the order the client sent it. Kafka clients require
@@ -25,15 +26,27 @@ final class InFlight {
   final RequestKind kind;
   private final Fate fate;
   private final Duration delay;
+  private final UnaryOperator<ByteBuf> transform;
   private boolean awaitsServer;
   private ByteBuf response;
 
   private InFlight(int correlationId, RequestKind kind, Fate fate, boolean sentToServer, Duration delay) {
+    this(correlationId, kind, fate, sentToServer, delay, UnaryOperator.identity());
+  }
+
+  private InFlight(int correlationId, RequestKind kind, Fate fate, boolean sentToServer, Duration delay,
+      UnaryOperator<ByteBuf> transform) {
     this.correlationId = correlationId;
     this.kind = kind;
     this.fate = fate;
     this.awaitsServer = sentToServer;
     this.delay = delay;
+    this.transform = transform;
+  }
+
+  /** A request forwarded to the server whose answer is relayed changed by {@code transform}. */
+  static InFlight transformed(int correlationId, RequestKind kind, UnaryOperator<ByteBuf> transform) {
+    return new InFlight(correlationId, kind, Fate.RELAY, true, Duration.ZERO, transform);
   }
 
   /** A request forwarded to the server whose answer is relayed after {@code delay}. */
@@ -70,13 +83,21 @@ final class InFlight {
     return awaitsServer;
   }
 
-  /** Records the server's response for this entry (taking ownership). */
+  /**
+   * Records the server's response for this entry (taking ownership). When it cannot be transformed, it
+   * is kept as it is and the {@link KafkaDecodeException} rethrown.
+   */
   void complete(ByteBuf serverResponse) {
     awaitsServer = false;
-    if (fate == Fate.RELAY) {
-      response = serverResponse;
-    } else {
+    if (fate != Fate.RELAY) {
       serverResponse.release();
+      return;
+    }
+    try {
+      response = transform.apply(serverResponse);
+    } catch (KafkaDecodeException e) {
+      response = serverResponse;
+      throw e;
     }
   }
 

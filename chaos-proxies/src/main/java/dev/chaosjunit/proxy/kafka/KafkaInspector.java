@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
+import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.proxy.rule.RuleSpec;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -54,6 +55,15 @@ public final class KafkaInspector implements ProtocolInspector {
   public void validate(RuleSpec rule) {
     KafkaClasspath.require();
     KafkaRules.validate(rule, MATCH_KEYS);
+  }
+
+  /**
+   * {@code topic} globs split at {@code .} ({@code orders.*}, {@code orders.**}); {@code api} is matched
+   * ignoring case; {@code group} and {@code client_id} without segments.
+   */
+  @Override
+  public Glob glob(String key, String pattern) {
+    return KafkaGlobs.compile(key, pattern);
   }
 
   @Override

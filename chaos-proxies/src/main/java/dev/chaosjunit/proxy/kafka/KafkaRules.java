@@ -58,7 +58,7 @@ final class KafkaRules {
 
   private static boolean isApiName(String name) {
     for (ApiKeys api : ApiKeys.values()) {
-      if (api.name().equals(name)) {
+      if (api.name().equalsIgnoreCase(name)) {
         return true;
       }
     }

@@ -18,13 +18,14 @@ final class KafkaSession implements InspectorSession {
   private final FrameReader requests = new FrameReader();
   private final FrameReader responses = new FrameReader();
   private final ResponseOrder order = new ResponseOrder();
-  private final RequestFaults faults = new RequestFaults(order);
   private final TopicNames topicNames;
+  private final RequestFaults faults;
   private final ResponseRewriter rewriter;
   private boolean relayOnly;
 
   KafkaSession(TopicNames topicNames, BrokerAddresses addresses) {
     this.topicNames = topicNames;
+    this.faults = new RequestFaults(order, topicNames);
     this.rewriter = new ResponseRewriter(addresses, topicNames);
   }
 

@@ -5,6 +5,7 @@ import dev.chaosjunit.proxy.rule.ActionSpec;
 import dev.chaosjunit.proxy.rule.Direction;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
+import dev.chaosjunit.proxy.rule.RuleSpec;
 import io.netty.buffer.ByteBuf;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,16 +18,18 @@ import java.util.Optional;
 final class RequestFaults {
 
   private final ResponseOrder order;
+  private final TopicNames topicNames;
 
-  RequestFaults(ResponseOrder order) {
+  RequestFaults(ResponseOrder order, TopicNames topicNames) {
     this.order = order;
+    this.topicNames = topicNames;
   }
 
   /** Forwards, answers or drops {@code frame} (taking ownership) as the rules say. */
   void handle(KafkaRequest request, ByteBuf frame, MessageFacts facts, RelayPort port) {
     Optional<RuleMatch> onRequest = port.match(Direction.REQUEST, facts);
     if (onRequest.isPresent()) {
-      applyToRequest(onRequest.get().action(), request, frame, port);
+      applyToRequest(onRequest.get().rule(), request, frame, port);
       return;
     }
     Optional<RuleMatch> onResponse = port.match(Direction.RESPONSE, facts);
@@ -37,9 +40,10 @@ final class RequestFaults {
     forward(request, frame, Duration.ZERO, port);
   }
 
-  private void applyToRequest(ActionSpec action, KafkaRequest request, ByteBuf frame, RelayPort port) {
+  private void applyToRequest(RuleSpec rule, KafkaRequest request, ByteBuf frame, RelayPort port) {
+    ActionSpec action = rule.action();
     switch (action.type()) {
-      case ERROR -> answerWithError(action, request, frame, port);
+      case ERROR -> errorOnMatchedTopics(rule, request, frame, port);
       case DELAY -> forward(request, frame, action.delay(), port);
       case DROP -> drop(action, request, frame, port);
       case DUPLICATE -> duplicate(request, frame, port);
@@ -84,6 +88,26 @@ final class RequestFaults {
     }
     if (expects) {
       order.add(InFlight.relayed(request.correlationId(), request.kind, Duration.ZERO));
+    }
+  }
+
+  private void errorOnMatchedTopics(RuleSpec rule, KafkaRequest request, ByteBuf frame, RelayPort port) {
+    Optional<ProduceSplit> split;
+    try {
+      split = ProduceSplit.of(request, rule, topicNames, port.alloc());
+    } catch (RuntimeException e) {
+      frame.release();
+      throw e;
+    }
+    if (split.isEmpty()) {
+      answerWithError(rule.action(), request, frame, port);
+      return;
+    }
+    boolean expects = request.expectsResponse();
+    frame.release();
+    port.toServer(split.get().forward);
+    if (expects) {
+      order.add(InFlight.transformed(request.correlationId(), request.kind, split.get().mergeErrors));
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.chaosjunit.proxy.mysql;
 
+import dev.chaosjunit.proxy.sql.SqlTexts;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * The commands the server has yet to answer, in order, so that a COM_STMT_PREPARE's response can be
@@ -12,24 +14,29 @@ import java.util.Deque;
  */
 final class MyResponses {
 
-  private static final MyStatements.Sql NOT_A_PREPARE = new MyStatements.Sql("", "");
+  private static final SqlTexts.Parsed NOT_A_PREPARE = new SqlTexts.Parsed(List.of(), null);
 
-  private final Deque<MyStatements.Sql> pending = new ArrayDeque<>();
+  private final Deque<SqlTexts.Parsed> pending = new ArrayDeque<>();
   private int lastSequenceId = -1;
 
   /** The client sent a command the server answers; {@code prepare} is its SQL for a prepare, else null. */
-  void sent(MyStatements.Sql prepare) {
+  void sent(SqlTexts.Parsed prepare) {
     pending.add(prepare == null ? NOT_A_PREPARE : prepare);
   }
 
+  /** Whether a server packet with this sequence id would start the response to a prepare. */
+  boolean startsPrepare(int sequenceId) {
+    return sequenceId == 1 && lastSequenceId != 0 && !pending.isEmpty() && pending.peek() != NOT_A_PREPARE;
+  }
+
   /** Returns the prepare whose response this server packet starts, or {@code null}. */
-  MyStatements.Sql received(int sequenceId) {
+  SqlTexts.Parsed received(int sequenceId) {
     boolean starts = sequenceId == 1 && lastSequenceId != 0;
     lastSequenceId = sequenceId;
     if (!starts || pending.isEmpty()) {
       return null;
     }
-    MyStatements.Sql head = pending.poll();
+    SqlTexts.Parsed head = pending.poll();
     return head == NOT_A_PREPARE ? null : head;
   }
 

@@ -1,7 +1,7 @@
 package dev.chaosjunit.proxy.mysql;
 
-import dev.chaosjunit.proxy.sql.SqlCanonicalizer;
 import dev.chaosjunit.proxy.sql.SqlDialect;
+import dev.chaosjunit.proxy.sql.SqlTexts;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,25 +12,23 @@ import java.util.Map;
  */
 final class MyStatements {
 
-  /** A statement's canonical SQL and command, computed once. */
-  record Sql(String canonical, String command) {
-    static Sql of(String text) {
-      String canonical = SqlCanonicalizer.canonicalize(text, SqlDialect.MYSQL);
-      return new Sql(canonical, SqlCanonicalizer.command(canonical));
-    }
+  private final SqlTexts texts = new SqlTexts(MysqlInspector.NAME, SqlDialect.MYSQL);
+  private final Map<Integer, SqlTexts.Parsed> byId = new HashMap<>();
+  private SqlTexts.Parsed lastPrepared;
+
+  /** The statements and facts of a COM_QUERY's text. */
+  SqlTexts.Parsed query(String text) {
+    return texts.parse(text);
   }
 
-  private final Map<Integer, Sql> byId = new HashMap<>();
-  private Sql lastPrepared;
-
   /** The client sent COM_STMT_PREPARE; returns what to queue for its response. */
-  Sql preparing(String text) {
-    lastPrepared = Sql.of(text);
+  SqlTexts.Parsed preparing(String text) {
+    lastPrepared = texts.parse(text);
     return lastPrepared;
   }
 
   /** The server answered a prepare with this id. */
-  void prepared(int id, Sql sql) {
+  void prepared(int id, SqlTexts.Parsed sql) {
     byId.put(id, sql);
   }
 
@@ -39,7 +37,7 @@ final class MyStatements {
   }
 
   /** The SQL of a statement id, or {@code null} when unknown. */
-  Sql get(int id) {
+  SqlTexts.Parsed get(int id) {
     return id == -1 ? lastPrepared : byId.get(id);
   }
 }

@@ -6,20 +6,16 @@ import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.proxy.rule.ActionSpec;
 import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import dev.chaosjunit.proxy.sql.FrameBuffer;
 import dev.chaosjunit.proxy.sql.FramedSession;
 import dev.chaosjunit.proxy.sql.InjectedFaults;
 import dev.chaosjunit.proxy.sql.ProtocolViolation;
-import dev.chaosjunit.proxy.sql.SqlCanonicalizer;
-import dev.chaosjunit.proxy.sql.SqlDialect;
 import dev.chaosjunit.proxy.sql.SqlFacts;
 import dev.chaosjunit.proxy.sql.SqlRules;
-import dev.chaosjunit.proxy.sql.SqlStatement;
+import dev.chaosjunit.proxy.sql.SqlTexts;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -47,19 +43,26 @@ final class MysqlSession extends FramedSession {
 
   @Override
   protected boolean clientFrame(RelayPort port) {
-    int length = packetLength(client);
+    int length = headerLength(client);
     if (length < 0) {
       return false;
     }
     ByteBuf buf = client.view();
     int start = buf.readerIndex();
-    if (phase == Phase.HANDSHAKE_RESPONSE) {
-      MyPackets.checkClientCapabilities(buf.getIntLE(start + HEADER));
-      phase = Phase.AUTH;
-    } else if (phase == Phase.COMMAND && buf.getByte(start + 3) == 0 && length > HEADER
-        && length - HEADER < MyPackets.MAX_PAYLOAD) {
+    boolean command = phase == Phase.COMMAND && buf.getByte(start + 3) == 0 && length > HEADER
+        && length - HEADER < MyPackets.MAX_PAYLOAD;
+    if (!command && phase != Phase.HANDSHAKE_RESPONSE) {
+      client.passStreaming(length);
+      return true;
+    }
+    if (client.readable() < length) {
+      return false;
+    }
+    if (command) {
       return command(buf, start + HEADER, start + length, port);
     }
+    MyPackets.checkClientCapabilities(buf.getIntLE(start + HEADER));
+    phase = Phase.AUTH;
     client.pass(length);
     return true;
   }
@@ -74,7 +77,7 @@ final class MysqlSession extends FramedSession {
       }
       case MyPackets.COM_STMT_EXECUTE, MyPackets.COM_STMT_BULK_EXECUTE -> {
         responses.sent(null);
-        MyStatements.Sql sql = statements.get(MyPackets.statementId(buf, payload, end));
+        SqlTexts.Parsed sql = statements.get(MyPackets.statementId(buf, payload, end));
         if (sql != null) {
           return execute(sql, length, port);
         }
@@ -94,16 +97,14 @@ final class MysqlSession extends FramedSession {
 
   /** COM_QUERY: an error replaces the first matching statement and cuts the rest, as the server would. */
   private boolean query(String text, int length, RelayPort port) {
-    List<SqlStatement> statements = SqlCanonicalizer.statements(text, SqlDialect.MYSQL);
-    Optional<RuleMatch> match = port.match(Direction.REQUEST, SqlFacts.of(MysqlInspector.NAME, statements));
-    return act(match, length, port, (fired, sql) -> text.substring(0, SqlFacts.matchedStart(fired.rule(), statements)) + sql);
+    SqlTexts.Parsed parsed = statements.query(text);
+    return act(port.match(Direction.REQUEST, parsed.facts()), length, port,
+        (fired, sql) -> text.substring(0, SqlFacts.matchedStart(fired.rule(), parsed.statements())) + sql);
   }
 
   /** COM_STMT_EXECUTE: an error or a canned OK replaces it by a COM_QUERY. */
-  private boolean execute(MyStatements.Sql sql, int length, RelayPort port) {
-    MessageFacts facts = MessageFacts.of(MysqlInspector.NAME)
-        .put("sql", sql.canonical()).put("command", sql.command()).build();
-    return act(port.match(Direction.REQUEST, facts), length, port, (fired, replacement) -> replacement);
+  private boolean execute(SqlTexts.Parsed sql, int length, RelayPort port) {
+    return act(port.match(Direction.REQUEST, sql.facts()), length, port, (fired, replacement) -> replacement);
   }
 
   /**
@@ -135,14 +136,17 @@ final class MysqlSession extends FramedSession {
 
   @Override
   protected boolean serverFrame(RelayPort port) {
-    int length = packetLength(server);
-    if (length < 0) {
+    int length = headerLength(server);
+    if (length < 0 || (length > HEADER && server.readable() <= HEADER)) {
       return false;
     }
     ByteBuf buf = server.view();
     int start = buf.readerIndex();
     int payload = start + HEADER;
     int first = length > HEADER && !serverContinues ? buf.getUnsignedByte(payload) : -1;
+    if (server.readable() < length && needsWhole(first, buf.getUnsignedByte(start + 3))) {
+      return false;
+    }
     serverContinues = length - HEADER == MyPackets.MAX_PAYLOAD;
     switch (phase) {
       case GREETING -> greeting(buf, payload, start + length, first);
@@ -152,8 +156,14 @@ final class MysqlSession extends FramedSession {
       }
       default -> { }
     }
-    server.pass(length);
+    server.passStreaming(length);
     return true;
+  }
+
+  /** Whether the server packet must be read whole: the greeting, auth results, a prepare's OK, an ERR to swap. */
+  private boolean needsWhole(int first, int sequenceId) {
+    return phase != Phase.COMMAND || responses.startsPrepare(sequenceId)
+        || (first == MyPackets.ERR && !faults.isEmpty());
   }
 
   private void greeting(ByteBuf buf, int payload, int end, int first) {
@@ -165,14 +175,14 @@ final class MysqlSession extends FramedSession {
 
   private boolean response(ByteBuf buf, int start, int length, int first, RelayPort port) {
     int sequenceId = buf.getUnsignedByte(start + 3);
-    MyStatements.Sql prepare = responses.received(sequenceId);
+    SqlTexts.Parsed prepare = responses.received(sequenceId);
     if (prepare != null && first == MyPackets.OK && length - HEADER >= 12) {
       statements.prepared(buf.getIntLE(start + HEADER + 1), prepare);
     }
     MyFault fault = first == MyPackets.ERR && !faults.isEmpty()
         ? faults.claim(MyPackets.errMessage(buf, start + HEADER, start + length)) : null;
     if (fault == null) {
-      server.pass(length);
+      server.passStreaming(length);
       return true;
     }
     flushServer(port);
@@ -181,13 +191,12 @@ final class MysqlSession extends FramedSession {
     return true;
   }
 
-  /** The whole packet's length (header included) once it is complete, else -1. */
-  private static int packetLength(FrameBuffer frames) {
+  /** The whole packet's length (header included) once its header is there, else -1. */
+  private static int headerLength(FrameBuffer frames) {
     if (frames.readable() < HEADER) {
       return -1;
     }
-    int length = frames.view().getUnsignedMediumLE(frames.view().readerIndex()) + HEADER;
-    return frames.readable() < length ? -1 : length;
+    return frames.view().getUnsignedMediumLE(frames.view().readerIndex()) + HEADER;
   }
 
   private static String text(ByteBuf buf, int from, int end) {

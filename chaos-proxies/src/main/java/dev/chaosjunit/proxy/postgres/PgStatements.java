@@ -1,7 +1,7 @@
 package dev.chaosjunit.proxy.postgres;
 
-import dev.chaosjunit.proxy.sql.SqlCanonicalizer;
 import dev.chaosjunit.proxy.sql.SqlDialect;
+import dev.chaosjunit.proxy.sql.SqlTexts;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,23 +12,21 @@ import java.util.Map;
  */
 final class PgStatements {
 
-  /** A statement's canonical SQL and command, computed once per Parse. */
-  record Sql(String canonical, String command) {
-    static Sql of(String text) {
-      String canonical = SqlCanonicalizer.canonicalize(text, SqlDialect.POSTGRES);
-      return new Sql(canonical, SqlCanonicalizer.command(canonical));
-    }
+  private final SqlTexts texts = new SqlTexts(PostgresInspector.NAME, SqlDialect.POSTGRES);
+  private final Map<String, SqlTexts.Parsed> statements = new HashMap<>();
+  private final Map<String, SqlTexts.Parsed> portals = new HashMap<>();
+
+  /** The statements and facts of a simple Query's text. */
+  SqlTexts.Parsed query(String text) {
+    return texts.parse(text);
   }
 
-  private final Map<String, Sql> statements = new HashMap<>();
-  private final Map<String, Sql> portals = new HashMap<>();
-
   void parsed(String statement, String text) {
-    statements.put(statement, Sql.of(text));
+    statements.put(statement, texts.parse(text));
   }
 
   void bound(String portal, String statement) {
-    Sql sql = statements.get(statement);
+    SqlTexts.Parsed sql = statements.get(statement);
     if (sql == null) {
       portals.remove(portal);
     } else {
@@ -41,7 +39,7 @@ final class PgStatements {
   }
 
   /** The SQL a portal runs, or {@code null} when the client never declared it to us. */
-  Sql portal(String portal) {
+  SqlTexts.Parsed portal(String portal) {
     return portals.get(portal);
   }
 }

@@ -4,18 +4,14 @@ import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.proxy.rule.ActionSpec;
 import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import dev.chaosjunit.proxy.sql.FrameBuffer;
 import dev.chaosjunit.proxy.sql.FramedSession;
 import dev.chaosjunit.proxy.sql.ProtocolViolation;
-import dev.chaosjunit.proxy.sql.SqlCanonicalizer;
-import dev.chaosjunit.proxy.sql.SqlDialect;
 import dev.chaosjunit.proxy.sql.SqlFacts;
 import dev.chaosjunit.proxy.sql.SqlRules;
-import dev.chaosjunit.proxy.sql.SqlStatement;
+import dev.chaosjunit.proxy.sql.SqlTexts;
 import io.netty.buffer.ByteBuf;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -42,20 +38,33 @@ final class PostgresSession extends FramedSession {
     if (startup) {
       return startupFrame(port);
     }
-    int length = frameLength(client);
+    int length = headerLength(client);
     if (length < 0) {
       return false;
     }
     ByteBuf buf = client.view();
+    byte type = buf.getByte(buf.readerIndex());
+    if (PgMessages.STATEMENT_TYPES.indexOf(type) < 0) {
+      if (type == 'S' || type == 'F') {
+        poisons.syncSent();
+      }
+      client.passStreaming(length);
+      return true;
+    }
+    return client.readable() >= length && statementFrame(buf, type, length, port);
+  }
+
+  /** A complete Query, Execute, Parse, Bind or Close message. */
+  private boolean statementFrame(ByteBuf buf, byte type, int length, RelayPort port) {
     int body = buf.readerIndex() + 5;
     int end = buf.readerIndex() + length;
-    switch (buf.getByte(buf.readerIndex())) {
+    switch (type) {
       case 'Q' -> {
         poisons.syncSent();
         return query(PgMessages.string(buf, body, end), length, port);
       }
       case 'E' -> {
-        PgStatements.Sql sql = names.portal(PgMessages.string(buf, body, end));
+        SqlTexts.Parsed sql = names.portal(PgMessages.string(buf, body, end));
         return sql == null ? pass(client, length) : execute(sql, length, port);
       }
       case 'P' -> {
@@ -66,9 +75,7 @@ final class PostgresSession extends FramedSession {
         int statementStart = PgMessages.stringEnd(buf, body, end);
         names.bound(PgMessages.string(buf, body, end), PgMessages.string(buf, statementStart, end));
       }
-      case 'C' -> names.closed(PgMessages.kind(buf, body, end), PgMessages.string(buf, body + 1, end));
-      case 'S', 'F' -> poisons.syncSent();
-      default -> { }
+      default -> names.closed(PgMessages.kind(buf, body, end), PgMessages.string(buf, body + 1, end));
     }
     return pass(client, length);
   }
@@ -101,7 +108,7 @@ final class PostgresSession extends FramedSession {
 
   @Override
   protected boolean serverFrame(RelayPort port) {
-    int length = frameLength(server);
+    int length = headerLength(server);
     if (length < 0) {
       return false;
     }
@@ -109,6 +116,9 @@ final class PostgresSession extends FramedSession {
     int start = buf.readerIndex();
     byte type = buf.getByte(start);
     if (type == 'E' && !poisons.isEmpty()) {
+      if (server.readable() < length) {
+        return false;
+      }
       PgFault fault = poisons.claim(PgMessages.errorField(buf, start + 5, start + length, 'M'));
       if (fault != null) {
         replaceError(fault, length, port);
@@ -117,11 +127,12 @@ final class PostgresSession extends FramedSession {
     } else if (type == 'Z') {
       poisons.readyForQuery();
     }
-    return pass(server, length);
+    server.passStreaming(length);
+    return true;
   }
 
-  /** The whole frame's length (type byte included) once it is complete, else -1. */
-  private static int frameLength(FrameBuffer frames) {
+  /** The whole frame's length (type byte included) once its header is there, else -1. */
+  private static int headerLength(FrameBuffer frames) {
     if (frames.readable() < 5) {
       return -1;
     }
@@ -129,22 +140,20 @@ final class PostgresSession extends FramedSession {
     if (length < 4 || length > PgMessages.MAX_MESSAGE_LENGTH) {
       throw new ProtocolViolation("message length " + length + " out of range");
     }
-    return frames.readable() < length + 1 ? -1 : length + 1;
+    return length + 1;
   }
 
   /** A simple Query: an error replaces the first matching statement and cuts the rest, as the server would. */
   private boolean query(String text, int length, RelayPort port) {
-    List<SqlStatement> statements = SqlCanonicalizer.statements(text, SqlDialect.POSTGRES);
-    Optional<RuleMatch> match = port.match(Direction.REQUEST, SqlFacts.of(PostgresInspector.NAME, statements));
-    return act(match, length, port, (fired, poison) ->
-        PgMessages.query(port.alloc(), text.substring(0, SqlFacts.matchedStart(fired.rule(), statements)) + poison));
+    SqlTexts.Parsed sql = names.query(text);
+    return act(port.match(Direction.REQUEST, sql.facts()), length, port, (fired, poison) -> PgMessages.query(
+        port.alloc(), text.substring(0, SqlFacts.matchedStart(fired.rule(), sql.statements())) + poison));
   }
 
   /** An Execute of the extended protocol: an error replaces it by a Parse of the poison. */
-  private boolean execute(PgStatements.Sql sql, int length, RelayPort port) {
-    MessageFacts facts = MessageFacts.of(PostgresInspector.NAME)
-        .put("sql", sql.canonical()).put("command", sql.command()).build();
-    return act(port.match(Direction.REQUEST, facts), length, port, (fired, poison) -> PgMessages.parse(port.alloc(), poison));
+  private boolean execute(SqlTexts.Parsed sql, int length, RelayPort port) {
+    return act(port.match(Direction.REQUEST, sql.facts()), length, port,
+        (fired, poison) -> PgMessages.parse(port.alloc(), poison));
   }
 
   private boolean act(Optional<RuleMatch> match, int length, RelayPort port,

@@ -50,6 +50,7 @@ final class RedisSession implements InspectorSession {
     }
     if (rawReason != null) {
       emit(segment, cumulation.writerIndex(), port);
+      cumulation.readerIndex(cumulation.writerIndex());
       passThrough(port, rawReason);
     } else if (!stopped) {
       emit(segment, cumulation.readerIndex(), port);
@@ -178,8 +179,12 @@ final class RedisSession implements InspectorSession {
     }
   }
 
+  /** Gives up decoding: a command held incomplete goes to the server as it is, then raw relay. */
   private void passThrough(RelayPort port, String reason) {
     stopped = true;
+    if (cumulation != null && cumulation.isReadable()) {
+      port.toServer(cumulation.retainedSlice());
+    }
     replies.drainInjected(port);
     releaseCumulation();
     port.passThrough(reason);

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import org.apiguardian.api.API;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -45,36 +44,51 @@ public final class Main {
       out.println(options.help() ? ServerOptions.USAGE : version());
       return 0;
     }
-    Logger log = LoggerFactory.getLogger(Main.class);
-    EngineOptions engineOptions = EngineOptions.defaults();
-    engineOptions = options.seed().isPresent() ? engineOptions.withSeed(options.seed().getAsLong()) : engineOptions;
-    ProxyEngine engine = ProxyEngine.start(engineOptions.withBindHost(options.host()));
-    AdminServer admin;
+    RunningServer server;
     try {
-      populate(engine, options);
-      admin = AdminServer.start(engine, options.host(), options.port());
+      server = start(options);
     } catch (RuntimeException | IOException e) {
-      log.error("cannot start: {}", e.getMessage(), e);
-      engine.close();
+      LoggerFactory.getLogger(Main.class).error("cannot start: {}", e.getMessage(), e);
       return 1;
     }
-    log.info("chaos-junit proxy server {} ready: API {}, seed {}", version(), admin.url(), engine.seed());
-    awaitShutdown(admin, engine);
+    awaitShutdown(server);
     return 0;
+  }
+
+  /** Starts the engine, creates the {@code --config} proxies, then opens the API (so they exist once it answers). */
+  static RunningServer start(ServerOptions options) throws IOException {
+    EngineOptions engineOptions = EngineOptions.defaults().withBindHost(options.host());
+    if (options.seed().isPresent()) {
+      engineOptions = engineOptions.withSeed(options.seed().getAsLong());
+    }
+    ProxyEngine engine = ProxyEngine.start(engineOptions);
+    try {
+      populate(engine, options);
+      AdminServer admin = AdminServer.start(engine, options.host(), options.port());
+      LoggerFactory.getLogger(Main.class).info("chaos-junit proxy server {} ready: API {}, seed {}", version(),
+          admin.url(), engine.seed());
+      return new RunningServer(engine, admin);
+    } catch (RuntimeException | IOException e) {
+      engine.close();
+      throw e;
+    }
   }
 
   private static void populate(ProxyEngine engine, ServerOptions options) throws IOException {
     if (options.config() != null) {
-      AdminServer.populate(engine, Files.readAllBytes(options.config()));
+      try {
+        AdminServer.populate(engine, Files.readAllBytes(options.config()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--config " + options.config() + ": " + e.getMessage(), e);
+      }
       LoggerFactory.getLogger(Main.class).info("populated proxies from {}", options.config());
     }
   }
 
-  private static void awaitShutdown(AdminServer admin, ProxyEngine engine) throws InterruptedException {
+  private static void awaitShutdown(RunningServer server) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      admin.close();
-      engine.close();
+      server.close();
       stopped.countDown();
     }, "chaos-proxy-shutdown"));
     stopped.await();

@@ -28,6 +28,15 @@ final class KafkaRequests {
     return new ProduceRequestData().setAcks(acks).setTimeoutMs(1000).setTopicData(topics);
   }
 
+  /** A produce of one record to partition 0 of each of {@code topics}, by name. */
+  static ProduceRequestData produceTo(String... topics) {
+    ProduceRequestData data = produce(topics[0], null, (short) 1);
+    for (int i = 1; i < topics.length; i++) {
+      data.topicData().add(produce(topics[i], null, (short) 1).topicData().iterator().next().duplicate());
+    }
+    return data;
+  }
+
   /** A broker's successful answer to {@link #produce}. */
   static ProduceResponseData produced(String topic, Uuid id, long offset) {
     ProduceResponseData.TopicProduceResponseCollection topics = new ProduceResponseData.TopicProduceResponseCollection();

@@ -23,6 +23,8 @@ import org.apache.kafka.common.message.MetadataRequestData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.MetadataResponse;
+import org.apache.kafka.common.protocol.ByteBufferAccessor;
+import org.apache.kafka.common.requests.ProduceRequest;
 import org.apache.kafka.common.requests.ProduceResponse;
 import org.apache.kafka.common.requests.RequestHeader;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +36,7 @@ class KafkaSessionTest {
 
   private final KafkaSessions sessions = new KafkaSessions();
   private final KafkaSession session = (KafkaSession) sessions.open(BrokerAddresses.single(PROXY));
-  private final RecordingPort port = new RecordingPort();
+  private final RecordingPort port = new RecordingPort(new KafkaInspector());
 
   @AfterEach
   void close() {
@@ -93,6 +95,39 @@ class KafkaSessionTest {
     assertThat(answers.stream().map(b -> b.getInt(0))).containsExactly(1, 2, 3);
     ProduceResponse second = (ProduceResponse) KafkaFrames.parse(answers.get(1), faulted);
     assertThat(second.errorCounts()).containsOnlyKeys(Errors.REQUEST_TIMED_OUT);
+  }
+
+  @Test
+  void failsOnlyTheMatchedTopicOfAProduceThatCarriesSeveral() {
+    port.rule(rule(Direction.REQUEST, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
+    RequestHeader header = header(ApiKeys.PRODUCE, (short) 12, 5);
+    session.onClientData(buf(request(header, KafkaRequests.produceTo("orders", "audit"))), port);
+
+    ByteBuffer atServer = single(port.takeServerBytes());
+    RequestHeader forwardedHeader = RequestHeader.parse(atServer);
+    ProduceRequest forwarded = ProduceRequest.parse(new ByteBufferAccessor(atServer), forwardedHeader.apiVersion());
+    assertThat(forwardedHeader.correlationId()).isEqualTo(5);
+    assertThat(forwarded.data().topicData()).extracting(t -> t.name()).containsExactly("audit");
+    session.onServerData(buf(response(header, produced("audit", null, 3))), port);
+
+    ProduceResponse answer = (ProduceResponse) KafkaFrames.parse(single(port.takeClientBytes()), header);
+    assertThat(answer.data().responses()).extracting(t -> t.name(), t -> t.partitionResponses().get(0).errorCode())
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("audit", (short) 0),
+            org.assertj.core.groups.Tuple.tuple("orders", Errors.NOT_LEADER_OR_FOLLOWER.code()));
+  }
+
+  @Test
+  void forwardsOnlyTheOtherTopicsOfAFaultedAcksZeroProduce() {
+    port.rule(rule(Direction.REQUEST, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
+    org.apache.kafka.common.message.ProduceRequestData both = KafkaRequests.produceTo("orders", "audit").setAcks((short) 0);
+    session.onClientData(buf(request(header(ApiKeys.PRODUCE, (short) 12, 5), both)), port);
+
+    ByteBuffer atServer = single(port.takeServerBytes());
+    RequestHeader forwardedHeader = RequestHeader.parse(atServer);
+    ProduceRequest forwarded = ProduceRequest.parse(new ByteBufferAccessor(atServer), forwardedHeader.apiVersion());
+    assertThat(forwarded.data().topicData()).extracting(t -> t.name()).containsExactly("audit");
+    assertThat(forwarded.acks()).isZero();
+    assertThat(port.takeClientBytes()).isEmpty();
   }
 
   @Test
@@ -196,7 +231,7 @@ class KafkaSessionTest {
   }
 
   private void learnOrdersTopicId() {
-    RecordingPort learning = new RecordingPort();
+    RecordingPort learning = new RecordingPort(new KafkaInspector());
     KafkaSession other = (KafkaSession) sessions.open(BrokerAddresses.single(PROXY));
     RequestHeader header = header(ApiKeys.METADATA, (short) 12, 1);
     other.onClientData(buf(request(header, new MetadataRequestData().setTopics(null))), learning);

@@ -1,8 +1,8 @@
 package dev.chaosjunit.proxy.testing;
 
+import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import dev.chaosjunit.proxy.rule.RuleSpec;
@@ -22,6 +22,7 @@ import java.util.Optional;
  */
 public final class RecordingPort implements RelayPort {
 
+  private final ProtocolInspector inspector;
   private final List<RuleSpec> rules = new ArrayList<>();
   private final List<MessageFacts> requestFacts = new ArrayList<>();
   private final ByteBuf toServer = Unpooled.buffer();
@@ -30,6 +31,11 @@ public final class RecordingPort implements RelayPort {
   private final List<Duration> serverDelays = new ArrayList<>();
   private String closedHow;
   private String passThroughReason;
+
+  /** A port whose rules compile their globs as {@code inspector} says. */
+  public RecordingPort(ProtocolInspector inspector) {
+    this.inspector = inspector;
+  }
 
   public RecordingPort rule(RuleSpec rule) {
     rules.add(rule);
@@ -86,9 +92,9 @@ public final class RecordingPort implements RelayPort {
         .map(r -> new RuleMatch(r, 1));
   }
 
-  private static boolean matches(Map<String, String> match, MessageFacts facts) {
+  private boolean matches(Map<String, String> match, MessageFacts facts) {
     return match.entrySet().stream().allMatch(e ->
-        facts.get(e.getKey()).stream().anyMatch(Glob.compile(e.getValue())::matches));
+        facts.get(e.getKey()).stream().anyMatch(inspector.glob(e.getKey(), e.getValue())::matches));
   }
 
   @Override

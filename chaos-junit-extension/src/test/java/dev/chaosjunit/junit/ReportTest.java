@@ -1,0 +1,29 @@
+package dev.chaosjunit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chaosjunit.junit.support.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JSON per matrix and the self-contained HTML page. */
+class ReportTest {
+
+  @Test
+  void writesJsonPerMatrixAndOneSelfContainedHtmlPage(@TempDir Path reports) throws IOException {
+    Fixtures.run(VerdictsTest.Verdicts.class, Map.of("chaos.reports.dir", reports.toString(), "chaos.seed", "11"));
+
+    String json = Files.readString(reports.resolve("Verdicts.verdicts.json"));
+    assertThat(json).contains("\"seed\" : 11", "\"faults\" : [ \"no fault\", \"slow\", \"broken\" ]",
+        "\"verdict\" : \"fault bypassed\"", "\"verdict\" : \"errored\"", "\"verdict\" : \"failed\"",
+        "-Dchaos.cell='ping × slow' -Dchaos.seed=11");
+    String html = Files.readString(reports.resolve("index.html"));
+    assertThat(html).contains("<h2>Verdicts.verdicts</h2>", "class=\"v-passed\"", "class=\"v-failed\"",
+        "class=\"v-fault-bypassed\"", "class=\"v-errored\"", "seed 11")
+        .doesNotContain("http://", "https://", "<script");
+  }
+}

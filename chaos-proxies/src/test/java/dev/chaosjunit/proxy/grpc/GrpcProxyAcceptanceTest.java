@@ -1,0 +1,143 @@
+package dev.chaosjunit.proxy.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chaosjunit.proxy.Proxy;
+import dev.chaosjunit.proxy.ProxyEngine;
+import dev.chaosjunit.proxy.ProxySpec;
+import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.proxy.rule.RuleSpec;
+import io.grpc.CallOptions;
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.ClientCalls;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** grpc-java client and server in the JVM, the client going through a proxy with the grpc inspector. */
+class GrpcProxyAcceptanceTest {
+
+  private final OrdersService service = new OrdersService();
+  private Server server;
+  private ProxyEngine engine;
+  private Proxy proxy;
+  private ManagedChannel channel;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+        .addService(service.definition()).build().start();
+    engine = ProxyEngine.start();
+    proxy = engine.create(ProxySpec.of("orders-grpc", "127.0.0.1:" + server.getPort()).withProtocol("grpc"));
+    channel = NettyChannelBuilder.forAddress(proxy.listenAddress()).usePlaintext()
+        .defaultServiceConfig(retryOnUnavailable()).enableRetry().build();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    engine.close();
+    server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void unavailableIsRetriedByTheClientAndTheCallSucceedsOnceTheRuleIsGone() {
+    proxy.addRule(rule("unavailable", Direction.REQUEST, "/shop.Orders/Place", error("UNAVAILABLE"), 0));
+
+    assertThatThrownBy(() -> place("first"))
+        .isInstanceOfSatisfying(StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+    assertThat(proxy.ruleCounters("unavailable").fired()).as("one firing per attempt").isEqualTo(4);
+
+    proxy.removeRule("unavailable");
+    assertThat(place("second")).isEqualTo("placed second");
+  }
+
+  @Test
+  void aRetryAfterTwoFaultedAttemptsSucceedsOnTheSameChannel() {
+    proxy.addRule(rule("twice", Direction.REQUEST, "/shop.Orders/Place", error("UNAVAILABLE"), 2));
+
+    assertThat(place("o-1")).isEqualTo("placed o-1");
+    assertThat(proxy.ruleCounters("twice").fired()).isEqualTo(2);
+    assertThat(service.placed.get()).as("the faulted attempts never reach the service").isEqualTo(1);
+  }
+
+  @Test
+  void aDelayLongerThanTheDeadlineEndsInDeadlineExceeded() {
+    proxy.addRule(rule("slow", Direction.REQUEST, "/shop.Orders/Place",
+        new ActionSpec(ActionSpec.Type.DELAY, Map.of("ms", "1500")), 0));
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> ClientCalls.blockingUnaryCall(channel, OrdersService.PLACE,
+        CallOptions.DEFAULT.withDeadlineAfter(300, TimeUnit.MILLISECONDS), "late"))
+        .isInstanceOfSatisfying(StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED));
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(250L, 1400L);
+  }
+
+  @Test
+  void aServerStreamIsCutAfterItsThirdMessage() {
+    proxy.addRule(new RuleSpec("cut", Direction.RESPONSE, Map.of("method", "/shop.Orders/Watch"),
+        new ActionSpec(ActionSpec.Type.DROP, Map.of()), 1, 3, 1));
+    List<String> received = new ArrayList<>();
+
+    Iterator<String> events = ClientCalls.blockingServerStreamingCall(channel, OrdersService.WATCH, CallOptions.DEFAULT, "10");
+    assertThatThrownBy(() -> events.forEachRemaining(received::add))
+        .isInstanceOfSatisfying(StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.CANCELLED));
+    assertThat(received).containsExactly("event 1", "event 2", "event 3");
+  }
+
+  @Test
+  void otherMethodsOnTheSameChannelKeepWorkingWhileOneIsFaulted() throws Exception {
+    proxy.addRule(rule("internal", Direction.REQUEST, "/shop.Orders/Place", error("INTERNAL"), 0));
+    List<CompletableFuture<String>> lists = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      String who = "c" + i;
+      lists.add(CompletableFuture.supplyAsync(() -> ClientCalls.blockingUnaryCall(channel, OrdersService.LIST,
+          CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), who)));
+      assertThatThrownBy(() -> place(who)).isInstanceOfSatisfying(StatusRuntimeException.class,
+          e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL));
+    }
+
+    for (int i = 0; i < lists.size(); i++) {
+      assertThat(lists.get(i).get(5, TimeUnit.SECONDS)).isEqualTo("orders of c" + i);
+    }
+    assertThat(proxy.stats().connectionsAccepted()).as("one channel, one connection").isEqualTo(1);
+  }
+
+  private String place(String order) {
+    return ClientCalls.blockingUnaryCall(channel, OrdersService.PLACE,
+        CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), order);
+  }
+
+  private static RuleSpec rule(String name, Direction direction, String method, ActionSpec action, long times) {
+    return new RuleSpec(name, direction, Map.of("method", method), action, 1, 0, times);
+  }
+
+  private static ActionSpec error(String code) {
+    return new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", code, "message", "injected"));
+  }
+
+  private static Map<String, Object> retryOnUnavailable() {
+    Map<String, Object> retryPolicy = Map.of("maxAttempts", 4.0, "initialBackoff", "0.05s", "maxBackoff", "0.2s",
+        "backoffMultiplier", 2.0, "retryableStatusCodes", List.of("UNAVAILABLE"));
+    Map<String, Object> methodConfig = Map.of(
+        "name", List.of(Map.of("service", "shop.Orders", "method", "Place")), "retryPolicy", retryPolicy);
+    return Map.of("methodConfig", List.of(methodConfig));
+  }
+}
