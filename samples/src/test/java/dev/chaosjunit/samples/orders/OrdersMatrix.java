@@ -4,7 +4,6 @@ import static dev.chaosjunit.api.Expectation.ERROR;
 import static dev.chaosjunit.api.Expectation.SUCCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaosjunit.api.ExcludeCell;
 import dev.chaosjunit.api.Expect;
 import dev.chaosjunit.api.FaultAssumption;
 import dev.chaosjunit.api.Scenario;
@@ -93,9 +92,6 @@ abstract class OrdersMatrix {
       value = ERROR, within = "5s")
   @Expect(scenario = "tokenRefresh", fault = "userServiceUnavailable", value = ERROR, within = "5s")
   @Expect(scenario = "health", value = SUCCESS, within = "2s")
-  @ExcludeCell(scenario = "createOrder", fault = "kafkaUnavailable", reason = "the Kafka producer "
-      + "bypasses the proxy: the engine gives inspectors no local address (ConnectionInfo.local is null), "
-      + "so the kafka inspector cannot rewrite broker addresses; the cell passed without its fault")
   void resilience(Cell cell) {
     if (cell.faultName().equals("kafkaUnavailable") && cell.scenario().equals("createOrder")) {
       assertThat(app().eventsFailed()).as("with Kafka down the order's event cannot be published").isPositive();
