@@ -21,15 +21,36 @@ final class ChaosServerRoute implements Route {
 
   static final String NAME = "chaos-proxy server";
 
+  private final String name;
+  private final boolean inspect;
   private final ObjectMapper mapper = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private final AtomicInteger proxies = new AtomicInteger();
   private Process server;
   private String api;
 
+  /** The plain TCP relay, no protocol inspector. */
+  ChaosServerRoute() {
+    this(NAME, false);
+  }
+
+  /**
+   * @param name the row label
+   * @param inspect whether proxies decode the workload's protocol (set as the proxy's {@code "protocol"})
+   */
+  ChaosServerRoute(String name, boolean inspect) {
+    this.name = name;
+    this.inspect = inspect;
+  }
+
   @Override
   public String name() {
-    return NAME;
+    return name;
+  }
+
+  @Override
+  public boolean supports(String protocol) {
+    return !inspect || !protocol.equals("tcp");
   }
 
   @Override
@@ -37,9 +58,10 @@ final class ChaosServerRoute implements Route {
     if (server == null) {
       start();
     }
-    String name = "bench-" + proxies.incrementAndGet();
-    JsonNode proxy = send("POST", "/proxies", "{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:"
-        + upstream.getPort() + "\"}");
+    String proxyName = "bench-" + proxies.incrementAndGet();
+    String protocolField = inspect ? ",\"protocol\":\"" + protocol + "\"" : "";
+    JsonNode proxy = send("POST", "/proxies", "{\"name\":\"" + proxyName + "\",\"listen\":\"127.0.0.1:0\","
+        + "\"upstream\":\"127.0.0.1:" + upstream.getPort() + "\"" + protocolField + "}");
     String listen = proxy.path("listen").asText();
     InetSocketAddress address = new InetSocketAddress("127.0.0.1", Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1)));
     return new Fronted() {
@@ -50,7 +72,7 @@ final class ChaosServerRoute implements Route {
 
       @Override
       public void close() throws Exception {
-        send("DELETE", "/proxies/" + name, null);
+        send("DELETE", "/proxies/" + proxyName, null);
       }
     };
   }

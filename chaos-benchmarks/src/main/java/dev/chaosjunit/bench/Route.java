@@ -26,6 +26,11 @@ public interface Route extends AutoCloseable {
     return "";
   }
 
+  /** Whether this route applies to servers speaking {@code protocol} (a protocol-aware proxy skips "tcp"). */
+  default boolean supports(String protocol) {
+    return true;
+  }
+
   /**
    * Fronts a server; the benchmark talks to the returned address.
    *

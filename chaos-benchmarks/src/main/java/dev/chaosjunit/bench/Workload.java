@@ -6,12 +6,30 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import org.apiguardian.api.API;
 
-/** A load run against one fronted server, measuring one or more figures. */
+/**
+ * A load run against one fronted server, measuring one or more figures. Built-in workloads use the
+ * built-in servers ({@code "redis"}, {@code "tcp"}); others (e.g. a PostgreSQL query load) register in
+ * {@code META-INF/services/dev.chaosjunit.bench.Workload} and start their own server.
+ */
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface Workload {
 
-  /** Which server it needs: {@code "redis"} or {@code "tcp"} (the in-JVM bulk source). */
+  /** What its server speaks: {@code "redis"}, {@code "tcp"} (the in-JVM bulk source) or its own protocol. */
   String protocol();
+
+  /**
+   * Starts the server this workload measures; called once per run, only for a protocol that has no
+   * built-in server. The benchmark closes it at the end.
+   */
+  default Server startServer() throws Exception {
+    throw new UnsupportedOperationException("workload " + getClass().getName() + " needs a [" + protocol()
+        + "] server: implement Workload.startServer()");
+  }
+
+  /** A server a workload started. */
+  interface Server extends AutoCloseable {
+    InetSocketAddress address();
+  }
 
   /** Runs the load (bounded in time and count) and measures. */
   List<Figure> run(InetSocketAddress address) throws Exception;

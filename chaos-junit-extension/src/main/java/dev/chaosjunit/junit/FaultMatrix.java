@@ -11,6 +11,9 @@ import java.lang.annotation.Target;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Runs every {@code @Scenario} of the class under every {@code @FaultAssumption}: one test per cell,
@@ -27,8 +30,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @TestTemplate
+@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(FaultMatrix.PROXIES_LOCK)
 @ExtendWith({ChaosExtension.class, FaultMatrixExtension.class})
 public @interface FaultMatrix {
+
+  /**
+   * The lock every matrix holds while it runs (cells share the class's proxies, so they never run in
+   * parallel with each other or with another matrix, even with JUnit's parallel execution on).
+   */
+  String PROXIES_LOCK = "dev.chaosjunit.proxies";
 
   /** The name of the fault-free baseline column. */
   String NO_FAULT = "no fault";

@@ -11,6 +11,9 @@ import java.lang.annotation.Target;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A single cell: one scenario under one fault with one expectation, for tests that need no matrix.
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @TestTemplate
+@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(FaultMatrix.PROXIES_LOCK)
 @ExtendWith({ChaosExtension.class, FaultMatrixExtension.class})
 public @interface FaultScenario {
 

@@ -37,6 +37,18 @@ class FaultMatrixExpansionTest {
   }
 
   @Test
+  void runsCellsOneAfterAnotherEvenWithParallelExecution() {
+    EngineExecutionResults results = Fixtures.run(EchoMatrix.class, Map.of(
+        "junit.jupiter.execution.parallel.enabled", "true",
+        "junit.jupiter.execution.parallel.mode.default", "concurrent"));
+
+    assertThat(Fixtures.failures(results)).isEmpty();
+    assertThat(Fixtures.started(results)).containsExactly(
+        "ping × no fault", "ping × slow", "ping × dead", "ping × down",
+        "pingTwice × no fault", "pingTwice × slow", "pingTwice × dead", "pingTwice × down");
+  }
+
+  @Test
   void reRunsOneCellByItsUniqueId() {
     String template = "[engine:junit-jupiter]/[class:" + EchoMatrix.class.getName()
         + "]/[test-template:resilience(dev.chaosjunit.junit.Cell)]";

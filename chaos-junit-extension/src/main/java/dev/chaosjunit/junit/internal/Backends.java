@@ -13,7 +13,10 @@ final class Backends {
     if (name.equals("engine")) {
       return EngineBackend::start;
     }
+    if (name.equals("toxiproxy")) {
+      return seed -> ToxiproxyBackend.start();
+    }
     throw Misconfiguration.of("ChaosTest", context.getRequiredTestClass().getSimpleName(), "unknown backend ["
-        + name + "] in -D" + ChaosConfig.BACKEND, "use engine (the in-JVM proxy engine)");
+        + name + "] in -D" + ChaosConfig.BACKEND, "use engine (the in-JVM proxy engine) or toxiproxy (a Toxiproxy-compatible server in a container)");
   }
 }

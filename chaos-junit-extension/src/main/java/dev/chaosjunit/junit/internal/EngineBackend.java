@@ -19,7 +19,6 @@ import dev.chaosjunit.fault.Stream;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The default backend: the proxy engine in the test JVM. A refused-connections effect counts as fired
@@ -39,16 +38,20 @@ final class EngineBackend implements FaultBackend {
   }
 
   @Override
-  public ProxyEndpoint front(ServiceDeclaration service, String upstreamHost, int upstreamPort,
-      Optional<String> jdbcUrl) {
-    ProxySpec spec = ProxySpec.of(service.name(), upstreamHost + ":" + upstreamPort);
+  public ProxyEndpoint front(ServiceDeclaration service, Upstream upstream) {
+    ProxySpec spec = ProxySpec.of(service.name(), upstream.hostPort());
     if (service.protocol() != ChaosProtocol.TCP && engine.protocols().contains(service.protocol().engineName())) {
       spec = spec.withProtocol(service.protocol().engineName());
     }
     Proxy proxy = engine.create(spec);
     InetSocketAddress address = proxy.listenAddress();
     return new ProxyEndpoint(service.name(), service.protocol().engineName(), address.getHostString(),
-        address.getPort(), upstreamHost + ":" + upstreamPort, jdbcUrl);
+        address.getPort(), upstream.hostPort(), upstream.jdbcUrl());
+  }
+
+  @Override
+  public boolean countsFirings() {
+    return true;
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.chaosjunit.junit.internal;
 
 import dev.chaosjunit.fault.FaultEffect;
 import dev.chaosjunit.junit.ProxyEndpoint;
-import java.util.Optional;
 
 /**
  * How faults are carried out: the port between the extension and a proxy implementation (the in-JVM
@@ -10,8 +9,11 @@ import java.util.Optional;
  */
 public interface FaultBackend extends AutoCloseable {
 
-  /** Starts a proxy for {@code service} in front of {@code upstreamHost:upstreamPort}. */
-  ProxyEndpoint front(ServiceDeclaration service, String upstreamHost, int upstreamPort, Optional<String> jdbcUrl);
+  /** Starts a proxy for {@code service} in front of its upstream. */
+  ProxyEndpoint front(ServiceDeclaration service, Upstream upstream);
+
+  /** Whether {@link #firings} counts (else the fault-bypassed check cannot apply). */
+  boolean countsFirings();
 
   /** Puts every proxy back to its baseline: enabled, no toxics, no rules. */
   void reset();

@@ -1,10 +1,12 @@
 package dev.chaosjunit.junit.internal;
 
 import dev.chaosjunit.junit.ChaosTopology;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import dev.chaosjunit.junit.ProxyEndpoint;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +45,8 @@ public final class TopologyResource implements AutoCloseable {
 
   private static ProxyEndpoint front(FaultBackend backend, ServiceDeclaration service, List<Startable> started) {
     if (service.target() instanceof InetSocketAddress address) {
-      return backend.front(service, address.getHostString(), address.getPort(), java.util.Optional.empty());
+      return backend.front(service, new Upstream(address.getHostString(), address.getPort(), Optional.empty(),
+          address.getPort(), Optional.empty()));
     }
     ContainerState container = (ContainerState) service.target();
     if (!container.isRunning() && container instanceof Startable startable) {
@@ -51,8 +54,14 @@ public final class TopologyResource implements AutoCloseable {
       startable.start();
       started.add(startable);
     }
-    return backend.front(service, container.getHost(), container.getMappedPort(port(service, container)),
-        JdbcUrls.of(container));
+    int port = port(service, container);
+    return backend.front(service, new Upstream(container.getHost(), container.getMappedPort(port),
+        networkAddress(container), port, JdbcUrls.of(container)));
+  }
+
+  private static Optional<String> networkAddress(ContainerState container) {
+    return container.getContainerInfo().getNetworkSettings().getNetworks().values().stream()
+        .map(ContainerNetwork::getIpAddress).filter(ip -> ip != null && !ip.isBlank()).findFirst();
   }
 
   private static int port(ServiceDeclaration service, ContainerState container) {

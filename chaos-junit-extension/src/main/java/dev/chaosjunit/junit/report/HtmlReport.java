@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 final class HtmlReport {
 
   private static final Map<String, String> ICONS = Map.of("passed", "✔", "failed", "✘",
-      "fault bypassed", "⚠", "errored", "‼", "skipped", "⏭");
+      "fault bypassed", "⚠", "errored", "‼", "skipped", "–");
 
   private HtmlReport() {}
 
@@ -75,7 +75,7 @@ final class HtmlReport {
     long firings = cell.firings().values().stream().mapToLong(Long::longValue).sum();
     return "<td class=\"" + css(cell.verdict()) + "\"><details><summary><span class=\"icon\">"
         + ICONS.getOrDefault(cell.verdict(), "?") + "</span> " + Html.esc(cell.verdict()) + "<br><small>"
-        + cell.durationMs() + " ms · " + firings + " firings</small></summary><dl>"
+        + cell.durationMs() + " ms · fired " + firings + "×</small></summary><dl>"
         + Html.row("cell", "#" + cell.index() + " " + cell.displayName())
         + Html.row("fault", cell.faultDescription()) + Html.row("expected", cell.expected())
         + Html.row("outcome", cell.outcome()) + Html.row("why", cell.reason())

@@ -22,24 +22,29 @@ final class ProxyLifecycle {
   }
 
   /**
-   * Moves a proxy to another listen address or upstream, as Toxiproxy's update does: its connections
-   * close, its toxics and rules stay.
+   * Moves a proxy to another listen address, upstream or protocol, as Toxiproxy's update does: its
+   * connections close, its toxics and rules stay. If that fails (port taken, a rule the new protocol
+   * refuses), the proxy is put back as it was and the failure is thrown.
    */
   static Proxy move(ProxyEngine engine, Proxy proxy, ProxySpec spec) {
     List<ToxicSpec> toxics = proxy.toxics();
     List<RuleSpec> rules = proxy.rules();
     ProxySpec current = current(proxy);
     engine.remove(proxy.name());
-    Proxy moved;
     try {
-      moved = create(engine, spec);
+      return recreate(engine, spec, toxics, rules);
     } catch (RuntimeException e) {
+      engine.proxy(spec.name()).ifPresent(p -> engine.remove(p.name()));
       restore(engine, current, toxics, rules, e);
       throw e;
     }
-    toxics.forEach(moved::addToxic);
-    rules.forEach(moved::addRule);
-    return moved;
+  }
+
+  private static Proxy recreate(ProxyEngine engine, ProxySpec spec, List<ToxicSpec> toxics, List<RuleSpec> rules) {
+    Proxy proxy = create(engine, spec);
+    toxics.forEach(proxy::addToxic);
+    rules.forEach(proxy::addRule);
+    return proxy;
   }
 
   static void setEnabled(Proxy proxy, boolean enabled) {
@@ -60,9 +65,7 @@ final class ProxyLifecycle {
   private static void restore(ProxyEngine engine, ProxySpec old, List<ToxicSpec> toxics, List<RuleSpec> rules,
       RuntimeException cause) {
     try {
-      Proxy back = engine.create(old);
-      toxics.forEach(back::addToxic);
-      rules.forEach(back::addRule);
+      recreate(engine, old, toxics, rules);
     } catch (RuntimeException e) {
       cause.addSuppressed(e);
     }

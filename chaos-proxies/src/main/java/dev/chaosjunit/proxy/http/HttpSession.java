@@ -45,6 +45,7 @@ final class HttpSession implements InspectorSession {
     }
     if (rawReason != null) {
       emit(cumulation.writerIndex(), port);
+      cumulation.readerIndex(cumulation.writerIndex());
       passThrough(port, rawReason);
     } else if (!stopped) {
       emit(cumulation.readerIndex(), port);
@@ -161,7 +162,11 @@ final class HttpSession implements InspectorSession {
     segment = Math.max(segment, to);
   }
 
+  /** Gives up decoding: a request head held incomplete goes to the server as it is, then raw relay. */
   private void passThrough(RelayPort port, String reason) {
+    if (cumulation != null && cumulation.isReadable()) {
+      port.toServer(cumulation.retainedSlice());
+    }
     responses.drainInjected(port);
     stop();
     port.passThrough(reason);

@@ -24,6 +24,11 @@ final class MyResponses {
     pending.add(prepare == null ? NOT_A_PREPARE : prepare);
   }
 
+  /** Whether a server packet with this sequence id would start the response to a prepare. */
+  boolean startsPrepare(int sequenceId) {
+    return sequenceId == 1 && lastSequenceId != 0 && !pending.isEmpty() && pending.peek() != NOT_A_PREPARE;
+  }
+
   /** Returns the prepare whose response this server packet starts, or {@code null}. */
   SqlTexts.Parsed received(int sequenceId) {
     boolean starts = sequenceId == 1 && lastSequenceId != 0;

@@ -43,19 +43,26 @@ final class MysqlSession extends FramedSession {
 
   @Override
   protected boolean clientFrame(RelayPort port) {
-    int length = packetLength(client);
+    int length = headerLength(client);
     if (length < 0) {
       return false;
     }
     ByteBuf buf = client.view();
     int start = buf.readerIndex();
-    if (phase == Phase.HANDSHAKE_RESPONSE) {
-      MyPackets.checkClientCapabilities(buf.getIntLE(start + HEADER));
-      phase = Phase.AUTH;
-    } else if (phase == Phase.COMMAND && buf.getByte(start + 3) == 0 && length > HEADER
-        && length - HEADER < MyPackets.MAX_PAYLOAD) {
+    boolean command = phase == Phase.COMMAND && buf.getByte(start + 3) == 0 && length > HEADER
+        && length - HEADER < MyPackets.MAX_PAYLOAD;
+    if (!command && phase != Phase.HANDSHAKE_RESPONSE) {
+      client.passStreaming(length);
+      return true;
+    }
+    if (client.readable() < length) {
+      return false;
+    }
+    if (command) {
       return command(buf, start + HEADER, start + length, port);
     }
+    MyPackets.checkClientCapabilities(buf.getIntLE(start + HEADER));
+    phase = Phase.AUTH;
     client.pass(length);
     return true;
   }
@@ -129,14 +136,17 @@ final class MysqlSession extends FramedSession {
 
   @Override
   protected boolean serverFrame(RelayPort port) {
-    int length = packetLength(server);
-    if (length < 0) {
+    int length = headerLength(server);
+    if (length < 0 || (length > HEADER && server.readable() <= HEADER)) {
       return false;
     }
     ByteBuf buf = server.view();
     int start = buf.readerIndex();
     int payload = start + HEADER;
     int first = length > HEADER && !serverContinues ? buf.getUnsignedByte(payload) : -1;
+    if (server.readable() < length && needsWhole(first, buf.getUnsignedByte(start + 3))) {
+      return false;
+    }
     serverContinues = length - HEADER == MyPackets.MAX_PAYLOAD;
     switch (phase) {
       case GREETING -> greeting(buf, payload, start + length, first);
@@ -146,8 +156,14 @@ final class MysqlSession extends FramedSession {
       }
       default -> { }
     }
-    server.pass(length);
+    server.passStreaming(length);
     return true;
+  }
+
+  /** Whether the server packet must be read whole: the greeting, auth results, a prepare's OK, an ERR to swap. */
+  private boolean needsWhole(int first, int sequenceId) {
+    return phase != Phase.COMMAND || responses.startsPrepare(sequenceId)
+        || (first == MyPackets.ERR && !faults.isEmpty());
   }
 
   private void greeting(ByteBuf buf, int payload, int end, int first) {
@@ -166,7 +182,7 @@ final class MysqlSession extends FramedSession {
     MyFault fault = first == MyPackets.ERR && !faults.isEmpty()
         ? faults.claim(MyPackets.errMessage(buf, start + HEADER, start + length)) : null;
     if (fault == null) {
-      server.pass(length);
+      server.passStreaming(length);
       return true;
     }
     flushServer(port);
@@ -175,13 +191,12 @@ final class MysqlSession extends FramedSession {
     return true;
   }
 
-  /** The whole packet's length (header included) once it is complete, else -1. */
-  private static int packetLength(FrameBuffer frames) {
+  /** The whole packet's length (header included) once its header is there, else -1. */
+  private static int headerLength(FrameBuffer frames) {
     if (frames.readable() < HEADER) {
       return -1;
     }
-    int length = frames.view().getUnsignedMediumLE(frames.view().readerIndex()) + HEADER;
-    return frames.readable() < length ? -1 : length;
+    return frames.view().getUnsignedMediumLE(frames.view().readerIndex()) + HEADER;
   }
 
   private static String text(ByteBuf buf, int from, int end) {

@@ -13,6 +13,8 @@ final class PgMessages {
   static final int CANCEL_REQUEST = 80877102;
   static final int MAX_STARTUP_LENGTH = 10_000;
   static final int MAX_MESSAGE_LENGTH = 1 << 30;
+  /** The client messages read whole: Query, Execute, Parse, Bind, Close; all others stream through. */
+  static final String STATEMENT_TYPES = "QEPBC";
 
   private PgMessages() {}
 

@@ -38,14 +38,27 @@ final class PostgresSession extends FramedSession {
     if (startup) {
       return startupFrame(port);
     }
-    int length = frameLength(client);
+    int length = headerLength(client);
     if (length < 0) {
       return false;
     }
     ByteBuf buf = client.view();
+    byte type = buf.getByte(buf.readerIndex());
+    if (PgMessages.STATEMENT_TYPES.indexOf(type) < 0) {
+      if (type == 'S' || type == 'F') {
+        poisons.syncSent();
+      }
+      client.passStreaming(length);
+      return true;
+    }
+    return client.readable() >= length && statementFrame(buf, type, length, port);
+  }
+
+  /** A complete Query, Execute, Parse, Bind or Close message. */
+  private boolean statementFrame(ByteBuf buf, byte type, int length, RelayPort port) {
     int body = buf.readerIndex() + 5;
     int end = buf.readerIndex() + length;
-    switch (buf.getByte(buf.readerIndex())) {
+    switch (type) {
       case 'Q' -> {
         poisons.syncSent();
         return query(PgMessages.string(buf, body, end), length, port);
@@ -62,9 +75,7 @@ final class PostgresSession extends FramedSession {
         int statementStart = PgMessages.stringEnd(buf, body, end);
         names.bound(PgMessages.string(buf, body, end), PgMessages.string(buf, statementStart, end));
       }
-      case 'C' -> names.closed(PgMessages.kind(buf, body, end), PgMessages.string(buf, body + 1, end));
-      case 'S', 'F' -> poisons.syncSent();
-      default -> { }
+      default -> names.closed(PgMessages.kind(buf, body, end), PgMessages.string(buf, body + 1, end));
     }
     return pass(client, length);
   }
@@ -97,7 +108,7 @@ final class PostgresSession extends FramedSession {
 
   @Override
   protected boolean serverFrame(RelayPort port) {
-    int length = frameLength(server);
+    int length = headerLength(server);
     if (length < 0) {
       return false;
     }
@@ -105,6 +116,9 @@ final class PostgresSession extends FramedSession {
     int start = buf.readerIndex();
     byte type = buf.getByte(start);
     if (type == 'E' && !poisons.isEmpty()) {
+      if (server.readable() < length) {
+        return false;
+      }
       PgFault fault = poisons.claim(PgMessages.errorField(buf, start + 5, start + length, 'M'));
       if (fault != null) {
         replaceError(fault, length, port);
@@ -113,11 +127,12 @@ final class PostgresSession extends FramedSession {
     } else if (type == 'Z') {
       poisons.readyForQuery();
     }
-    return pass(server, length);
+    server.passStreaming(length);
+    return true;
   }
 
-  /** The whole frame's length (type byte included) once it is complete, else -1. */
-  private static int frameLength(FrameBuffer frames) {
+  /** The whole frame's length (type byte included) once its header is there, else -1. */
+  private static int headerLength(FrameBuffer frames) {
     if (frames.readable() < 5) {
       return -1;
     }
@@ -125,7 +140,7 @@ final class PostgresSession extends FramedSession {
     if (length < 4 || length > PgMessages.MAX_MESSAGE_LENGTH) {
       throw new ProtocolViolation("message length " + length + " out of range");
     }
-    return frames.readable() < length + 1 ? -1 : length + 1;
+    return length + 1;
   }
 
   /** A simple Query: an error replaces the first matching statement and cuts the rest, as the server would. */

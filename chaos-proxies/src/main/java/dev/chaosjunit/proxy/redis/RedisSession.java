@@ -8,6 +8,8 @@ import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,6 +52,7 @@ final class RedisSession implements InspectorSession {
     }
     if (rawReason != null) {
       emit(segment, cumulation.writerIndex(), port);
+      cumulation.readerIndex(cumulation.writerIndex());
       passThrough(port, rawReason);
     } else if (!stopped) {
       emit(segment, cumulation.readerIndex(), port);
@@ -100,10 +103,8 @@ final class RedisSession implements InspectorSession {
     if (command.isEmpty()) {
       return Optional.empty();
     }
-    MessageFacts facts = MessageFacts.of(RedisInspector.NAME)
-        .put("command", command)
-        .put("key", RedisKeys.of(command, request))
-        .build();
+    MessageFacts facts = new MessageFacts(RedisInspector.NAME,
+        Map.of("command", List.of(command), "key", RedisKeys.of(command, request)));
     return port.match(Direction.REQUEST, facts).map(RuleMatch::action);
   }
 
@@ -178,8 +179,12 @@ final class RedisSession implements InspectorSession {
     }
   }
 
+  /** Gives up decoding: a command held incomplete goes to the server as it is, then raw relay. */
   private void passThrough(RelayPort port, String reason) {
     stopped = true;
+    if (cumulation != null && cumulation.isReadable()) {
+      port.toServer(cumulation.retainedSlice());
+    }
     replies.drainInjected(port);
     releaseCumulation();
     port.passThrough(reason);

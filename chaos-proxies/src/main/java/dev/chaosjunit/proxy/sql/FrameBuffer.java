@@ -12,7 +12,8 @@ import org.apiguardian.api.API;
  * single write and no copy. Only a partial frame at the end of a chunk is copied, into a buffer that
  * grows geometrically; buffers are never changed under slices already handed out.
  *
- * <p>Usage per chunk: {@link #add}, then for each complete frame either {@link #pass} it, or
+ * <p>Usage per chunk: {@link #add}, then for each frame either {@link #passStreaming} it once its
+ * header is there, or, once it is complete, {@link #pass} it, or
  * {@link #takePassed} what passed so far and {@link #skip} or {@link #take} the frame; at the end of
  * the chunk {@link #takePassed} and forward it.
  */
@@ -23,6 +24,7 @@ public final class FrameBuffer {
   private ByteBuf buffer;
   private boolean owned;
   private int passStart;
+  private long streaming;
 
   public FrameBuffer(ByteBufAllocator alloc) {
     this.alloc = alloc;
@@ -42,6 +44,7 @@ public final class FrameBuffer {
       chunk.release();
       replace(merged, true);
     }
+    passStreamed();
   }
 
   /** The accumulated bytes, to peek at with absolute indexes from {@code view().readerIndex()}. */
@@ -57,6 +60,21 @@ public final class FrameBuffer {
   /** Lets the next {@code length} bytes pass unchanged. */
   public void pass(int length) {
     buffer.skipBytes(length);
+  }
+
+  /**
+   * Lets a frame of {@code length} bytes pass now as far as it has arrived, and the rest of it as it
+   * arrives, without waiting for it whole (for frames the decoder does not need to read).
+   */
+  public void passStreaming(int length) {
+    int now = Math.min(length, readable());
+    buffer.skipBytes(now);
+    streaming = length - now;
+  }
+
+  /** Whether the bytes held so far all belong to a frame being streamed through. */
+  public boolean streaming() {
+    return streaming > 0;
   }
 
   /** Discards the next {@code length} bytes (call {@link #takePassed} first to keep what passed). */
@@ -96,6 +114,14 @@ public final class FrameBuffer {
     if (buffer != null) {
       buffer.release();
       buffer = null;
+    }
+  }
+
+  private void passStreamed() {
+    if (streaming > 0) {
+      int now = (int) Math.min(streaming, buffer.readableBytes());
+      buffer.skipBytes(now);
+      streaming -= now;
     }
   }
 

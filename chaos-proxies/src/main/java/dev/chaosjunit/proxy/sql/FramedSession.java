@@ -103,7 +103,8 @@ public abstract class FramedSession implements InspectorSession {
 
   private void decode(RelayPort port, boolean fromClient) {
     try {
-      while (!stopped && (fromClient ? clientFrame(port) : serverFrame(port))) {
+      FrameBuffer frames = fromClient ? client : server;
+      while (!stopped && !frames.streaming() && (fromClient ? clientFrame(port) : serverFrame(port))) {
         // one frame per iteration
       }
     } catch (ProtocolViolation | IndexOutOfBoundsException e) {

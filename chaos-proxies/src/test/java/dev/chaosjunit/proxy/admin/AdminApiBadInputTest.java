@@ -135,6 +135,19 @@ class AdminApiBadInputTest {
   }
 
   @Test
+  void aFailedMoveLeavesTheProxyAsItWas() throws IOException {
+    http.send("POST", "/proxies/healthy/toxics", "{\"type\":\"latency\",\"name\":\"kept\"}");
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      assertError(http.send("POST", "/proxies/healthy", "{\"listen\":\"127.0.0.1:" + taken.getLocalPort() + "\"}"),
+          500, String.valueOf(taken.getLocalPort()));
+    }
+    JsonNode proxy = Http.json(http.get("/proxies/healthy"));
+    assertThat(proxy.path("listen").asText()).isEqualTo(healthyListen);
+    assertThat(proxy.path("toxics").get(0).path("name").asText()).isEqualTo("kept");
+    http.send("DELETE", "/proxies/healthy/toxics/kept", null);
+  }
+
+  @Test
   void rejectsAnUnknownProtocol() throws IOException {
     assertError(http.send("POST", "/proxies", "{\"name\":\"x\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
         + upstream.address() + "\",\"protocol\":\"gopher\"}"), 400, "gopher");

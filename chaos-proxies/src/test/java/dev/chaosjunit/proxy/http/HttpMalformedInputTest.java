@@ -47,6 +47,15 @@ class HttpMalformedInputTest {
   }
 
   @Test
+  void aHeadHeldIncompleteIsForwardedWhenTheServerSideGivesUp() {
+    String traffic = HttpSessionTest.GET_A + "GET /b HTTP/1.1\r\nHo";
+    port.client(session, traffic, 4096);
+    port.server(session, "SSH-2.0-OpenSSH\r\n\r\n", 4096);
+    assertThat(port.passThroughReason()).startsWith("server sent bytes that are not HTTP/1.1");
+    assertThat(port.sentToServer()).isEqualTo(traffic);
+  }
+
+  @Test
   void overlongHeadDegradesToPassThrough() {
     String head = "GET / HTTP/1.1\r\nX: " + "y".repeat(70_000);
     port.client(session, head, 8192);

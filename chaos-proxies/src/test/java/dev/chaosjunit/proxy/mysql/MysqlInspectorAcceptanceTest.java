@@ -106,6 +106,24 @@ class MysqlInspectorAcceptanceTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"mariadb+useServerPrepStmts=true", "mysql"})
+  void respondAnswersOkWithoutWritingAndDelayIsFelt(String driver) throws SQLException {
+    proxy.addRule(new RuleSpec("ok", Direction.REQUEST, Map.of("command", "INSERT"),
+        new ActionSpec(ActionSpec.Type.RESPOND, Map.of()), 1, 0, 0));
+    proxy.addRule(new RuleSpec("slow", Direction.REQUEST, Map.of("sql", "SELECT count(*) FROM orders"),
+        new ActionSpec(ActionSpec.Type.DELAY, Map.of("ms", "1500")), 1, 0, 0));
+    try (Connection c = connect(driver, "");
+        PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, note) VALUES (?, ?)")) {
+      ps.setInt(1, 5);
+      ps.setString(2, "five");
+      assertThat(ps.executeUpdate()).isZero();
+      long start = System.nanoTime();
+      assertThat(rowCount(c)).isZero();
+      assertThat((System.nanoTime() - start) / 1_000_000).isBetween(1400L, 6000L);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"mariadb", "mysql"})
   void multiStatementQueryFailsAtTheMatchedStatement(String driver) throws SQLException {
     proxy.addRule(new RuleSpec("deadlock", Direction.REQUEST, Map.of("command", "INSERT"),

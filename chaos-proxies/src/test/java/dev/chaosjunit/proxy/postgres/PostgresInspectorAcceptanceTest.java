@@ -139,6 +139,19 @@ class PostgresInspectorAcceptanceTest {
   }
 
   @Test
+  void droppedConnectionFailsTheStatementAndThePoolRecovers() throws SQLException {
+    proxy.addRule(new RuleSpec("drop", Direction.REQUEST, Map.of("sql", "select count(*) from orders"),
+        new ActionSpec(ActionSpec.Type.DROP, Map.of("mode", "reset")), 1, 0, 1));
+    try (Connection c = pool.getConnection()) {
+      assertThatThrownBy(() -> rowCount(c)).isInstanceOfSatisfying(SQLException.class,
+          e -> assertThat(e.getSQLState()).startsWith("08"));
+    }
+    try (Connection c = pool.getConnection()) {
+      assertThat(rowCount(c)).isZero();
+    }
+  }
+
+  @Test
   void delayIsFeltByTheClientAndGoesAwayWithTheRule() throws SQLException {
     proxy.addRule(new RuleSpec("slow", Direction.REQUEST, Map.of("sql", "SELECT*"),
         new ActionSpec(ActionSpec.Type.DELAY, Map.of("ms", "2000")), 1, 0, 0));

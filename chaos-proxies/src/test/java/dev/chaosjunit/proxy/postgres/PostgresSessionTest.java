@@ -65,6 +65,24 @@ class PostgresSessionTest {
   }
 
   @Test
+  void largeMessagesStreamThroughWithoutWaitingForTheirEnd() {
+    connect();
+    byte[] row = messages().raw('D', 0, 1, 0, 0).raw(new int[0x10000 - 4]).bytes();
+    byte[] copy = messages().copyData("x".repeat(0x10000)).bytes();
+
+    session.onServerData(io.netty.buffer.Unpooled.wrappedBuffer(row, 0, 1000), port);
+    session.onClientData(io.netty.buffer.Unpooled.wrappedBuffer(copy, 0, 1000), port);
+    assertThat(port.takeClientBytes()).hasSize(1000);
+    assertThat(port.takeServerBytes()).hasSize(1000);
+
+    Fragments.feed(java.util.Arrays.copyOfRange(row, 1000, row.length), 4096, 1, b -> session.onServerData(b, port));
+    Fragments.feed(java.util.Arrays.copyOfRange(copy, 1000, copy.length), 4096, 2, b -> session.onClientData(b, port));
+    serverSends(messages().readyForQuery('I').bytes());
+    assertThat(port.takeClientBytes()).hasSize(row.length - 1000 + 6);
+    assertThat(port.takeServerBytes()).hasSize(copy.length - 1000);
+  }
+
+  @Test
   void simpleQueryErrorIsAnsweredByTheServerInPlaceAndSwapped() {
     port.rule("insert into*", ActionSpec.Type.ERROR, Map.of("code", "53100", "message", "disk full"));
     connect();

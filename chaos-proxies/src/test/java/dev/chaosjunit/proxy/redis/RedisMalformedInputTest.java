@@ -43,6 +43,15 @@ class RedisMalformedInputTest {
   }
 
   @Test
+  void aCommandHeldIncompleteIsForwardedWhenTheServerSideGivesUp() {
+    String traffic = cmd("GET", "a") + "*2\r\n$3\r\nGE";
+    port.client(session, traffic, 4096);
+    port.server(session, "?junk\r\n", 4096);
+    assertThat(port.passThroughReason()).startsWith("server sent bytes that are not RESP");
+    assertThat(port.sentToServer()).isEqualTo(traffic);
+  }
+
+  @Test
   void monitorSwitchesToPlainRelay() {
     port.client(session, cmd("MONITOR") + cmd("PING"), 4096);
     assertThat(port.passThroughReason()).contains("MONITOR");

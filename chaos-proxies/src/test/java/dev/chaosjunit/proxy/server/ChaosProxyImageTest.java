@@ -11,9 +11,9 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -26,13 +26,8 @@ import org.testcontainers.toxiproxy.ToxiproxyContainer;
  */
 class ChaosProxyImageTest {
 
-  /**
-   * The runtime jars the server needs, taken from the test class path by file-name prefix (the test
-   * class path also holds test-only jars that do not belong in the image). When chaos-proxies gains a
-   * runtime dependency, add its prefix here; the test fails at start-up otherwise (NoClassDefFoundError
-   * in the container log, /version never answers).
-   */
-  private static final List<String> RUNTIME_JARS = List.of("netty-", "jackson-", "slf4j-api", "logback-", "apiguardian");
+  /** The server's runtime class path, written by maven-dependency-plugin (see chaos-proxies/pom.xml). */
+  private static final Path RUNTIME_CLASSPATH = Path.of("target", "runtime-classpath.txt");
 
   @Test
   void toxiproxyContainerRunsOurImageInFrontOfRedis() throws Exception {
@@ -43,6 +38,7 @@ class ChaosProxyImageTest {
         ToxiproxyContainer toxiproxy = new ToxiproxyContainer(Images.chaosProxy()).withNetwork(network)) {
       redis.start();
       toxiproxy.start();
+      assertThat(toxiproxy.getLogs()).contains("protocols [").contains("kafka").contains("redis");
       ToxiproxyClient client = new ToxiproxyClient(toxiproxy.getHost(), toxiproxy.getControlPort());
       Proxy proxy = client.createProxy("redis", "0.0.0.0:8666", "redis:6379");
       RedisURI uri = RedisURI.create(toxiproxy.getHost(), toxiproxy.getMappedPort(8666));
@@ -78,14 +74,10 @@ class ChaosProxyImageTest {
             .entryPoint("java", "-cp", "/app/classes:/app/lib/*", Main.class.getName(), "--host", "0.0.0.0",
                 "--port", "8474")
             .build());
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      Path path = Path.of(entry);
-      String name = path.getFileName().toString();
-      if (path.endsWith(Path.of("target", "classes"))) {
-        image.withFileFromPath("app/classes", path);
-      } else if (RUNTIME_JARS.stream().anyMatch(name::startsWith)) {
-        image.withFileFromPath("app/lib/" + name, path);
-      }
+    image.withFileFromPath("app/classes", Path.of("target", "classes"));
+    for (String jar : Files.readString(RUNTIME_CLASSPATH).trim().split(File.pathSeparator)) {
+      Path path = Path.of(jar);
+      image.withFileFromPath("app/lib/" + path.getFileName(), path);
     }
     image.get();
   }

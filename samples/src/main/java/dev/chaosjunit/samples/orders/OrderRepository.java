@@ -10,6 +10,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Orders in PostgreSQL through a HikariCP pool. Every wait is bounded: 1 s to get a connection
@@ -19,6 +21,7 @@ import java.util.List;
 final class OrderRepository implements AutoCloseable {
 
   static final String DEPENDENCY = "database";
+  private static final Logger LOG = LoggerFactory.getLogger(OrderRepository.class);
 
   private static final String INSERT = "INSERT INTO orders (user_id, item, amount_cents, currency,"
       + " region, reservation_id) VALUES (?, ?, ?, ?, ?, ?) RETURNING id, created_at";
@@ -61,7 +64,31 @@ final class OrderRepository implements AutoCloseable {
     }
   }
 
+  /**
+   * The user's orders. A read that fails on a broken connection (SQLState class 08, e.g. pooled
+   * connections an outage closed) is retried once, on a new connection: it is idempotent.
+   */
   List<Order> byUser(String userId) {
+    try {
+      return select(userId);
+    } catch (SQLException e) {
+      if (!brokenConnection(e)) {
+        throw failure("select", e);
+      }
+      LOG.info("Retrying the listing of {} on a new connection: {}", userId, e.getMessage());
+      return retrySelect(userId);
+    }
+  }
+
+  private List<Order> retrySelect(String userId) {
+    try {
+      return select(userId);
+    } catch (SQLException e) {
+      throw failure("select (retried)", e);
+    }
+  }
+
+  private List<Order> select(String userId) throws SQLException {
     try (Connection connection = pool.getConnection();
         PreparedStatement select = connection.prepareStatement(SELECT)) {
       select.setString(1, userId);
@@ -72,8 +99,6 @@ final class OrderRepository implements AutoCloseable {
         }
         return orders;
       }
-    } catch (SQLException e) {
-      throw failure("select", e);
     }
   }
 
@@ -95,12 +120,27 @@ final class OrderRepository implements AutoCloseable {
           + " region TEXT NOT NULL, reservation_id TEXT NOT NULL,"
           + " created_at TIMESTAMPTZ NOT NULL DEFAULT now())");
     } catch (SQLException e) {
+      DependencyFailure failure = failure("create schema", e);
       pool.close();
-      throw failure("create schema", e);
+      throw failure;
     }
   }
 
-  private static DependencyFailure failure(String operation, SQLException e) {
+  /**
+   * Whether the connection broke. Then every idle connection of the pool is suspect (they were opened
+   * before the same outage, and those used in the last 500 ms skip Hikari's validation): they are
+   * evicted, so the next borrow opens a new connection.
+   */
+  private boolean brokenConnection(SQLException e) {
+    boolean broken = e.getSQLState() != null && e.getSQLState().startsWith("08");
+    if (broken) {
+      pool.getHikariPoolMXBean().softEvictConnections();
+    }
+    return broken;
+  }
+
+  private DependencyFailure failure(String operation, SQLException e) {
+    brokenConnection(e);
     return new DependencyFailure(DEPENDENCY, operation + " failed with SQLState [" + e.getSQLState()
         + "]: " + e.getMessage(), e);
   }

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Validates RS256 bearer tokens against the issuer's JWKS (cached by nimbus, refetched when an
- * unknown key id shows up, fetched with 500 ms connect and read timeouts): signature, issuer,
+ * unknown key id shows up, fetched with 2 s connect and read timeouts): signature, issuer,
  * expiry, and a subject.
  */
 final class TokenVerifier {
@@ -26,7 +26,7 @@ final class TokenVerifier {
   TokenVerifier(URI jwksUri, String issuer) {
     try {
       processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-          JWKSourceBuilder.create(jwksUri.toURL(), new DefaultResourceRetriever(500, 500)).build()));
+          JWKSourceBuilder.create(jwksUri.toURL(), new DefaultResourceRetriever(2000, 2000)).build()));
     } catch (MalformedURLException e) {
       throw new IllegalArgumentException("JWKS URL [" + jwksUri + "] is not a URL", e);
     }

@@ -1,0 +1,62 @@
+package dev.chaosjunit.junit.e2e;
+
+import static dev.chaosjunit.api.Expectation.ERROR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chaosjunit.api.Chaos;
+import dev.chaosjunit.api.Expect;
+import dev.chaosjunit.api.FaultAssumption;
+import dev.chaosjunit.api.Scenario;
+import dev.chaosjunit.fault.Fault;
+import dev.chaosjunit.images.Images;
+import dev.chaosjunit.junit.ChaosTopology;
+import dev.chaosjunit.junit.FaultMatrix;
+import dev.chaosjunit.junit.ProxyEndpoint;
+import dev.chaosjunit.junit.support.Fixtures;
+import dev.chaosjunit.junit.support.TestFixture;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.testcontainers.containers.GenericContainer;
+
+/** The same matrix on the second backend: the Toxiproxy API (toxiproxy-java) against the engine's image. */
+class ToxiproxyBackendTest {
+
+  @Test
+  void runsL4FaultsThroughTheToxiproxyApi() {
+    EngineExecutionResults results = Fixtures.run(OverToxiproxy.class, Map.of("chaos.backend", "toxiproxy"));
+
+    Fixtures.assertNoContainerFailed(results);
+    assertThat(Fixtures.failures(results)).containsOnlyKeys("ping × slow")
+        .hasEntrySatisfying("ping × slow", m -> assertThat(m).startsWith("expected SUCCESS within 200 ms")
+            .contains("firings   = none"));
+    assertThat(Fixtures.started(results)).containsExactly("ping × no fault", "ping × slow", "ping × down");
+  }
+
+  @TestFixture
+  static class OverToxiproxy {
+    @Chaos("cache") static GenericContainer<?> cache = new GenericContainer<>(Images.redis()).withExposedPorts(6379);
+    @FaultAssumption static Fault slow = Fault.on("cache").latency(Duration.ofMillis(600));
+    @FaultAssumption static Fault down = Fault.on("cache").refuseConnections();
+
+    @Scenario
+    String ping(ChaosTopology topology) {
+      ProxyEndpoint proxy = topology.proxy("cache");
+      RedisClient client = RedisClient.create(RedisURI.builder().withHost(proxy.host()).withPort(proxy.port())
+          .withTimeout(Duration.ofSeconds(2)).build());
+      try (StatefulRedisConnection<String, String> connection = client.connect()) {
+        return connection.sync().ping();
+      } finally {
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+      }
+    }
+
+    @FaultMatrix(within = "200ms")
+    @Expect(fault = "down", value = ERROR, within = "3s")
+    void matrix() {}
+  }
+}
