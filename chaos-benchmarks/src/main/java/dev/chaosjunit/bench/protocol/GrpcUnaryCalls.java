@@ -27,7 +27,7 @@ import org.apiguardian.api.API;
 
 /**
  * gRPC unary calls per second on one channel (one HTTP/2 connection), {@code concurrency} calls in
- * flight, against {@link #startEchoServer()}'s echo service.
+ * flight, against the echo service of {@link #startServer()}.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class GrpcUnaryCalls implements Workload {
@@ -39,19 +39,36 @@ public final class GrpcUnaryCalls implements Workload {
   private final int concurrency;
   private final Duration duration;
 
+  /** 32 calls in flight for 3 seconds (as the harness runs it). */
+  public GrpcUnaryCalls() {
+    this(32, Duration.ofSeconds(3));
+  }
+
   public GrpcUnaryCalls(int concurrency, Duration duration) {
     this.concurrency = concurrency;
     this.duration = duration;
   }
 
   /** An in-JVM gRPC server with the echo service on a free loopback port. */
-  public static io.grpc.Server startEchoServer() throws IOException {
+  @Override
+  public Workload.Server startServer() throws IOException {
     ServerServiceDefinition echo = ServerServiceDefinition.builder("bench.Echo")
         .addMethod(ECHO, ServerCalls.asyncUnaryCall((byte[] request, StreamObserver<byte[]> out) -> {
           out.onNext(request);
           out.onCompleted();
         })).build();
-    return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(echo).build().start();
+    io.grpc.Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(echo).build().start();
+    return new Workload.Server() {
+      @Override
+      public InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", server.getPort());
+      }
+
+      @Override
+      public void close() throws InterruptedException {
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    };
   }
 
   @Override

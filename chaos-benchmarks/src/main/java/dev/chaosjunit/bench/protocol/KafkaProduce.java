@@ -4,7 +4,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.chaosjunit.bench.Figure;
 import dev.chaosjunit.bench.Workload;
+import dev.chaosjunit.images.Images;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +16,23 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apiguardian.api.API;
+import org.testcontainers.kafka.KafkaContainer;
 
-/** Kafka producer records per second ({@code acks=all}, idempotent, 100-byte values, default batching). */
+/**
+ * Kafka producer records per second ({@code acks=all}, idempotent, 100-byte values, {@code linger.ms=5}).
+ * The broker advertises its own address, so through a plain L4 relay only the bootstrap connection
+ * crosses the relay; the protocol-aware proxy rewrites the address and carries all of it.
+ */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class KafkaProduce implements Workload {
 
   private final String topic;
   private final Duration duration;
+
+  /** Topic {@code bench} (auto-created) for 3 seconds (as the harness runs it). */
+  public KafkaProduce() {
+    this("bench", Duration.ofSeconds(3));
+  }
 
   public KafkaProduce(String topic, Duration duration) {
     this.topic = topic;
@@ -30,6 +42,25 @@ public final class KafkaProduce implements Workload {
   @Override
   public String protocol() {
     return "kafka";
+  }
+
+  /** A Kafka broker in a container ({@code Images.kafka()}; needs Docker). */
+  @Override
+  public Workload.Server startServer() {
+    KafkaContainer kafka = new KafkaContainer(Images.kafka());
+    kafka.start();
+    int port = URI.create("kafka://" + kafka.getBootstrapServers()).getPort();
+    return new Workload.Server() {
+      @Override
+      public InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", port);
+      }
+
+      @Override
+      public void close() {
+        kafka.stop();
+      }
+    };
   }
 
   @Override

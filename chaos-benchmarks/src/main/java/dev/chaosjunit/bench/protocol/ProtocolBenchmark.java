@@ -5,24 +5,21 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.chaosjunit.bench.Figure;
 import dev.chaosjunit.bench.Route;
 import dev.chaosjunit.bench.Workload;
-import dev.chaosjunit.images.Images;
-import io.grpc.Server;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apiguardian.api.API;
-import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * Kafka producer throughput and gRPC unary calls per second: direct, through the engine as an L4
  * relay, and through the protocol-aware engine with a rule that never matches. A warm-up round, then
  * the measured one, printed with each row's ratio to the L4 relay (target: at least 90 %).
- * Needs Docker for the Kafka broker ({@code Images.kafka()}).
+ * Needs Docker for the Kafka broker ({@code Images.kafka()}). The same workloads are registered for the
+ * harness ({@code chaos-benchmarks/run}).
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ProtocolBenchmark {
@@ -33,19 +30,23 @@ public final class ProtocolBenchmark {
     Duration each = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 5);
     List<Workload> workloads = List.of(new KafkaProduce("bench", each), new GrpcUnaryCalls(32, each));
     List<Route> routes = List.of(new Direct(), new ProxyRoute(false), new ProxyRoute(true));
-    Server grpc = GrpcUnaryCalls.startEchoServer();
-    try (KafkaContainer kafka = new KafkaContainer(Images.kafka())) {
-      kafka.start();
-      URI broker = URI.create("kafka://" + kafka.getBootstrapServers());
-      Map<String, InetSocketAddress> targets = Map.of("grpc", new InetSocketAddress("127.0.0.1", grpc.getPort()),
-          "kafka", new InetSocketAddress("127.0.0.1", broker.getPort()));
+    Map<String, InetSocketAddress> targets = new LinkedHashMap<>();
+    List<Workload.Server> servers = new ArrayList<>();
+    try {
+      for (Workload workload : workloads) {
+        Workload.Server server = workload.startServer();
+        servers.add(server);
+        targets.put(workload.protocol(), server.address());
+      }
       round(routes, workloads, targets);
       print(round(routes, workloads, targets), System.out);
     } finally {
       for (Route route : routes) {
         route.close();
       }
-      grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      for (Workload.Server server : servers) {
+        server.close();
+      }
     }
   }
 
