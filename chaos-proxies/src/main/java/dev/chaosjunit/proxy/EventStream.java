@@ -12,7 +12,9 @@ public interface EventStream {
 
   /**
    * Calls {@code listener} for every event from now on, on the engine's threads (it must be quick and
-   * thread-safe; its exceptions are logged). Close the returned handle to unsubscribe.
+   * thread-safe; its exceptions are logged). It must not call engine methods that bind or unbind a port
+   * ({@code create}, {@code remove}, {@code enable}, {@code disable}, {@code setListen}, {@code close})
+   * on that thread: hand those to another one. Close the returned handle to unsubscribe.
    */
   AutoCloseable subscribe(Consumer<? super ProxyEvent> listener);
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.Socket;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -32,12 +34,19 @@ class BulkRelayTest {
         long received = receive(s.getInputStream());
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(received).isEqualTo(sent.get());
-        LOG.info("1 GiB each way through the proxy in {} s ({} MiB/s each way)", String.format("%.2f", seconds),
-            String.format("%.0f", BLOCKS / seconds));
+        LOG.info("1 GiB each way through the proxy in {} s ({} MiB/s each way), proxy threads used {} s CPU",
+            String.format("%.2f", seconds), String.format("%.0f", BLOCKS / seconds),
+            String.format("%.2f", proxyCpuNanos() / 1e9));
       }
       assertThat(proxy.stats().bytesUpstream()).isEqualTo((long) BLOCK * BLOCKS);
       assertThat(proxy.stats().bytesDownstream()).isEqualTo((long) BLOCK * BLOCKS);
     }
+  }
+
+  private static long proxyCpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("chaos-proxy-io"))
+        .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum();
   }
 
   /** Writes the blocks, each stamped with its number so reordering changes the checksum; returns the CRC. */

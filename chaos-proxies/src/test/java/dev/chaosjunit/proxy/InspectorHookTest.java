@@ -64,6 +64,17 @@ class InspectorHookTest {
   }
 
   @Test
+  void resetRemovesRulesAndToxics() {
+    proxy.addRule(rule("ro", "SET", error("x"), 1, 0, 0));
+    proxy.addToxic(ToxicSpec.of("slow", ToxicType.LATENCY, ToxicStream.DOWNSTREAM, Map.of("latency", 10L)));
+    engine.reset();
+    assertThat(proxy.rules()).isEmpty();
+    assertThat(proxy.toxics()).isEmpty();
+    assertThat(engine.events().recent()).filteredOn(e -> e instanceof ProxyEvent.FaultRemoved)
+        .extracting(e -> ((ProxyEvent.FaultRemoved) e).name()).containsExactly("slow", "ro");
+  }
+
+  @Test
   void afterAndTimesLimitFirings() throws IOException {
     proxy.addRule(rule("second-and-third", "GET", error("x"), 1, 1, 2));
     try (Socket s = Clients.connect(proxy)) {

@@ -7,14 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +54,32 @@ class RelayTest {
       s.getOutputStream().write(ascii("last words"));
       s.shutdownOutput();
       assertThat(Clients.readAll(s.getInputStream())).isEqualTo("last words");
+    }
+  }
+
+  @Test
+  void halfClosedClientGetsALargeReplyItReadsLate() throws Exception {
+    int size = 16 << 20;
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<Void> replier = CompletableFuture.runAsync(() -> replyAfterEof(server, size));
+      Proxy proxy = engine.create(ProxySpec.of("blob", "127.0.0.1:" + server.getLocalPort()));
+      try (Socket s = Clients.connect(proxy)) {
+        s.getOutputStream().write(ascii("give"));
+        s.shutdownOutput();
+        Thread.sleep(300);
+        assertThat(s.getInputStream().readAllBytes()).hasSize(size);
+      }
+      replier.get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Accepts one connection, reads to EOF, then sends {@code size} bytes and closes. */
+  private static void replyAfterEof(ServerSocket server, int size) {
+    try (Socket s = server.accept(); InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+      in.readAllBytes();
+      out.write(new byte[size]);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

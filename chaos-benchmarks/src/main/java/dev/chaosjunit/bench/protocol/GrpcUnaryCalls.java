@@ -7,7 +7,6 @@ import dev.chaosjunit.bench.Workload;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
-import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -28,7 +27,7 @@ import org.apiguardian.api.API;
 
 /**
  * gRPC unary calls per second on one channel (one HTTP/2 connection), {@code concurrency} calls in
- * flight, against {@link #startServer()}'s echo service.
+ * flight, against {@link #startEchoServer()}'s echo service.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class GrpcUnaryCalls implements Workload {
@@ -46,7 +45,7 @@ public final class GrpcUnaryCalls implements Workload {
   }
 
   /** An in-JVM gRPC server with the echo service on a free loopback port. */
-  public static Server startServer() throws IOException {
+  public static io.grpc.Server startEchoServer() throws IOException {
     ServerServiceDefinition echo = ServerServiceDefinition.builder("bench.Echo")
         .addMethod(ECHO, ServerCalls.asyncUnaryCall((byte[] request, StreamObserver<byte[]> out) -> {
           out.onNext(request);

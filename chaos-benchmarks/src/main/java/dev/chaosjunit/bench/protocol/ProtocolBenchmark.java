@@ -33,7 +33,7 @@ public final class ProtocolBenchmark {
     Duration each = Duration.ofSeconds(args.length > 0 ? Integer.parseInt(args[0]) : 5);
     List<Workload> workloads = List.of(new KafkaProduce("bench", each), new GrpcUnaryCalls(32, each));
     List<Route> routes = List.of(new Direct(), new ProxyRoute(false), new ProxyRoute(true));
-    Server grpc = GrpcUnaryCalls.startServer();
+    Server grpc = GrpcUnaryCalls.startEchoServer();
     try (KafkaContainer kafka = new KafkaContainer(Images.kafka())) {
       kafka.start();
       URI broker = URI.create("kafka://" + kafka.getBootstrapServers());

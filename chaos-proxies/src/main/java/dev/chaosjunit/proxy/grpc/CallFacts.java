@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The match keys of one call, from its request headers: {@code method} (the {@code :path}, e.g.
- * {@code /pkg.Service/Method}) and {@code metadata.<key>} for each metadata entry (lower-case keys).
+ * {@code /pkg.Service/Method}, also without its leading slash, so {@code pkg.Service/*} matches too) and {@code metadata.<key>} for each metadata entry (lower-case keys).
  */
 final class CallFacts {
 
@@ -29,7 +29,8 @@ final class CallFacts {
         metadata.computeIfAbsent(METADATA_PREFIX + name, k -> new ArrayList<>()).add(header.getValue().toString());
       }
     }
-    MessageFacts.Builder facts = MessageFacts.of(GrpcInspector.NAME).put(METHOD, path);
+    MessageFacts.Builder facts = MessageFacts.of(GrpcInspector.NAME)
+        .put(METHOD, path, path.startsWith("/") ? path.substring(1) : path);
     metadata.forEach(facts::put);
     return facts.build();
   }

@@ -15,16 +15,17 @@ import org.apiguardian.api.API;
  * gRPC over HTTP/2 with prior knowledge (h2c, no TLS) ({@code "grpc"}): frames both directions, keeps
  * HPACK state per direction, and faults single calls while the other streams of the connection carry on.
  *
- * <p>Match keys: {@code method} (the full method, {@code /pkg.Service/Method}; {@code *} stays within
- * one {@code /} segment, so {@code /pkg.Service/*} is a whole service) and {@code metadata.<key>}
+ * <p>Match keys: {@code method} (the full method, {@code /pkg.Service/Method} or {@code pkg.Service/Method};
+ * {@code *} stays within one {@code /} segment, so {@code pkg.Service/*} is a whole service) and {@code metadata.<key>}
  * (lower-case metadata keys). {@code REQUEST} rules look at each call's request headers;
  * {@code RESPONSE} rules at each DATA frame the server sends for a call (so {@code after=N} cuts a
  * server stream after N frames). Actions:
  * <ul>
  *   <li>{@code ERROR code=<status name or 1-16> [message=...]}: the call ends with that status
  *       (trailers-only before the server answered, trailers after); the server's side is cancelled;</li>
- *   <li>{@code DELAY ms=...}: the call's headers (or the server's message) are held back, and the traffic
- *       behind them in the same direction with them, as on a slow link;</li>
+ *   <li>{@code DELAY ms=...}: the call's request messages reach the server that much later, on a timer of
+ *       the call's own (other calls carry on); a {@code RESPONSE} rule holds back the server's message and
+ *       the traffic behind it to the client, as on a slow link;</li>
  *   <li>{@code DROP [mode=rst_stream|goaway|close|reset|blackhole]}: RST_STREAM (CANCEL) for this call only
  *       (default), or GOAWAY and close for the connection.</li>
  * </ul>
@@ -73,10 +74,17 @@ public final class GrpcInspector implements ProtocolInspector {
     return new GrpcSession();
   }
 
+  private static void requireMillis(ActionSpec action) {
+    String ms = action.param("ms").orElse("0");
+    if (!ms.matches("\\d{1,9}")) {
+      throw new IllegalArgumentException("DELAY needs ms = a whole number of milliseconds, was [" + ms + "]");
+    }
+  }
+
   private static void validateAction(ActionSpec action) {
     switch (action.type()) {
       case ERROR -> GrpcStatus.parse(action.param("code").orElse(""));
-      case DELAY -> action.delay();
+      case DELAY -> requireMillis(action);
       case DROP -> GrpcFaults.dropMode(action);
       case RESPOND, DUPLICATE -> throw new IllegalArgumentException("gRPC has no " + action.type()
           + " action; use ERROR (code=UNAVAILABLE...), DELAY (ms) or DROP (mode=rst_stream|goaway)");

@@ -6,10 +6,9 @@ import dev.chaosjunit.proxy.rule.ActionSpec;
 import dev.chaosjunit.proxy.rule.Direction;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.http2.DefaultHttp2HeadersDecoder;
-import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersDecoder;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +28,12 @@ final class GrpcSession implements InspectorSession {
 
   private final Http2FrameReader clientFrames = new Http2FrameReader(true);
   private final Http2FrameReader serverFrames = new Http2FrameReader(false);
-  private final Http2HeadersDecoder clientDecoder = decoder();
-  private final Http2HeadersDecoder serverDecoder = decoder();
+  private final Http2HeadersDecoder clientDecoder = HeaderBlock.decoder();
   private final HeaderBlock clientBlock = new HeaderBlock();
-  private final HeaderBlock serverBlock = new HeaderBlock();
   private final Map<Integer, Call> calls = new HashMap<>();
+  private final DelayedCalls delayed = new DelayedCalls();
   private int lastForwardedStream;
+  private final ServerFrames server = new ServerFrames(calls, () -> this.lastForwardedStream);
   private boolean relayOnly;
 
   @Override
@@ -57,7 +56,7 @@ final class GrpcSession implements InspectorSession {
       return;
     }
     try {
-      serverFrames.read(data, port.alloc(), port::toClient, frame -> onServerFrame(frame, port));
+      serverFrames.read(data, port.alloc(), port::toClient, frame -> server.onFrame(frame, port));
     } catch (Http2DecodeException e) {
       relayFromNowOn(e, port);
     }
@@ -68,10 +67,20 @@ final class GrpcSession implements InspectorSession {
     clientFrames.release();
     serverFrames.release();
     clientBlock.release();
-    serverBlock.release();
+    server.release();
+    delayed.close();
   }
 
   private void onClientFrame(Http2Frame frame, RelayPort port) {
+    if (delayed.holds(frame.streamId)) {
+      if (frame.type == Http2Frame.DATA) {
+        delayed.add(frame.streamId, frame.bytes);
+        return;
+      }
+      if (frame.type == Http2Frame.HEADERS || frame.type == Http2Frame.RST_STREAM) {
+        delayed.release(frame.streamId, port);
+      }
+    }
     if (frame.type == Http2Frame.HEADERS || frame.type == Http2Frame.CONTINUATION) {
       if (clientBlock.add(frame)) {
         onClientHeaders(port);
@@ -102,7 +111,7 @@ final class GrpcSession implements InspectorSession {
   private void applyToCall(Call call, List<ByteBuf> frames, ActionSpec action, RelayPort port) {
     ActionSpec.Type type = action == null ? null : action.type();
     if (type == ActionSpec.Type.DELAY) {
-      GrpcFaults.delay(frames, action, port, true);
+      delay(call, frames, action, port);
       return;
     }
     boolean endsConnection = type == ActionSpec.Type.DROP
@@ -120,74 +129,22 @@ final class GrpcSession implements InspectorSession {
     }
   }
 
-  private void onServerFrame(Http2Frame frame, RelayPort port) {
-    byte type = frame.type;
-    if (type == Http2Frame.HEADERS || type == Http2Frame.CONTINUATION || type == Http2Frame.PUSH_PROMISE) {
-      if (serverBlock.add(frame)) {
-        onServerHeaders(port);
-      }
+  /** Holds the call's request messages on a timer of its own, or (without an event loop) the whole direction. */
+  private void delay(Call call, List<ByteBuf> frames, ActionSpec action, RelayPort port) {
+    EventExecutor loop = DelayedCalls.eventLoop();
+    if (loop == null) {
+      GrpcFaults.delay(frames, action, port, true);
       return;
     }
-    Call call = calls.get(frame.streamId);
-    if (call != null && call.faulted() && (type == Http2Frame.DATA || type == Http2Frame.RST_STREAM)) {
-      dropServerFrame(frame, port);
-      return;
-    }
-    if (type == Http2Frame.RST_STREAM) {
-      calls.remove(frame.streamId);
-    }
-    if (call != null && type == Http2Frame.DATA && frame.length > 0) {
-      onServerMessage(call, frame, port);
-      return;
-    }
-    port.toClient(frame.bytes);
-  }
-
-  private void onServerHeaders(RelayPort port) {
-    Http2Frame first = serverBlock.first();
-    serverBlock.decode(serverDecoder, port.alloc());
-    boolean endStream = first.type == Http2Frame.HEADERS && first.has(Http2Frame.END_STREAM);
-    serverBlock.take().forEach(port::toClient);
-    if (endStream) {
-      calls.remove(first.streamId);
-    }
-  }
-
-  private void onServerMessage(Call call, Http2Frame frame, RelayPort port) {
-    Optional<RuleMatch> match = port.match(Direction.RESPONSE, call.facts);
-    ActionSpec action = match.map(RuleMatch::action).orElse(null);
-    if (action == null || action.type() == ActionSpec.Type.DELAY) {
-      if (action == null) {
-        port.toClient(frame.bytes);
-      } else {
-        GrpcFaults.delay(List.of(frame.bytes), action, port, false);
-      }
-      return;
-    }
-    if (action.type() == ActionSpec.Type.ERROR) {
-      GrpcFaults.error(call, action, true, port);
-    } else if (action.type() == ActionSpec.Type.DROP) {
-      GrpcFaults.drop(call, action, lastForwardedStream, port);
-    }
-    dropServerFrame(frame, port);
-  }
-
-  /** Drops a server frame of a call the client no longer hears, giving DATA's window back to the server. */
-  private void dropServerFrame(Http2Frame frame, RelayPort port) {
-    if (frame.type == Http2Frame.DATA && frame.length > 0) {
-      port.toServer(Http2Frames.windowUpdate(0, frame.length, port.alloc()));
-    }
-    if (frame.type == Http2Frame.RST_STREAM) {
-      calls.remove(frame.streamId);
-    }
-    frame.bytes.release();
+    frames.forEach(port::toServer);
+    delayed.hold(call.streamId, action.delay(), loop, port);
   }
 
   private void relayFromNowOn(Http2DecodeException e, RelayPort port) {
     LOG.warn("gRPC/HTTP/2 traffic not decodable, relaying bytes from now on: {}", e.getMessage());
     relayOnly = true;
     clientBlock.take().forEach(port::toServer);
-    serverBlock.take().forEach(port::toClient);
+    server.flushHeldBlock(port);
     ByteBuf toServer = clientFrames.drain();
     if (toServer != null) {
       port.toServer(toServer);
@@ -197,15 +154,5 @@ final class GrpcSession implements InspectorSession {
       port.toClient(toClient);
     }
     port.passThrough(e.getMessage());
-  }
-
-  private static Http2HeadersDecoder decoder() {
-    DefaultHttp2HeadersDecoder decoder = new DefaultHttp2HeadersDecoder(false, false, 1L << 30);
-    try {
-      decoder.maxHeaderTableSize(0xFFFFFFFFL);
-    } catch (Http2Exception e) {
-      throw new IllegalStateException("Netty's HPACK decoder refused the largest table size HTTP/2 allows", e);
-    }
-    return decoder;
   }
 }

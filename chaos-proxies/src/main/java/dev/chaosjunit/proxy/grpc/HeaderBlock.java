@@ -3,6 +3,7 @@ package dev.chaosjunit.proxy.grpc;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersDecoder;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersDecoder;
@@ -69,5 +70,16 @@ final class HeaderBlock {
   void release() {
     frames.forEach(f -> f.bytes.release());
     frames.clear();
+  }
+
+  /** An HPACK decoder for one direction that accepts every table size and header list a peer may send. */
+  static Http2HeadersDecoder decoder() {
+    DefaultHttp2HeadersDecoder decoder = new DefaultHttp2HeadersDecoder(false, false, 1L << 30);
+    try {
+      decoder.maxHeaderTableSize(0xFFFFFFFFL);
+    } catch (Http2Exception e) {
+      throw new IllegalStateException("Netty's HPACK decoder refused the largest table size HTTP/2 allows", e);
+    }
+    return decoder;
   }
 }

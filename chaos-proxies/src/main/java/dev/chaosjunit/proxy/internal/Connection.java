@@ -48,7 +48,7 @@ final class Connection {
     }
     Bootstrap b = new Bootstrap().group(client.eventLoop()).channel(Transport.socketChannel())
         .option(ChannelOption.AUTO_READ, false).option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-        .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.RCVBUF_ALLOCATOR, Transport.readSizes())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, proxy.connectTimeoutMillis())
         .handler(new RelayHandler(this, false));
     String host = proxy.spec().upstreamHost();

@@ -144,13 +144,12 @@ final class DefaultProxy implements Proxy {
   @Override public FaultCounters ruleCounters(String ruleName) { return rules.counters(ruleName); }
   @Override public ProxyStats stats() { return traffic.snapshot(connections.size()); }
 
-  /** Enables the proxy and removes every toxic and rule. */
+  /** Removes every toxic and rule, then enables the proxy. */
   void reset() {
-    enable();
-    List<String> removedToxics = toxics.clear();
-    removedToxics.forEach(t -> publish(new ProxyEvent.FaultRemoved(Instant.now(), name(), FaultKind.TOXIC, t)));
+    toxics.clear().forEach(t -> publish(new ProxyEvent.FaultRemoved(Instant.now(), name(), FaultKind.TOXIC, t)));
     rules.clear().forEach(r -> publish(new ProxyEvent.FaultRemoved(Instant.now(), name(), FaultKind.RULE, r)));
     eachConnection(Connection::toxicsChanged);
+    enable();
   }
 
   /** Stops listening and closes every connection, for good. */

@@ -82,7 +82,21 @@ public final class DefaultProxyEngine implements ProxyEngine {
 
   @Override
   public synchronized void reset() {
-    proxies.values().forEach(DefaultProxy::reset);
+    RuntimeException failure = null;
+    for (DefaultProxy proxy : proxies.values()) {
+      try {
+        proxy.reset();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   @Override

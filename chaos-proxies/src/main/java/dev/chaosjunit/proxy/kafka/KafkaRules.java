@@ -17,7 +17,7 @@ final class KafkaRules {
     try {
       switch (action.type()) {
         case ERROR -> ErrorResponses.error(action);
-        case DELAY -> action.delay();
+        case DELAY -> requireMillis(action);
         case DROP -> validateDrop(rule, DropMode.of(action));
         case DUPLICATE -> requireRequestDirection(rule);
         case RESPOND -> throw new IllegalArgumentException(
@@ -35,7 +35,14 @@ final class KafkaRules {
     }
     if (key.equals("api") && isLiteral(pattern) && !isApiName(pattern)) {
       throw new IllegalArgumentException("rule [" + rule.name() + "]: api [" + pattern
-          + "] is not a Kafka API name; use e.g. PRODUCE, FETCH, METADATA, FIND_COORDINATOR");
+          + "] is not a Kafka API name; use e.g. PRODUCE, FETCH, METADATA, FIND_COORDINATOR (or Produce, FindCoordinator)");
+    }
+  }
+
+  static void requireMillis(ActionSpec action) {
+    String ms = action.param("ms").orElse("0");
+    if (!ms.matches("\\d{1,9}")) {
+      throw new IllegalArgumentException("DELAY needs ms = a whole number of milliseconds, was [" + ms + "]");
     }
   }
 
@@ -58,7 +65,7 @@ final class KafkaRules {
 
   private static boolean isApiName(String name) {
     for (ApiKeys api : ApiKeys.values()) {
-      if (api.name().equalsIgnoreCase(name)) {
+      if (api.name().equalsIgnoreCase(name) || api.name.equalsIgnoreCase(name)) {
         return true;
       }
     }

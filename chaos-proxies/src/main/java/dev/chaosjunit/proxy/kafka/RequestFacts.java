@@ -23,7 +23,10 @@ import org.apache.kafka.common.protocol.ApiMessage;
 import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.RequestHeader;
 
-/** The match keys of one Kafka request: {@code api}, {@code client_id}, {@code topic}, {@code group}. */
+/**
+ * The match keys of one Kafka request: {@code api} (in both spellings, e.g. {@code FIND_COORDINATOR} and
+ * {@code FindCoordinator}), {@code client_id}, {@code topic}, {@code group}.
+ */
 final class RequestFacts {
 
   private final TopicNames topicNames;
@@ -40,7 +43,7 @@ final class RequestFacts {
       facts.collect(body.data());
     }
     return MessageFacts.of(KafkaInspector.NAME)
-        .put("api", header.apiKey().name())
+        .put("api", header.apiKey().name(), header.apiKey().name)
         .put("client_id", header.clientId() == null ? "" : header.clientId())
         .put("topic", new ArrayList<>(facts.topics))
         .put("group", new ArrayList<>(facts.groups))

@@ -58,6 +58,9 @@ final class RedisKeys {
     if (spec == null) {
       return List.of();
     }
+    if (spec.first() == 1 && spec.last() == 1) {
+      return request.argCount() > 1 ? List.of(request.arg(1)) : List.of();
+    }
     List<String> keys = new ArrayList<>();
     if (command.endsWith("STORE") && spec.numkeysAt() > 0) {
       addIfPresent(keys, request, 1);

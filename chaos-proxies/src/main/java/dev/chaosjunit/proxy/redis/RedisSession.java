@@ -8,6 +8,8 @@ import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -101,10 +103,8 @@ final class RedisSession implements InspectorSession {
     if (command.isEmpty()) {
       return Optional.empty();
     }
-    MessageFacts facts = MessageFacts.of(RedisInspector.NAME)
-        .put("command", command)
-        .put("key", RedisKeys.of(command, request))
-        .build();
+    MessageFacts facts = new MessageFacts(RedisInspector.NAME,
+        Map.of("command", List.of(command), "key", RedisKeys.of(command, request)));
     return port.match(Direction.REQUEST, facts).map(RuleMatch::action);
   }
 

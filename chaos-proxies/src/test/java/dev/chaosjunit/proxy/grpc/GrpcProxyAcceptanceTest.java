@@ -90,6 +90,24 @@ class GrpcProxyAcceptanceTest {
   }
 
   @Test
+  void aDelayedCallDoesNotHoldBackTheOtherCallsOnTheChannel() throws Exception {
+    proxy.addRule(rule("slow", Direction.REQUEST, "/shop.Orders/Place",
+        new ActionSpec(ActionSpec.Type.DELAY, Map.of("ms", "1500")), 0));
+    long start = System.nanoTime();
+    CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> place("slow"));
+
+    for (int i = 0; i < 5; i++) {
+      assertThat(ClientCalls.blockingUnaryCall(channel, OrdersService.LIST, CallOptions.DEFAULT, "c" + i))
+          .isEqualTo("orders of c" + i);
+    }
+    long others = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo("placed slow");
+    long delayed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertThat(others).as("other calls while one is delayed").isLessThan(1000);
+    assertThat(delayed).as("the delayed call").isBetween(1450L, 4000L);
+  }
+
+  @Test
   void aServerStreamIsCutAfterItsThirdMessage() {
     proxy.addRule(new RuleSpec("cut", Direction.RESPONSE, Map.of("method", "/shop.Orders/Watch"),
         new ActionSpec(ActionSpec.Type.DROP, Map.of()), 1, 3, 1));

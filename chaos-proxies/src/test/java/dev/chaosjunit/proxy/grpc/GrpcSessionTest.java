@@ -37,7 +37,7 @@ class GrpcSessionTest {
 
     assertThat(port.takeServerBytes()).isEqualTo(in);
     assertThat(port.requestFacts()).singleElement().satisfies(f -> {
-      assertThat(f.get("method")).containsExactly("/shop.Orders/Place");
+      assertThat(f.get("method")).containsExactly("/shop.Orders/Place", "shop.Orders/Place");
       assertThat(f.get("metadata.x-tenant")).containsExactly("acme");
     });
     assertThat(port.passThroughReason()).isNull();
@@ -105,6 +105,15 @@ class GrpcSessionTest {
         .containsExactly(Http2Frame.HEADERS, Http2Frame.DATA, Http2Frame.RST_STREAM);
     assertThat(serverSide.read(port.takeServerBytes())).extracting(H2.Peer.Received::type)
         .containsExactly(Http2Frame.RST_STREAM, Http2Frame.WINDOW_UPDATE);
+  }
+
+  @Test
+  void matchesMethodsWithOrWithoutTheLeadingSlashOneSegmentPerStar() throws Exception {
+    port.rule(rule(Direction.REQUEST, "shop.Orders/*", error("UNAVAILABLE", "x")));
+    session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Place"), true, false),
+        client.headers(3, H2.request("/shop.Orders.v2/Place"), true, false))), port);
+
+    assertThat(clientSide.read(port.takeClientBytes())).extracting(H2.Peer.Received::streamId).containsExactly(1);
   }
 
   @Test

@@ -176,7 +176,8 @@ class HttpAcceptanceTest {
     }
     HttpResponse<String> chunked = get("/chunked");
     assertThat(chunked.body()).startsWith("part0;part1;").endsWith("part49;");
-    HttpResponse<String> head = client.send(HttpRequest.newBuilder(uri("/hello")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+    HttpResponse<String> head = client.send(HttpRequest.newBuilder(uri("/hello")).timeout(Duration.ofSeconds(5))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(get("/hello").body()).isEqualTo("hello");
@@ -185,9 +186,46 @@ class HttpAcceptanceTest {
   @Test
   void expectContinuePasses() throws Exception {
     relay.addRule(unavailable());
-    HttpRequest request = HttpRequest.newBuilder(uri("/echo")).expectContinue(true)
+    HttpRequest request = HttpRequest.newBuilder(uri("/echo")).expectContinue(true).timeout(Duration.ofSeconds(5))
         .POST(HttpRequest.BodyPublishers.ofString("after continue")).build();
     assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("after continue");
+  }
+
+  /**
+   * A raw client: the JDK 17 HttpClient waits forever when the answer to {@code Expect: 100-continue} is
+   * not 100 (JDK-8286171, fixed in JDK 20), whatever the server.
+   */
+  @Test
+  void injectedErrorAnswersARequestThatExpectsContinueAndCloses() throws Exception {
+    relay.addRule(unavailable());
+    String head = "POST /api/upload HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 10\r\n\r\n";
+    try (Socket socket = new Socket("127.0.0.1", relay.listenAddress().getPort())) {
+      socket.setSoTimeout(5000);
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      assertThat(response).startsWith("HTTP/1.1 503 Service Unavailable\r\n").contains("Connection: close\r\n").endsWith("busy");
+    }
+    assertThat(get("/hello").body()).isEqualTo("hello");
+  }
+
+  @Test
+  void aRuleThatDoesNotMatchChangesNoByte() throws Exception {
+    relay.addRule(unavailable());
+    String requests = "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n"
+        + "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nbody\r\n0\r\n\r\n"
+        + "GET /chunked HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    assertThat(exchangeRaw(relay.listenAddress().getPort(), requests))
+        .isEqualTo(exchangeRaw(server.getAddress().getPort(), requests))
+        .contains("part49;");
+  }
+
+  private static String exchangeRaw(int port, String requests) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(5000);
+      socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+      String responses = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      return responses.replaceAll("(?m)^Date: .*\r\n", "");
+    }
   }
 
   @Test

@@ -31,6 +31,7 @@ class KafkaInspectorTest {
       inspector.validate(rule(Direction.RESPONSE, Map.of("group", "g", "client_id", "c"), ActionSpec.Type.DROP, Map.of()));
       inspector.validate(rule(Direction.REQUEST, Map.of("api", "FETCH"), ActionSpec.Type.DELAY, Map.of("ms", "100")));
       inspector.validate(rule(Direction.REQUEST, Map.of("api", "PROD*"), ActionSpec.Type.DUPLICATE, Map.of()));
+      inspector.validate(rule(Direction.REQUEST, Map.of("api", "FindCoordinator"), ActionSpec.Type.DELAY, Map.of()));
     }).doesNotThrowAnyException();
   }
 
@@ -48,6 +49,12 @@ class KafkaInspectorTest {
     void theApiIsNotAKafkaApi() {
       assertThatThrownBy(() -> inspector.validate(rule(Direction.REQUEST, Map.of("api", "PRODUCER"), ActionSpec.Type.DELAY, Map.of())))
           .hasMessageContaining("[PRODUCER] is not a Kafka API name");
+    }
+
+    @Test
+    void theDelayIsNotWholeMilliseconds() {
+      assertThatThrownBy(() -> inspector.validate(rule(Direction.REQUEST, Map.of(), ActionSpec.Type.DELAY, Map.of("ms", "1s"))))
+          .hasMessageContaining("rule [r]: DELAY needs ms = a whole number of milliseconds, was [1s]");
     }
 
     @Test

@@ -54,7 +54,7 @@ class KafkaSessionTest {
 
     assertThat(port.takeServerBytes()).isEqualTo(request);
     assertThat(port.takeClientBytes()).isEqualTo(response);
-    assertThat(port.requestFacts().get(0).values()).containsEntry("api", List.of("PRODUCE"))
+    assertThat(port.requestFacts().get(0).values()).containsEntry("api", List.of("PRODUCE", "Produce"))
         .containsEntry("topic", List.of("orders")).containsEntry("client_id", List.of("test-client"));
     assertThat(port.passThroughReason()).isNull();
   }

@@ -1,0 +1,63 @@
+package dev.chaosjunit.proxy.grpc;
+
+import dev.chaosjunit.proxy.protocol.RelayPort;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Calls whose request messages (DATA frames) are held back for a while, each on its own timer, so a
+ * delayed call does not hold back the other calls of the connection. Only DATA is held: it carries no
+ * HPACK state, so the header blocks of all calls still reach the server in the order they were encoded.
+ * The timer runs on the connection's event loop (the thread the session is called on).
+ */
+final class DelayedCalls {
+
+  private final Map<Integer, List<ByteBuf>> held = new HashMap<>();
+  private boolean closed;
+
+  /** The connection's event loop, or null when the session is not driven by one (codec tests). */
+  static EventExecutor eventLoop() {
+    return ThreadExecutorMap.currentExecutor();
+  }
+
+  /** Starts holding the call's DATA frames, and releases them to the server after {@code delay}. */
+  void hold(int streamId, Duration delay, EventExecutor loop, RelayPort port) {
+    held.put(streamId, new ArrayList<>());
+    loop.schedule(() -> release(streamId, port), delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  boolean holds(int streamId) {
+    return held.containsKey(streamId);
+  }
+
+  /** Holds a frame of a delayed call (taking ownership). */
+  void add(int streamId, ByteBuf frame) {
+    held.get(streamId).add(frame);
+  }
+
+  /** Sends the call's held frames now (before a frame that must not overtake them). */
+  void release(int streamId, RelayPort port) {
+    List<ByteBuf> frames = held.remove(streamId);
+    if (frames == null) {
+      return;
+    }
+    if (closed) {
+      frames.forEach(ByteBuf::release);
+    } else {
+      frames.forEach(port::toServer);
+    }
+  }
+
+  void close() {
+    closed = true;
+    held.values().forEach(frames -> frames.forEach(ByteBuf::release));
+    held.clear();
+  }
+}
