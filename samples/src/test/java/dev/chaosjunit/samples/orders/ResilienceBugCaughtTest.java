@@ -22,6 +22,8 @@ class ResilienceBugCaughtTest {
   void withoutTheCacheFallbackListingFailsWhileTheCacheIsDownAndNothingElseDoes() {
     Events cells = EngineTestKit.engine("junit-jupiter")
         .selectors(selectClass(OrdersMatrixWithoutCacheFallback.class))
+        // The deliberately broken service's red matrix gets a report of its own, apart from the suite's.
+        .configurationParameter("chaos.reports.dir", "target/chaos-reports/without-cache-fallback")
         .execute().testEvents();
 
     List<String> failed = names(cells.failed());
