@@ -1,5 +1,6 @@
 package dev.chaosjunit.proxy.grpc;
 
+import dev.chaosjunit.proxy.internal.PendingBytes;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -16,7 +17,7 @@ final class Http2FrameReader {
   static final byte[] PREFACE = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
   private boolean expectPreface;
-  private ByteBuf pending;
+  private final PendingBytes pending = new PendingBytes();
 
   Http2FrameReader(boolean expectPreface) {
     this.expectPreface = expectPreface;
@@ -28,73 +29,43 @@ final class Http2FrameReader {
    * @throws Http2DecodeException when the client does not start with the HTTP/2 preface
    */
   void read(ByteBuf data, ByteBufAllocator alloc, Consumer<ByteBuf> preface, Consumer<Http2Frame> frames) {
-    append(data, alloc);
+    pending.append(data, alloc);
     if (expectPreface && !readPreface(preface)) {
       return;
     }
-    while (pending != null && pending.readableBytes() >= Http2Frame.HEADER_LENGTH) {
-      int length = pending.getUnsignedMedium(pending.readerIndex());
+    while (pending.readableBytes() >= Http2Frame.HEADER_LENGTH) {
+      ByteBuf held = pending.peek();
+      int length = held.getUnsignedMedium(held.readerIndex());
       if (pending.readableBytes() < Http2Frame.HEADER_LENGTH + length) {
         return;
       }
-      ByteBuf frame = pending.readRetainedSlice(Http2Frame.HEADER_LENGTH + length);
-      releaseIfDrained();
-      frames.accept(new Http2Frame(frame));
+      frames.accept(new Http2Frame(pending.take(Http2Frame.HEADER_LENGTH + length)));
     }
   }
 
   /** Hands back what is held (a partial frame), or null. */
   ByteBuf drain() {
-    ByteBuf rest = pending;
-    pending = null;
-    return rest;
+    return pending.drain();
   }
 
   void release() {
-    if (pending != null) {
-      pending.release();
-      pending = null;
-    }
+    pending.release();
   }
 
   private boolean readPreface(Consumer<ByteBuf> preface) {
-    int available = Math.min(pending.readableBytes(), PREFACE.length);
+    ByteBuf held = pending.peek();
+    int available = Math.min(held.readableBytes(), PREFACE.length);
     for (int i = 0; i < available; i++) {
-      if (pending.getByte(pending.readerIndex() + i) != PREFACE[i]) {
+      if (held.getByte(held.readerIndex() + i) != PREFACE[i]) {
         throw new Http2DecodeException("the client did not send the HTTP/2 preface (h2c with prior knowledge"
-            + " is required) but [" + ByteBufUtil.hexDump(pending, pending.readerIndex(), available) + "]");
+            + " is required) but [" + ByteBufUtil.hexDump(held, held.readerIndex(), available) + "]");
       }
     }
     if (available < PREFACE.length) {
       return false;
     }
     expectPreface = false;
-    ByteBuf bytes = pending.readRetainedSlice(PREFACE.length);
-    releaseIfDrained();
-    preface.accept(bytes);
+    preface.accept(pending.take(PREFACE.length));
     return true;
-  }
-
-  private void append(ByteBuf data, ByteBufAllocator alloc) {
-    if (pending == null) {
-      pending = data;
-      return;
-    }
-    boolean exclusive = pending.refCnt() == 1 && !pending.isReadOnly();
-    if (!exclusive || pending.maxWritableBytes() < data.readableBytes()) {
-      ByteBuf grown = alloc.buffer(Math.max(256, 2 * (pending.readableBytes() + data.readableBytes())));
-      grown.writeBytes(pending);
-      pending.release();
-      pending = grown;
-    }
-    pending.writeBytes(data);
-    data.release();
-  }
-
-  private void releaseIfDrained() {
-    if (pending != null && !pending.isReadable()) {
-      pending.release();
-      pending = null;
-    }
   }
 }

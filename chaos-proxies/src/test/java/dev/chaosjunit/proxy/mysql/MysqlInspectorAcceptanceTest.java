@@ -1,5 +1,8 @@
 package dev.chaosjunit.proxy.mysql;
 
+import static dev.chaosjunit.proxy.sql.OrdersTable.direct;
+import static dev.chaosjunit.proxy.sql.OrdersTable.insert;
+import static dev.chaosjunit.proxy.sql.OrdersTable.rowCount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +46,7 @@ class MysqlInspectorAcceptanceTest {
   static void start() throws SQLException {
     engine = ProxyEngine.start();
     proxy = engine.create(ProxySpec.of("db", DB.getHost() + ":" + DB.getFirstMappedPort()).withProtocol("mysql"));
-    try (Connection c = direct(); Statement s = c.createStatement()) {
+    try (Connection c = direct(DB); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE orders (id int PRIMARY KEY, note varchar(100)) ENGINE=InnoDB");
       s.execute("CREATE PROCEDURE two_results() BEGIN SELECT 1 AS one; SELECT 'two' AS two; END");
     }
@@ -57,7 +60,7 @@ class MysqlInspectorAcceptanceTest {
   @AfterEach
   void clean() throws SQLException {
     proxy.rules().forEach(rule -> proxy.removeRule(rule.name()));
-    try (Connection c = direct(); Statement s = c.createStatement()) {
+    try (Connection c = direct(DB); Statement s = c.createStatement()) {
       s.execute("DELETE FROM orders");
     }
   }
@@ -148,25 +151,6 @@ class MysqlInspectorAcceptanceTest {
     String url = "jdbc:" + parts[0] + "://127.0.0.1:" + proxy.listenAddress().getPort() + "/" + DB.getDatabaseName()
         + "?allowPublicKeyRetrieval=true" + (parts.length > 1 ? "&" + parts[1] : "") + (extra.isEmpty() ? "" : "&" + extra);
     return DriverManager.getConnection(url, DB.getUsername(), DB.getPassword());
-  }
-
-  private static Connection direct() throws SQLException {
-    return DriverManager.getConnection(DB.getJdbcUrl(), DB.getUsername(), DB.getPassword());
-  }
-
-  private static void insert(Connection c, int id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, note) VALUES (?, ?)")) {
-      ps.setInt(1, id);
-      ps.setString(2, "order " + id);
-      ps.executeUpdate();
-    }
-  }
-
-  private static int rowCount(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM orders"); ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getInt(1);
-    }
   }
 
   private static long sessionStatus(Connection c, String name) throws SQLException {

@@ -1,5 +1,8 @@
 package dev.chaosjunit.proxy.postgres;
 
+import static dev.chaosjunit.proxy.sql.OrdersTable.direct;
+import static dev.chaosjunit.proxy.sql.OrdersTable.insert;
+import static dev.chaosjunit.proxy.sql.OrdersTable.rowCount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,7 +60,7 @@ class PostgresInspectorAcceptanceTest {
     config.setPassword(DB.getPassword());
     config.setMaximumPoolSize(1);
     pool = new HikariDataSource(config);
-    try (Connection c = direct(); Statement s = c.createStatement()) {
+    try (Connection c = direct(DB); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE orders (id int PRIMARY KEY, note text)");
     }
   }
@@ -71,7 +74,7 @@ class PostgresInspectorAcceptanceTest {
   @AfterEach
   void clean() throws SQLException {
     proxy.rules().forEach(rule -> proxy.removeRule(rule.name()));
-    try (Connection c = direct(); Statement s = c.createStatement()) {
+    try (Connection c = direct(DB); Statement s = c.createStatement()) {
       s.execute("TRUNCATE orders");
     }
   }
@@ -179,7 +182,7 @@ class PostgresInspectorAcceptanceTest {
   void nonMatchingRuleChangesNothing() throws SQLException {
     proxy.addRule(error("DELETE FROM nothing*", Map.of("code", "53100")));
     String sql = "SELECT g, md5(g::text), decode(md5(g::text), 'hex'), now() - now() FROM generate_series(1, 3000) g";
-    try (Connection c = pool.getConnection(); Connection d = direct()) {
+    try (Connection c = pool.getConnection(); Connection d = direct(DB)) {
       for (int i = 0; i < 6; i++) {
         assertThat(rows(c, sql)).isEqualTo(rows(d, sql));
       }
@@ -236,27 +239,8 @@ class PostgresInspectorAcceptanceTest {
     return "jdbc:postgresql://127.0.0.1:" + proxy.listenAddress().getPort() + "/" + DB.getDatabaseName();
   }
 
-  private static Connection direct() throws SQLException {
-    return DriverManager.getConnection(DB.getJdbcUrl(), DB.getUsername(), DB.getPassword());
-  }
-
-  private static void insert(Connection c, int id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, note) VALUES (?, ?)")) {
-      ps.setInt(1, id);
-      ps.setString(2, "order " + id);
-      ps.executeUpdate();
-    }
-  }
-
-  private static int rowCount(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM orders"); ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getInt(1);
-    }
-  }
-
   private static int directRowCount() throws SQLException {
-    try (Connection d = direct()) {
+    try (Connection d = direct(DB)) {
       return rowCount(d);
     }
   }

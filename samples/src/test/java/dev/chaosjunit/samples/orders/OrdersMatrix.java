@@ -4,6 +4,7 @@ import static dev.chaosjunit.api.Expectation.ERROR;
 import static dev.chaosjunit.api.Expectation.SUCCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosjunit.api.Chaos;
 import dev.chaosjunit.api.Expect;
 import dev.chaosjunit.api.FaultAssumption;
 import dev.chaosjunit.api.Scenario;
@@ -14,6 +15,9 @@ import dev.chaosjunit.junit.FaultMatrix;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * The orders service's resilience matrix: 4 scenarios × 6 faults, the same expectations for every
@@ -41,11 +45,24 @@ abstract class OrdersMatrix {
   @FaultAssumption static Fault userServiceUnavailable = Fault.on("user-service").grpc()
       .method("/" + UpstreamMocks.GET_USER).error("UNAVAILABLE", "user-service is restarting");
 
-  abstract OrdersApp app();
+  @Chaos("db") static PostgreSQLContainer db = Infrastructure.DB;
+  @Chaos("cache") static GenericContainer<?> cache = Infrastructure.CACHE;
+  @Chaos("kafka") static KafkaContainer kafka = Infrastructure.KAFKA;
 
-  abstract OrdersClient client();
+  /** The service this class judges; its user-service mock is the subclass's {@code @Chaos} field. */
+  abstract RunningOrders orders();
 
-  abstract UpstreamMocks mocks();
+  OrdersApp app() {
+    return orders().app();
+  }
+
+  OrdersClient client() {
+    return orders().client();
+  }
+
+  UpstreamMocks mocks() {
+    return orders().upstreams;
+  }
 
   /** Starts the service against the proxies and caches the reader's listing. */
   static OrdersApp startService(ChaosTopology topology, UpstreamMocks mocks, OrdersConfig.Resilience resilience)

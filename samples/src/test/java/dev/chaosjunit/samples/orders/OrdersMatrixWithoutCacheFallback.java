@@ -7,9 +7,6 @@ import dev.chaosjunit.junit.ChaosTopology;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * A fixture, run by {@link ResilienceBugCaughtTest} (not by Surefire: no Test suffix): the orders
@@ -18,43 +15,23 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 @ChaosTest
 class OrdersMatrixWithoutCacheFallback extends OrdersMatrix {
 
-  static final UpstreamMocks upstreams = new UpstreamMocks();
+  static final RunningOrders orders = new RunningOrders();
 
-  @Chaos("db") static PostgreSQLContainer db = Infrastructure.DB;
-  @Chaos("cache") static GenericContainer<?> cache = Infrastructure.CACHE;
-  @Chaos("kafka") static KafkaContainer kafka = Infrastructure.KAFKA;
   @Chaos(value = "user-service", protocol = ChaosProtocol.GRPC)
-  static InetSocketAddress userService = upstreams.users.address();
-
-  static OrdersApp app;
-  static OrdersClient client;
+  static InetSocketAddress userService = orders.upstreams.users.address();
 
   @BeforeAll
   static void start(ChaosTopology topology) throws Exception {
-    app = startService(topology, upstreams, new OrdersConfig.Resilience(false, true));
-    client = new OrdersClient(app.port());
+    orders.start(topology, new OrdersConfig.Resilience(false, true));
   }
 
   @AfterAll
   static void stop() throws InterruptedException {
-    if (app != null) {
-      app.close();
-    }
-    upstreams.close();
+    orders.close();
   }
 
   @Override
-  OrdersApp app() {
-    return app;
-  }
-
-  @Override
-  OrdersClient client() {
-    return client;
-  }
-
-  @Override
-  UpstreamMocks mocks() {
-    return upstreams;
+  RunningOrders orders() {
+    return orders;
   }
 }

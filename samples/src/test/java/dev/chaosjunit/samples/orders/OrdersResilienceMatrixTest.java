@@ -7,51 +7,28 @@ import dev.chaosjunit.junit.ChaosTopology;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /** The orders service with every resilience feature on: all 24 cells pass. */
 @ChaosTest
 class OrdersResilienceMatrixTest extends OrdersMatrix {
 
-  static final UpstreamMocks upstreams = new UpstreamMocks();
+  static final RunningOrders orders = new RunningOrders();
 
-  @Chaos("db") static PostgreSQLContainer db = Infrastructure.DB;
-  @Chaos("cache") static GenericContainer<?> cache = Infrastructure.CACHE;
-  @Chaos("kafka") static KafkaContainer kafka = Infrastructure.KAFKA;
   @Chaos(value = "user-service", protocol = ChaosProtocol.GRPC)
-  static InetSocketAddress userService = upstreams.users.address();
-
-  static OrdersApp app;
-  static OrdersClient client;
+  static InetSocketAddress userService = orders.upstreams.users.address();
 
   @BeforeAll
   static void start(ChaosTopology topology) throws Exception {
-    app = startService(topology, upstreams, OrdersConfig.Resilience.full());
-    client = new OrdersClient(app.port());
+    orders.start(topology, OrdersConfig.Resilience.full());
   }
 
   @AfterAll
   static void stop() throws InterruptedException {
-    if (app != null) {
-      app.close();
-    }
-    upstreams.close();
+    orders.close();
   }
 
   @Override
-  OrdersApp app() {
-    return app;
-  }
-
-  @Override
-  OrdersClient client() {
-    return client;
-  }
-
-  @Override
-  UpstreamMocks mocks() {
-    return upstreams;
+  RunningOrders orders() {
+    return orders;
   }
 }
