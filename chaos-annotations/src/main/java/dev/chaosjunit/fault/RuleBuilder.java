@@ -61,9 +61,12 @@ public abstract class RuleBuilder<B extends RuleBuilder<B>> {
     return build(RuleAction.DELAY, Map.of("ms", Long.toString(delay.toMillis())));
   }
 
-  /** Drops each matching message by closing the connection. */
+  /**
+   * Drops each matching message the protocol's own way: Kafka sends no response (the client times
+   * out), gRPC cancels that call (RST_STREAM), the others close the connection.
+   */
   public Fault drop() {
-    return drop(DropMode.CLOSE);
+    return build(RuleAction.DROP, Map.of());
   }
 
   /** Drops each matching message as {@code mode} says. */

@@ -44,6 +44,8 @@ class FaultTest {
 
     Rule drop = (Rule) Fault.on("bus").kafka().topic("orders").drop(DropMode.BLACKHOLE).effects().get(0);
     assertThat(drop.params()).containsExactly(Map.entry("mode", "blackhole"));
+    Rule protocolDrop = (Rule) Fault.on("bus").kafka().topic("orders").drop().effects().get(0);
+    assertThat(protocolDrop.params()).as("drop() leaves the mode to the protocol (Kafka: no response)").isEmpty();
   }
 
   @Test
