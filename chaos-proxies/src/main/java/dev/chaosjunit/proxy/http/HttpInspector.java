@@ -7,6 +7,7 @@ import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.proxy.rule.RuleSpec;
+import java.util.Locale;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -24,6 +25,7 @@ public final class HttpInspector implements ProtocolInspector {
 
   /** The protocol name. */
   public static final String NAME = "http";
+  private static final String HEADER = "header.";
 
   /** The match keys; {@code header.<Name>} stands for one key per header name. */
   @Override
@@ -48,6 +50,17 @@ public final class HttpInspector implements ProtocolInspector {
   @Override
   public Glob glob(String key, String pattern) {
     return Glob.compile(pattern, key.equals("path") ? '/' : Glob.NO_SEPARATOR, key.equals("method"));
+  }
+
+  /** Header names are case-insensitive: {@code header.<Name>} is filed under the lower-case name. */
+  @Override
+  public String factKey(String matchKey) {
+    return matchKey.startsWith(HEADER) ? headerFact(matchKey.substring(HEADER.length())) : matchKey;
+  }
+
+  /** The fact key of a header field name. */
+  static String headerFact(String name) {
+    return HEADER + name.toLowerCase(Locale.ROOT);
   }
 
   @Override

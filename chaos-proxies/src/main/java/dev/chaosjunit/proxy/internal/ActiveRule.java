@@ -17,7 +17,7 @@ final class ActiveRule {
   ActiveRule(RuleSpec spec, ProtocolInspector inspector, Counter counter) {
     this.spec = spec;
     this.counter = counter;
-    spec.match().forEach((key, pattern) -> globs.put(key, inspector.glob(key, pattern)));
+    spec.match().forEach((key, pattern) -> globs.put(inspector.factKey(key), inspector.glob(key, pattern)));
   }
 
   /** Whether every key's glob matches one of the message's values for it. */

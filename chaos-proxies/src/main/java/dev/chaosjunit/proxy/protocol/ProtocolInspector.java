@@ -40,6 +40,15 @@ public interface ProtocolInspector {
     return Glob.compile(pattern);
   }
 
+  /**
+   * The key under which this protocol files a match key's values in {@link
+   * dev.chaosjunit.proxy.rule.MessageFacts}: the identity by default; HTTP lower-cases header names,
+   * so {@code header.Retry-After} and {@code header.retry-after} name the same fact.
+   */
+  default String factKey(String matchKey) {
+    return matchKey;
+  }
+
   /** Opens the decoding state for one client connection. */
   InspectorSession open(ConnectionInfo connection);
 }

@@ -146,11 +146,19 @@ class HttpSessionTest {
   }
 
   @Test
-  void factsCarryMethodPathAndHeaderSpellings() {
+  void factsCarryMethodPathAndLowerCaseHeaderNames() {
     port.client(session, "OPTIONS http://host:8080/p/q?x#f HTTP/1.1\r\ncontent-TYPE: a\r\n\r\n", 4096);
     assertThat(port.facts().get(0).get("path")).containsExactly("/p/q");
     assertThat(port.facts().get(0).get("method")).containsExactly("OPTIONS");
-    assertThat(port.facts().get(0).get("header.Content-Type")).containsExactly("a");
     assertThat(port.facts().get(0).get("header.content-type")).containsExactly("a");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"header.x-test", "header.X-Test", "header.x-TEST"})
+  void headerMatchKeysInAnySpellingMatchAHeaderSentInAnother(String key) {
+    port.rule(unavailable(key, "yes"));
+    port.client(session, DOWN.replace("\r\n\r\n", "\r\nX-tEsT: yes\r\n\r\n").replace("/api/down", "/elsewhere"), 4096);
+    assertThat(port.sentToServer()).isEmpty();
+    assertThat(port.sentToClient()).isEqualTo(UNAVAILABLE);
   }
 }

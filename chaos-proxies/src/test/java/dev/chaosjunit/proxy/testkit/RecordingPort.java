@@ -148,7 +148,7 @@ public final class RecordingPort implements RelayPort {
   private boolean matches(RuleSpec rule, MessageFacts message) {
     for (Map.Entry<String, String> entry : rule.match().entrySet()) {
       Glob glob = inspector.glob(entry.getKey(), entry.getValue());
-      if (message.get(entry.getKey()).stream().noneMatch(glob::matches)) {
+      if (message.get(inspector.factKey(entry.getKey())).stream().noneMatch(glob::matches)) {
         return false;
       }
     }
