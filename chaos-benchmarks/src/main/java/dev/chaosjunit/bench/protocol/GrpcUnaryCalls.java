@@ -59,6 +59,24 @@ public final class GrpcUnaryCalls implements Workload {
     return "grpc";
   }
 
+  /** {@link #startEchoServer()} as the workload's server. */
+  @Override
+  public Server startServer() throws IOException {
+    io.grpc.Server server = startEchoServer();
+    InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.getPort());
+    return new Server() {
+      @Override
+      public InetSocketAddress address() {
+        return address;
+      }
+
+      @Override
+      public void close() throws InterruptedException {
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+      }
+    };
+  }
+
   @Override
   public List<Figure> run(InetSocketAddress address) throws Exception {
     ManagedChannel channel = NettyChannelBuilder.forAddress(address).usePlaintext().build();

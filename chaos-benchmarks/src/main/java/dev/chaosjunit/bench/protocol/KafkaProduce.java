@@ -4,7 +4,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.chaosjunit.bench.Figure;
 import dev.chaosjunit.bench.Workload;
+import dev.chaosjunit.images.Images;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apiguardian.api.API;
+import org.testcontainers.kafka.KafkaContainer;
 
 /** Kafka producer records per second ({@code acks=all}, idempotent, 100-byte values, default batching). */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -30,6 +33,26 @@ public final class KafkaProduce implements Workload {
   @Override
   public String protocol() {
     return "kafka";
+  }
+
+  /** A broker in a container of {@link Images#kafka()}; topics are created on first use. */
+  @Override
+  public Server startServer() {
+    KafkaContainer kafka = new KafkaContainer(Images.kafka());
+    kafka.start();
+    InetSocketAddress address = new InetSocketAddress("127.0.0.1",
+        URI.create("kafka://" + kafka.getBootstrapServers()).getPort());
+    return new Server() {
+      @Override
+      public InetSocketAddress address() {
+        return address;
+      }
+
+      @Override
+      public void close() {
+        kafka.stop();
+      }
+    };
   }
 
   @Override
