@@ -16,7 +16,7 @@ import org.apiguardian.api.API;
 /**
  * Proxy overhead on this machine, in one run, as two suites. {@code core}: every core workload on every
  * route (direct, the chaos proxy as a server process, inspecting and embedded, socat, plus routes registered
- * as {@link Route} services). {@code protocols}: PostgreSQL, Kafka and gRPC loads direct, through the
+ * as {@link Route} services). {@code protocols}: pipelined Redis, PostgreSQL, Kafka and gRPC loads direct, through the
  * engine as an L4 relay and through the engine decoding the protocol with a rule that never matches. A
  * warm-up round first, then three measured rounds (routes interleaved, so background noise spreads over all
  * rows), printed as medians with their range and ratios. Run it with {@code chaos-benchmarks/run [all|core|protocols]}.
@@ -35,7 +35,8 @@ public final class Benchmark {
   public static void main(String[] args) throws Exception {
     String part = args.length == 0 ? "all" : args[0];
     if (args.length > 1 || !List.of("all", "core", "protocols").contains(part)) {
-      throw new IllegalArgumentException("unknown arguments " + List.of(args) + "; run with one of: all (the default), core, protocols");
+      throw new IllegalArgumentException("unknown arguments " + List.of(args)
+          + "; run with one of: all (the default), core, protocols");
     }
     Suite core = part.equals("protocols") ? null : coreSuite();
     Suite protocols = part.equals("core") ? null : protocolSuite();
@@ -101,15 +102,21 @@ public final class Benchmark {
     return suite;
   }
 
-  /** PostgreSQL, Kafka and gRPC (servers in containers or in the JVM), direct vs L4 relay vs protocol-aware. */
-  private static Suite protocolSuite() {
-    List<Workload> workloads = List.of(new PostgresTransactions(4, PROTOCOL_ROW),
+  /**
+   * Pipelined Redis, PostgreSQL, Kafka and gRPC (servers on the host, in containers or in the JVM), direct vs
+   * L4 relay vs protocol-aware.
+   */
+  private static Suite protocolSuite() throws Exception {
+    List<Workload> workloads = List.of(new PipelinedRedis(8, 16, Duration.ofSeconds(2)),
+        new PostgresTransactions(4, PROTOCOL_ROW),
         new KafkaProduce("bench", PROTOCOL_ROW), new GrpcUnaryCalls(32, PROTOCOL_ROW));
     List<Route> routes = List.of(new DirectRoute(), new ProxyRoute(false), new ProxyRoute(true));
     Suite suite = new Suite(routes, workloads, new Report(ProxyRoute.L4, "vs L4"));
-    suite.report().note("protocols: PostgreSQL and Kafka in containers (Docker's port forwarding is part of every"
-        + " row), gRPC in this JVM; each row " + PROTOCOL_ROW.toSeconds() + " s; the protocol-aware proxy holds one rule"
-        + " that never matches");
+    RedisServer redis = RedisServer.start();
+    suite.serve("redis", redis.address(), redis);
+    suite.report().note("protocols: redis: " + redis.description() + "; PostgreSQL and Kafka in containers"
+        + " (Docker's port forwarding is part of every row), gRPC in this JVM; each row " + PROTOCOL_ROW.toSeconds()
+        + " s (Redis 2 s); the protocol-aware proxy holds one rule that never matches");
     return suite;
   }
 }

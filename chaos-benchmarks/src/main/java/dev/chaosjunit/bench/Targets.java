@@ -35,11 +35,11 @@ final class Targets {
     Figure f = report.figure(label, route);
     Figure ref = report.figure(label, reference);
     if (f == null || ref == null) {
-      out.printf(Locale.ROOT, "  %-40s n/a (no %s figure)%n", label + " >= " + (int) minPercent + " % of " + reference, reference);
+      out.printf(Locale.ROOT, "  %-60s n/a (no %s figure)%n", label + " >= " + (int) minPercent + " % of " + reference, reference);
       return;
     }
     double percent = 100 * f.value() / ref.value();
-    out.printf(Locale.ROOT, "  %-40s %6.0f %%  %s%n", label + " >= " + (int) minPercent + " % of " + reference,
+    out.printf(Locale.ROOT, "  %-60s %6.0f %%  %s%n", label + " >= " + (int) minPercent + " % of " + reference,
         percent, percent >= minPercent ? "MET" : "MISSED");
   }
 
@@ -50,7 +50,7 @@ final class Targets {
       return;
     }
     double added = f.value() - direct.value();
-    out.printf(Locale.ROOT, "  %-40s %6.1f us %s%n", "added " + label + " <= " + (int) maxMicros + " us", added,
+    out.printf(Locale.ROOT, "  %-60s %6.1f us %s%n", "added " + label + " <= " + (int) maxMicros + " us", added,
         added <= maxMicros ? "MET" : "MISSED");
   }
 }

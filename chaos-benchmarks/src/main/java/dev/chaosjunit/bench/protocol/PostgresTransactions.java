@@ -100,7 +100,8 @@ public final class PostgresTransactions implements Workload {
     long done = 0;
     try (Connection connection = connect(address);
         PreparedStatement select = connection.prepareStatement("SELECT balance FROM accounts WHERE id = ?");
-        PreparedStatement update = connection.prepareStatement("UPDATE accounts SET balance = balance + 1 WHERE id = ?")) {
+        PreparedStatement update =
+            connection.prepareStatement("UPDATE accounts SET balance = balance + 1 WHERE id = ?")) {
       connection.setAutoCommit(false);
       while (System.nanoTime() < end) {
         int id = firstRow + random.nextInt(ROWS_PER_THREAD);

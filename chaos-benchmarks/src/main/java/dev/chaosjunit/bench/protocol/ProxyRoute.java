@@ -26,6 +26,7 @@ public final class ProxyRoute implements Route {
   private static final Map<String, RuleSpec> NON_MATCHING = Map.of(
       "kafka", never(Map.of("topic", "no-such-topic"), ActionSpec.Type.DELAY, Map.of("ms", "1000")),
       "grpc", never(Map.of("method", "/no.Such/Method"), ActionSpec.Type.DELAY, Map.of("ms", "1000")),
+      "redis", never(Map.of("key", "no-such-key*"), ActionSpec.Type.ERROR, Map.of("code", "ERR")),
       "postgres", never(Map.of("sql", "DELETE FROM nothing*"), ActionSpec.Type.ERROR, Map.of("code", "53100")));
 
   /** The row name of the L4 relay. */
