@@ -38,12 +38,12 @@ public final class Benchmark {
       throw new IllegalArgumentException("unknown arguments " + List.of(args)
           + "; run with one of: all (the default), core, protocols");
     }
-    Suite core = part.equals("protocols") ? null : coreSuite();
-    Suite protocols = part.equals("core") ? null : protocolSuite();
     List<Suite> suites = new ArrayList<>();
+    Suite core = null;
+    Suite protocols = null;
     try {
-      start(core, suites);
-      start(protocols, suites);
+      core = part.equals("protocols") ? null : start(coreSuite(), suites);
+      protocols = part.equals("core") ? null : start(protocolSuite(), suites);
       measure(suites, System.out);
     } finally {
       for (Suite suite : suites) {
@@ -53,11 +53,11 @@ public final class Benchmark {
     print(core, protocols, System.out);
   }
 
-  private static void start(Suite suite, List<Suite> started) throws Exception {
-    if (suite != null) {
-      started.add(suite);
-      suite.startServers();
-    }
+  /** Starts the suite's servers; it is in {@code started} (to be closed) even when that fails. */
+  private static Suite start(Suite suite, List<Suite> started) throws Exception {
+    started.add(suite);
+    suite.startServers();
+    return suite;
   }
 
   private static void measure(List<Suite> suites, PrintStream out) {
