@@ -27,7 +27,7 @@ import org.apiguardian.api.API;
 
 /**
  * gRPC unary calls per second on one channel (one HTTP/2 connection), {@code concurrency} calls in
- * flight, against {@link #startEchoServer()}'s echo service.
+ * flight, against the echo service of {@link #startServer()}.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class GrpcUnaryCalls implements Workload {
@@ -45,29 +45,19 @@ public final class GrpcUnaryCalls implements Workload {
   }
 
   /** An in-JVM gRPC server with the echo service on a free loopback port. */
-  public static io.grpc.Server startEchoServer() throws IOException {
+  @Override
+  public Workload.Server startServer() throws IOException {
     ServerServiceDefinition echo = ServerServiceDefinition.builder("bench.Echo")
         .addMethod(ECHO, ServerCalls.asyncUnaryCall((byte[] request, StreamObserver<byte[]> out) -> {
           out.onNext(request);
           out.onCompleted();
         })).build();
-    return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(echo).build().start();
-  }
-
-  @Override
-  public String protocol() {
-    return "grpc";
-  }
-
-  /** {@link #startEchoServer()} as the workload's server. */
-  @Override
-  public Server startServer() throws IOException {
-    io.grpc.Server server = startEchoServer();
-    InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.getPort());
-    return new Server() {
+    io.grpc.Server server =
+        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(echo).build().start();
+    return new Workload.Server() {
       @Override
       public InetSocketAddress address() {
-        return address;
+        return new InetSocketAddress("127.0.0.1", server.getPort());
       }
 
       @Override
@@ -75,6 +65,11 @@ public final class GrpcUnaryCalls implements Workload {
         server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
     };
+  }
+
+  @Override
+  public String protocol() {
+    return "grpc";
   }
 
   @Override

@@ -18,7 +18,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apiguardian.api.API;
 import org.testcontainers.kafka.KafkaContainer;
 
-/** Kafka producer records per second ({@code acks=all}, idempotent, 100-byte values, default batching). */
+/**
+ * Kafka producer records per second ({@code acks=all}, idempotent, 100-byte values, {@code linger.ms=5}).
+ * The broker advertises its own address, so through a plain L4 relay only the bootstrap connection
+ * crosses the relay; the protocol-aware proxy rewrites the address and carries all of it.
+ */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class KafkaProduce implements Workload {
 
@@ -35,17 +39,16 @@ public final class KafkaProduce implements Workload {
     return "kafka";
   }
 
-  /** A broker in a container of {@link Images#kafka()}; topics are created on first use. */
+  /** A Kafka broker in a container ({@code Images.kafka()}; needs Docker). */
   @Override
-  public Server startServer() {
+  public Workload.Server startServer() {
     KafkaContainer kafka = new KafkaContainer(Images.kafka());
     kafka.start();
-    InetSocketAddress address = new InetSocketAddress("127.0.0.1",
-        URI.create("kafka://" + kafka.getBootstrapServers()).getPort());
-    return new Server() {
+    int port = URI.create("kafka://" + kafka.getBootstrapServers()).getPort();
+    return new Workload.Server() {
       @Override
       public InetSocketAddress address() {
-        return address;
+        return new InetSocketAddress("127.0.0.1", port);
       }
 
       @Override

@@ -9,9 +9,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersDecoder;
 import io.netty.util.concurrent.EventExecutor;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +28,7 @@ final class GrpcSession implements InspectorSession {
   private final Http2FrameReader serverFrames = new Http2FrameReader(false);
   private final Http2HeadersDecoder clientDecoder = HeaderBlock.decoder();
   private final HeaderBlock clientBlock = new HeaderBlock();
-  private final Map<Integer, Call> calls = new HashMap<>();
+  private final Calls calls = new Calls();
   private final DelayedCalls delayed = new DelayedCalls();
   private int lastForwardedStream;
   private final ServerFrames server = new ServerFrames(calls, () -> this.lastForwardedStream);
@@ -97,14 +95,15 @@ final class GrpcSession implements InspectorSession {
     int streamId = clientBlock.first().streamId;
     Http2Headers headers = clientBlock.decode(clientDecoder, port.alloc());
     List<ByteBuf> frames = clientBlock.take();
-    if (calls.containsKey(streamId) || headers.path() == null) {
+    if (calls.contains(streamId) || headers.path() == null) {
       frames.forEach(port::toServer);
       return;
     }
     Call call = new Call(streamId, CallFacts.of(headers));
-    calls.put(streamId, call);
+    calls.add(call);
     Optional<RuleMatch> match = port.match(Direction.REQUEST, call.facts);
     applyToCall(call, frames, match.map(RuleMatch::action).orElse(null), port);
+    calls.noteIfFaulted(call);
     lastForwardedStream = Math.max(lastForwardedStream, streamId);
   }
 

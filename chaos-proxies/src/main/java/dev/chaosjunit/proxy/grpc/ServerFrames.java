@@ -6,7 +6,6 @@ import dev.chaosjunit.proxy.rule.Direction;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.handler.codec.http2.Http2HeadersDecoder;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 
@@ -19,10 +18,10 @@ final class ServerFrames {
 
   private final Http2HeadersDecoder decoder = HeaderBlock.decoder();
   private final HeaderBlock block = new HeaderBlock();
-  private final Map<Integer, Call> calls;
+  private final Calls calls;
   private final IntSupplier lastForwardedStream;
 
-  ServerFrames(Map<Integer, Call> calls, IntSupplier lastForwardedStream) {
+  ServerFrames(Calls calls, IntSupplier lastForwardedStream) {
     this.calls = calls;
     this.lastForwardedStream = lastForwardedStream;
   }
@@ -76,6 +75,7 @@ final class ServerFrames {
     } else if (action.type() == ActionSpec.Type.DROP) {
       GrpcFaults.drop(call, action, lastForwardedStream.getAsInt(), port);
     }
+    calls.noteIfFaulted(call);
     drop(frame, port);
   }
 
