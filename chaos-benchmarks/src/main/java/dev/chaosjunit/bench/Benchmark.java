@@ -2,116 +2,121 @@ package dev.chaosjunit.bench;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.chaosjunit.bench.protocol.GrpcUnaryCalls;
+import dev.chaosjunit.bench.protocol.KafkaProduce;
+import dev.chaosjunit.bench.protocol.PostgresTransactions;
+import dev.chaosjunit.bench.protocol.ProxyRoute;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
 import org.apiguardian.api.API;
 
 /**
- * Proxy overhead on this machine, in one run: every workload on every route (direct, the chaos proxy as a
- * server process and embedded, socat, plus routes registered as {@link Route} services), a warm-up round
- * first, then three measured rounds (routes interleaved, so background noise spreads over all rows), printed
- * as medians with their range and ratios. Run it with {@code chaos-benchmarks/run}.
+ * Proxy overhead on this machine, in one run, as two suites. {@code core}: every core workload on every
+ * route (direct, the chaos proxy as a server process, inspecting and embedded, socat, plus routes registered
+ * as {@link Route} services). {@code protocols}: pipelined Redis, PostgreSQL, Kafka and gRPC loads direct, through the
+ * engine as an L4 relay and through the engine decoding the protocol with a rule that never matches. A
+ * warm-up round first, then three measured rounds (routes interleaved, so background noise spreads over all
+ * rows), printed as medians with their range and ratios. Run it with {@code chaos-benchmarks/run [all|core|protocols]}.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Benchmark {
 
   private static final long BULK_BYTES = 256L << 20;
   private static final int ROUNDS = 3;
+  private static final Duration PROTOCOL_ROW = Duration.ofSeconds(5);
+  private static final double PROTOCOL_TARGET_PERCENT = 90;
 
   private Benchmark() {}
 
+  /** @param args nothing or {@code all}, {@code core}, {@code protocols}: which suites to run */
   public static void main(String[] args) throws Exception {
-    PrintStream out = System.out;
-    List<Route> routes = routes();
-    List<Workload> workloads = workloads();
-    Report report = new Report();
-    List<AutoCloseable> servers = new ArrayList<>();
-    try {
-      Map<String, InetSocketAddress> targets = startServers(workloads, servers, report);
-      out.println("warming up (one unreported round)...");
-      round(routes, workloads, targets, new Report());
-      for (int i = 1; i <= ROUNDS; i++) {
-        out.println("measuring, round " + i + " of " + ROUNDS + "...");
-        round(routes, workloads, targets, report);
-      }
-    } finally {
-      closeAll(routes, servers);
+    String part = args.length == 0 ? "all" : args[0];
+    if (args.length > 1 || !List.of("all", "core", "protocols").contains(part)) {
+      throw new IllegalArgumentException("unknown arguments " + List.of(args)
+          + "; run with one of: all (the default), core, protocols");
     }
-    report.print(out);
-    Targets.print(report, ChaosServerRoute.NAME, out);
+    List<Suite> suites = new ArrayList<>();
+    Suite core = null;
+    Suite protocols = null;
+    try {
+      core = part.equals("protocols") ? null : start(coreSuite(), suites);
+      protocols = part.equals("core") ? null : start(protocolSuite(), suites);
+      measure(suites, System.out);
+    } finally {
+      for (Suite suite : suites) {
+        suite.close();
+      }
+    }
+    print(core, protocols, System.out);
   }
 
-  private static List<Workload> workloads() {
+  /** Starts the suite's servers; it is in {@code started} (to be closed) even when that fails. */
+  private static Suite start(Suite suite, List<Suite> started) throws Exception {
+    started.add(suite);
+    suite.startServers();
+    return suite;
+  }
+
+  private static void measure(List<Suite> suites, PrintStream out) {
+    out.println("warming up (one unreported round)...");
+    suites.forEach(s -> s.round(false));
+    for (int i = 1; i <= ROUNDS; i++) {
+      out.println("measuring, round " + i + " of " + ROUNDS + "...");
+      for (Suite suite : suites) {
+        suite.round(true);
+      }
+    }
+  }
+
+  private static void print(Suite core, Suite protocols, PrintStream out) {
+    out.println("# machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+        + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    if (core != null) {
+      core.report().print(out);
+      Targets.print(core.report(), ChaosServerRoute.NAME, out);
+    }
+    if (protocols != null) {
+      out.println();
+      protocols.report().print(out);
+      Targets.printRelative(protocols.report(), ProxyRoute.PROTOCOL_AWARE, PROTOCOL_TARGET_PERCENT, out);
+    }
+  }
+
+  /** Redis and bulk transfer on every route, plus registered workloads and routes. */
+  private static Suite coreSuite() throws Exception {
     List<Workload> workloads = new ArrayList<>(List.of(new PipelinedRedis(8, 16, Duration.ofSeconds(2)),
         new BulkTransfer(BULK_BYTES, 1), new RoundTrip(1_000, 10_000, Duration.ofSeconds(5))));
     ServiceLoader.load(Workload.class).forEach(workloads::add);
-    return workloads;
-  }
-
-  /** The built-in Redis and bulk source, plus the servers of registered workloads, by protocol. */
-  private static Map<String, InetSocketAddress> startServers(List<Workload> workloads, List<AutoCloseable> servers,
-      Report report) throws Exception {
-    RedisServer redis = RedisServer.start();
-    servers.add(redis);
-    BulkSource bulk = new BulkSource(BULK_BYTES);
-    servers.add(bulk);
-    report.note("redis: " + redis.description());
-    report.note("machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
-        + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-    Map<String, InetSocketAddress> targets = new HashMap<>(Map.of("redis", redis.address(), "tcp", bulk.address()));
-    for (Workload workload : workloads) {
-      if (!targets.containsKey(workload.protocol())) {
-        Workload.Server server = workload.startServer();
-        servers.add(server);
-        targets.put(workload.protocol(), server.address());
-      }
-    }
-    return targets;
-  }
-
-  private static void closeAll(List<Route> routes, List<AutoCloseable> servers) throws Exception {
-    for (AutoCloseable closeable : routes) {
-      closeable.close();
-    }
-    for (AutoCloseable closeable : servers) {
-      closeable.close();
-    }
-  }
-
-  private static List<Route> routes() {
     List<Route> routes = new ArrayList<>(List.of(new DirectRoute(), new ChaosServerRoute(),
         new ChaosServerRoute("chaos-proxy server, inspecting", true), new ChaosProxyRoute(), new SocatRoute()));
     ServiceLoader.load(Route.class).forEach(routes::add);
-    return routes;
+    Suite suite = new Suite(routes, workloads, new Report());
+    RedisServer redis = RedisServer.start();
+    suite.serve("redis", redis.address(), redis);
+    BulkSource bulk = new BulkSource(BULK_BYTES);
+    suite.serve("tcp", bulk.address(), bulk);
+    suite.report().note("redis: " + redis.description());
+    return suite;
   }
 
-  /** Runs one workload on one route; a failure becomes a note, and the other cells still run. */
-  private static void measure(Route route, Workload workload, InetSocketAddress target, Report report) {
-    try (Route.Fronted fronted = route.front(target, workload.protocol())) {
-      workload.run(fronted.address()).forEach(f -> report.add(route.name(), f));
-    } catch (Exception e) {
-      report.note(route.name() + " / " + workload.getClass().getSimpleName() + " failed: " + e);
-    }
-  }
-
-  private static void round(List<Route> routes, List<Workload> workloads, Map<String, InetSocketAddress> targets,
-      Report report) {
-    for (Route route : routes) {
-      if (!route.available()) {
-        report.note(route.name() + " skipped: " + route.unavailableReason());
-        continue;
-      }
-      for (Workload workload : workloads) {
-        if (route.supports(workload.protocol())) {
-          measure(route, workload, targets.get(workload.protocol()), report);
-        }
-      }
-    }
+  /**
+   * Pipelined Redis, PostgreSQL, Kafka and gRPC (servers on the host, in containers or in the JVM), direct vs
+   * L4 relay vs protocol-aware.
+   */
+  private static Suite protocolSuite() throws Exception {
+    List<Workload> workloads = List.of(new PipelinedRedis(8, 16, Duration.ofSeconds(2)),
+        new PostgresTransactions(4, PROTOCOL_ROW),
+        new KafkaProduce("bench", PROTOCOL_ROW), new GrpcUnaryCalls(32, PROTOCOL_ROW));
+    List<Route> routes = List.of(new DirectRoute(), new ProxyRoute(false), new ProxyRoute(true));
+    Suite suite = new Suite(routes, workloads, new Report(ProxyRoute.L4, "vs L4"));
+    RedisServer redis = RedisServer.start();
+    suite.serve("redis", redis.address(), redis);
+    suite.report().note("protocols: redis: " + redis.description() + "; PostgreSQL and Kafka in containers"
+        + " (Docker's port forwarding is part of every row), gRPC in this JVM; each row " + PROTOCOL_ROW.toSeconds()
+        + " s (Redis 2 s); the protocol-aware proxy holds one rule that never matches");
+    return suite;
   }
 }

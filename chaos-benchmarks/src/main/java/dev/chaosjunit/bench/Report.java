@@ -9,12 +9,43 @@ import java.util.Map;
 
 /**
  * The printed comparison: one table per figure, routes as rows, the median of the measured rounds with
- * their range (the noise), and ratios of medians against direct and socat.
+ * their range (the noise), and ratios of medians against direct and a second reference route (socat for
+ * the core suite, the engine as an L4 relay for the protocol suite).
  */
 final class Report {
 
   private final Map<String, Map<String, List<Figure>>> byLabel = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
+  private final String reference;
+  private final String referenceHeader;
+
+  /** Ratios against direct and socat. */
+  Report() {
+    this("socat", "vs socat");
+  }
+
+  /**
+   * @param reference the route of the second ratio column
+   * @param referenceHeader that column's header, e.g. {@code "vs L4"}
+   */
+  Report(String reference, String referenceHeader) {
+    this.reference = reference;
+    this.referenceHeader = referenceHeader;
+  }
+
+  /** An empty report with the same reference columns (for a warm-up round). */
+  Report(Report like) {
+    this(like.reference, like.referenceHeader);
+  }
+
+  String reference() {
+    return reference;
+  }
+
+  /** The figure labels, in the order they were first measured. */
+  List<String> labels() {
+    return List.copyOf(byLabel.keySet());
+  }
 
   void add(String route, Figure figure) {
     byLabel.computeIfAbsent(figure.label(), l -> new LinkedHashMap<>())
@@ -44,16 +75,16 @@ final class Report {
     return sorted.get(sorted.size() / 2);
   }
 
-  private static void table(PrintStream out, String label, Map<String, List<Figure>> rows) {
+  private void table(PrintStream out, String label, Map<String, List<Figure>> rows) {
     Figure direct = rows.containsKey("direct") ? median(rows.get("direct")) : null;
-    Figure socat = rows.containsKey("socat") ? median(rows.get("socat")) : null;
+    Figure second = rows.containsKey(reference) ? median(rows.get(reference)) : null;
     out.println();
     out.printf(Locale.ROOT, "%-40s %12s %23s %10s %10s%n", label, rows.values().iterator().next().get(0).unit(),
-        "range of rounds", "vs direct", "vs socat");
+        "range of rounds", "vs direct", referenceHeader);
     rows.forEach((route, figures) -> {
       Figure f = median(figures);
       out.printf(Locale.ROOT, "  %-38s %12.1f %23s %10s %10s%n", route, f.value(), range(figures),
-          ratio(f, direct), ratio(f, socat));
+          ratio(f, direct), ratio(f, second));
     });
   }
 

@@ -3,7 +3,10 @@ package dev.chaosjunit.bench;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** Issue 6's targets for the chaos proxy with no faults, checked against one run's report. */
+/**
+ * Issue 6's targets for the chaos proxy with no faults, and issues 3 and 4's for the protocol-aware proxy
+ * with a non-matching rule, checked against one run's report.
+ */
 final class Targets {
 
   private Targets() {}
@@ -18,16 +21,25 @@ final class Targets {
     added(report, route, "round trip p50", 30, out);
   }
 
+  /** Every figure of {@code route} at least {@code minPercent} of the report's reference route (the L4 relay). */
+  static void printRelative(Report report, String route, double minPercent, PrintStream out) {
+    out.println();
+    out.println("targets for [" + route + "]:");
+    for (String label : report.labels()) {
+      share(report, route, label, report.reference(), minPercent, out);
+    }
+  }
+
   private static void share(Report report, String route, String label, String reference, double minPercent,
       PrintStream out) {
     Figure f = report.figure(label, route);
     Figure ref = report.figure(label, reference);
     if (f == null || ref == null) {
-      out.printf(Locale.ROOT, "  %-40s n/a (no %s figure)%n", label + " >= " + minPercent + " % of " + reference, reference);
+      out.printf(Locale.ROOT, "  %-60s n/a (no %s figure)%n", label + " >= " + (int) minPercent + " % of " + reference, reference);
       return;
     }
     double percent = 100 * f.value() / ref.value();
-    out.printf(Locale.ROOT, "  %-40s %6.0f %%  %s%n", label + " >= " + (int) minPercent + " % of " + reference,
+    out.printf(Locale.ROOT, "  %-60s %6.0f %%  %s%n", label + " >= " + (int) minPercent + " % of " + reference,
         percent, percent >= minPercent ? "MET" : "MISSED");
   }
 
@@ -38,7 +50,7 @@ final class Targets {
       return;
     }
     double added = f.value() - direct.value();
-    out.printf(Locale.ROOT, "  %-40s %6.1f us %s%n", "added " + label + " <= " + (int) maxMicros + " us", added,
+    out.printf(Locale.ROOT, "  %-60s %6.1f us %s%n", "added " + label + " <= " + (int) maxMicros + " us", added,
         added <= maxMicros ? "MET" : "MISSED");
   }
 }

@@ -39,11 +39,6 @@ public final class GrpcUnaryCalls implements Workload {
   private final int concurrency;
   private final Duration duration;
 
-  /** 32 calls in flight for 3 seconds (as the harness runs it). */
-  public GrpcUnaryCalls() {
-    this(32, Duration.ofSeconds(3));
-  }
-
   public GrpcUnaryCalls(int concurrency, Duration duration) {
     this.concurrency = concurrency;
     this.duration = duration;
@@ -57,7 +52,8 @@ public final class GrpcUnaryCalls implements Workload {
           out.onNext(request);
           out.onCompleted();
         })).build();
-    io.grpc.Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(echo).build().start();
+    io.grpc.Server server =
+        NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(echo).build().start();
     return new Workload.Server() {
       @Override
       public InetSocketAddress address() {

@@ -29,11 +29,6 @@ public final class KafkaProduce implements Workload {
   private final String topic;
   private final Duration duration;
 
-  /** Topic {@code bench} (auto-created) for 3 seconds (as the harness runs it). */
-  public KafkaProduce() {
-    this("bench", Duration.ofSeconds(3));
-  }
-
   public KafkaProduce(String topic, Duration duration) {
     this.topic = topic;
     this.duration = duration;

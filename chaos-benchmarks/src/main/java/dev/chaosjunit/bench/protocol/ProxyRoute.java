@@ -22,8 +22,17 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ProxyRoute implements Route {
 
-  private static final Map<String, Map<String, String>> NON_MATCHING = Map.of(
-      "kafka", Map.of("topic", "no-such-topic"), "grpc", Map.of("method", "/no.Such/Method"));
+  /** Per protocol, a rule whose match no benchmark message meets. */
+  private static final Map<String, RuleSpec> NON_MATCHING = Map.of(
+      "kafka", never(Map.of("topic", "no-such-topic"), ActionSpec.Type.DELAY, Map.of("ms", "1000")),
+      "grpc", never(Map.of("method", "/no.Such/Method"), ActionSpec.Type.DELAY, Map.of("ms", "1000")),
+      "redis", never(Map.of("key", "no-such-key*"), ActionSpec.Type.ERROR, Map.of("code", "ERR")),
+      "postgres", never(Map.of("sql", "DELETE FROM nothing*"), ActionSpec.Type.ERROR, Map.of("code", "53100")));
+
+  /** The row name of the L4 relay. */
+  public static final String L4 = "chaos-proxy L4";
+  /** The row name of the protocol-aware proxy. */
+  public static final String PROTOCOL_AWARE = "chaos-proxy protocol-aware";
 
   private final boolean protocolAware;
   private final AtomicInteger proxies = new AtomicInteger();
@@ -35,7 +44,7 @@ public final class ProxyRoute implements Route {
 
   @Override
   public String name() {
-    return protocolAware ? "chaos-proxy protocol-aware" : "chaos-proxy L4";
+    return protocolAware ? PROTOCOL_AWARE : L4;
   }
 
   @Override
@@ -47,8 +56,7 @@ public final class ProxyRoute implements Route {
     ProxySpec spec = ProxySpec.of(name, "127.0.0.1:0", "127.0.0.1:" + upstream.getPort());
     Proxy proxy = engine.create(protocolAware ? spec.withProtocol(protocol) : spec);
     if (protocolAware) {
-      proxy.addRule(new RuleSpec("never", Direction.REQUEST, NON_MATCHING.get(protocol),
-          new ActionSpec(ActionSpec.Type.DELAY, Map.of("ms", "1000")), 1, 0, 0));
+      proxy.addRule(NON_MATCHING.get(protocol));
     }
     return new Fronted() {
       @Override
@@ -61,6 +69,15 @@ public final class ProxyRoute implements Route {
         engine.remove(name);
       }
     };
+  }
+
+  private static RuleSpec never(Map<String, String> match, ActionSpec.Type type, Map<String, String> params) {
+    return new RuleSpec("never", Direction.REQUEST, match, new ActionSpec(type, params), 1, 0, 0);
+  }
+
+  @Override
+  public boolean supports(String protocol) {
+    return !protocolAware || NON_MATCHING.containsKey(protocol);
   }
 
   @Override

@@ -1,0 +1,80 @@
+package dev.chaosjunit.bench;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Workloads on routes: their servers, one round at a time (each route runs every workload it supports,
+ * routes interleaved), into one report. A failed cell becomes a note; the other cells still run.
+ */
+final class Suite implements AutoCloseable {
+
+  private final List<Route> routes;
+  private final List<Workload> workloads;
+  private final Report report;
+  private final Map<String, InetSocketAddress> targets = new HashMap<>();
+  private final List<AutoCloseable> servers = new ArrayList<>();
+
+  Suite(List<Route> routes, List<Workload> workloads, Report report) {
+    this.routes = routes;
+    this.workloads = workloads;
+    this.report = report;
+  }
+
+  Report report() {
+    return report;
+  }
+
+  /** A server the suite did not start itself but closes at the end, for workloads speaking {@code protocol}. */
+  void serve(String protocol, InetSocketAddress address, AutoCloseable server) {
+    servers.add(server);
+    targets.put(protocol, address);
+  }
+
+  /** Starts the server of every workload whose protocol has none yet. */
+  void startServers() throws Exception {
+    for (Workload workload : workloads) {
+      if (!targets.containsKey(workload.protocol())) {
+        Workload.Server server = workload.startServer();
+        serve(workload.protocol(), server.address(), server);
+      }
+    }
+  }
+
+  /** One round; a warm-up round's figures are dropped. */
+  void round(boolean measured) {
+    Report into = measured ? report : new Report(report);
+    for (Route route : routes) {
+      if (!route.available()) {
+        report.note(route.name() + " skipped: " + route.unavailableReason());
+        continue;
+      }
+      for (Workload workload : workloads) {
+        if (route.supports(workload.protocol())) {
+          measure(route, workload, into);
+        }
+      }
+    }
+  }
+
+  private void measure(Route route, Workload workload, Report into) {
+    try (Route.Fronted fronted = route.front(targets.get(workload.protocol()), workload.protocol())) {
+      workload.run(fronted.address()).forEach(f -> into.add(route.name(), f));
+    } catch (Exception e) {
+      report.note(route.name() + " / " + workload.getClass().getSimpleName() + " failed: " + e);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (AutoCloseable route : routes) {
+      route.close();
+    }
+    for (AutoCloseable server : servers) {
+      server.close();
+    }
+  }
+}
