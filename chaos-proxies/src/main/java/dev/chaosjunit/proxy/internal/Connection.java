@@ -49,6 +49,7 @@ final class Connection {
     Bootstrap b = new Bootstrap().group(client.eventLoop()).channel(Transport.socketChannel())
         .option(ChannelOption.AUTO_READ, false).option(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.RCVBUF_ALLOCATOR, Transport.readSizes())
+        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.writeBuffer())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, proxy.connectTimeoutMillis())
         .handler(new RelayHandler(this, false));
     String host = proxy.spec().upstreamHost();
@@ -128,6 +129,14 @@ final class Connection {
     }
     if (flow != null && !closed) {
       flow.enqueueEnd(Outgoing.Kind.END);
+    }
+  }
+
+  /** A side's channel crossed a write-buffer water mark: the flow writing to it may go on. */
+  void writabilityChanged(boolean clientSide) {
+    Flow flow = clientSide ? down : up;
+    if (flow != null && !closed) {
+      flow.sinkWritabilityChanged();
     }
   }
 

@@ -4,14 +4,17 @@ import dev.chaosjunit.proxy.ToxicStream;
 import dev.chaosjunit.proxy.ToxicType;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One direction of a connection: an ordered outbox of chunks that go one at a time through the
- * stream's toxics to the sink; the source is read again only when the outbox is empty and the last
- * write succeeded (backpressure). Runs on the connection's event loop only.
+ * stream's toxics to the sink; the source is read again when the outbox is empty and the sink is
+ * writable (below its write-buffer high-water mark), so reads overlap writes while memory stays
+ * bounded (backpressure). An end or close waits for the writes before it. Runs on the connection's
+ * event loop only.
  */
 final class Flow {
 
@@ -26,8 +29,13 @@ final class Flow {
   private final FlowFaults faults;
   private final Outbox outbox = new Outbox();
   private final TimeoutTimers timeouts;
+  /** Continues with the next queued item; a write may run it before completing, while the sink is writable. */
+  private final Runnable next = this::itemDone;
   private Hold hold;
+  private ChannelFuture lastWrite;
+  private Runnable whenWritable;
   private boolean busy;
+  private boolean pumping;
   private boolean readPending;
   private boolean ended;
 
@@ -83,20 +91,33 @@ final class Flow {
     }
   }
 
+  /** Sends queued items until one is in progress; not re-entrant (a nested call leaves it to the loop). */
   private void pump() {
+    if (pumping) {
+      return;
+    }
+    pumping = true;
+    try {
+      pumpItems();
+    } finally {
+      pumping = false;
+    }
+  }
+
+  private void pumpItems() {
     while (!busy && !ended && !connection.isClosed()) {
-      Outgoing next = outbox.poll();
-      if (next == null) {
+      Outgoing item = outbox.poll();
+      if (item == null) {
         readSource();
         return;
       }
       busy = true;
-      long wait = next.notBefore() == 0 ? 0 : next.notBefore() - System.nanoTime();
+      long wait = item.notBefore() == 0 ? 0 : item.notBefore() - System.nanoTime();
       if (wait > 0) {
-        Piece piece = next.data() == null ? null : Piece.of(next.data(), next.queuedAt());
-        hold = new Hold(null, piece, null, schedule(wait, () -> process(next)));
+        Piece piece = item.data() == null ? null : Piece.of(item.data(), item.queuedAt());
+        hold = new Hold(null, piece, null, schedule(wait, () -> process(item)));
       } else {
-        process(next);
+        process(item);
       }
     }
   }
@@ -104,9 +125,18 @@ final class Flow {
   private void process(Outgoing item) {
     hold = null;
     switch (item.kind()) {
-      case DATA -> advance(Piece.of(item.data(), Math.max(item.queuedAt(), item.notBefore())), this::itemDone);
-      case END -> end();
-      case CLOSE -> connection.close();
+      case DATA -> advance(Piece.of(item.data(), Math.max(item.queuedAt(), item.notBefore())), next);
+      case END -> afterWrites(this::end);
+      case CLOSE -> afterWrites(connection::close);
+    }
+  }
+
+  /** Runs {@code action} once everything written to the sink so far has been sent. */
+  private void afterWrites(Runnable action) {
+    if (lastWrite == null || lastWrite.isDone()) {
+      action.run();
+    } else {
+      lastWrite.addListener(f -> action.run());
     }
   }
 
@@ -166,13 +196,33 @@ final class Flow {
       done.run();
       return;
     }
-    sink.writeAndFlush(piece.data).addListener(f -> {
-      if (f.isSuccess()) {
-        done.run();
-      } else {
+    boolean early = done == next;
+    lastWrite = sink.writeAndFlush(piece.data);
+    lastWrite.addListener(f -> {
+      if (!f.isSuccess()) {
         connection.abort("write to " + stream.wireName() + " failed", f.cause());
+      } else if (early) {
+        sinkWritabilityChanged();
+      } else {
+        done.run();
       }
     });
+    if (early) {
+      whenWritable = done;
+      sinkWritabilityChanged();
+    }
+  }
+
+  /**
+   * The sink's writability may have changed: runs what waits for it once the sink is writable. Only the
+   * continuation to the next queued item waits this way; toxics' own continuations wait for the write.
+   */
+  void sinkWritabilityChanged() {
+    if (whenWritable != null && sink.isWritable() && !connection.isClosed()) {
+      Runnable waiting = whenWritable;
+      whenWritable = null;
+      waiting.run();
+    }
   }
 
   private void end() {

@@ -35,6 +35,7 @@ final class Listener {
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.RCVBUF_ALLOCATOR, Transport.readSizes())
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.writeBuffer())
         .childHandler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel ch) {

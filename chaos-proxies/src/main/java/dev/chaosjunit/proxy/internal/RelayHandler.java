@@ -30,6 +30,12 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    connection.writabilityChanged(clientSide);
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt == ChannelInputShutdownEvent.INSTANCE) {
       connection.onEnd(clientSide);

@@ -7,6 +7,7 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -35,6 +36,14 @@ final class Transport {
   /** Reads of up to 256 KiB, so bulk streams take fewer trips through the relay. */
   static RecvByteBufAllocator readSizes() {
     return new AdaptiveRecvByteBufAllocator(512, 16 * 1024, 256 * 1024);
+  }
+
+  /**
+   * Unsent bytes a channel may buffer before it reports itself unwritable (high) and again writable (low):
+   * a flow reads ahead only while its sink is writable, so this bounds each direction's memory.
+   */
+  static WriteBufferWaterMark writeBuffer() {
+    return new WriteBufferWaterMark(64 * 1024, 256 * 1024);
   }
 
   static boolean nativeEpoll() {
