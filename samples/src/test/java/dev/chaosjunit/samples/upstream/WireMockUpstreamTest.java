@@ -1,0 +1,107 @@
+package dev.chaosjunit.samples.upstream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.chaosjunit.api.Expectation.ERROR;
+import static dev.chaosjunit.api.Expectation.SUCCESS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.chaosjunit.api.Chaos;
+import dev.chaosjunit.api.ChaosProtocol;
+import dev.chaosjunit.api.Expect;
+import dev.chaosjunit.api.FaultAssumption;
+import dev.chaosjunit.api.Scenario;
+import dev.chaosjunit.fault.Fault;
+import dev.chaosjunit.junit.Cell;
+import dev.chaosjunit.junit.ChaosTest;
+import dev.chaosjunit.junit.ChaosTopology;
+import dev.chaosjunit.junit.FaultMatrix;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * An HTTP upstream mocked with WireMock and fronted by a chaos proxy like any other service: the
+ * HTTP rule answers 503 with {@code Retry-After} in WireMock's place (the request never reaches it),
+ * and an L4 latency slows WireMock's real answer down.
+ */
+@ChaosTest
+class WireMockUpstreamTest {
+
+  static final WireMockServer PRICES = startedPrices();
+
+  @Chaos(value = "prices", protocol = ChaosProtocol.HTTP)
+  static InetSocketAddress prices = new InetSocketAddress("127.0.0.1", PRICES.port());
+
+  @FaultAssumption static Fault pricesUnavailable = Fault.on("prices").http().path("/prices/**")
+      .responseHeader("Retry-After", "5").error(503, "down for maintenance");
+  @FaultAssumption static Fault pricesSlow = Fault.on("prices").latency(Duration.ofMillis(800));
+
+  /**
+   * HTTP/1.1 on purpose: the JDK client's default (HTTP/2) asks a plain-HTTP server for an h2c upgrade,
+   * WireMock's Jetty accepts it, and the proxy's HTTP/1.1 inspector then relays the HTTP/2 stream
+   * without inspecting it (a known gap: the inspector should decline h2c upgrades).
+   */
+  static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  static URI base;
+
+  @BeforeAll
+  static void pointAtTheProxy(ChaosTopology topology) {
+    base = URI.create("http://" + topology.proxy("prices").hostPort());
+  }
+
+  @AfterAll
+  static void stopPrices() {
+    PRICES.stop();
+  }
+
+  @Scenario
+  HttpResponse<String> price() throws IOException, InterruptedException {
+    return CLIENT.send(HttpRequest.newBuilder(base.resolve("/prices/book")).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @FaultMatrix(expect = SUCCESS, within = "3s")
+  @Expect(scenario = "price", fault = "pricesUnavailable", value = ERROR, within = "2s")
+  void upstream(Cell cell) {
+    HttpResponse<?> response = (HttpResponse<?>) cell.outcome().value();
+    int reachedWireMock = PRICES.countRequestsMatching(getRequestedFor(urlPathEqualTo("/prices/book")).build())
+        .getCount();
+    PRICES.resetRequests();
+    switch (cell.faultName()) {
+      case FaultMatrix.NO_FAULT -> {
+        assertThat(response.body()).isEqualTo("{\"price\":42}");
+        assertThat(reachedWireMock).isEqualTo(1);
+      }
+      case "pricesUnavailable" -> {
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(response.body()).isEqualTo("down for maintenance");
+        assertThat(reachedWireMock).as("the proxy answered in WireMock's place").isZero();
+      }
+      case "pricesSlow" -> {
+        assertThat(response.body()).isEqualTo("{\"price\":42}");
+        assertThat(cell.outcome().duration()).isGreaterThanOrEqualTo(Duration.ofMillis(800));
+      }
+      default -> throw new AssertionError("unexpected cell " + cell.name());
+    }
+  }
+
+  private static WireMockServer startedPrices() {
+    WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    server.start();
+    server.stubFor(get(urlPathEqualTo("/prices/book"))
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"price\":42}")));
+    return server;
+  }
+}
