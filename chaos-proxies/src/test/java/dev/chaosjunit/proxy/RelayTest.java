@@ -134,6 +134,30 @@ class RelayTest {
   }
 
   @Test
+  void enableWaitsForAPortThatSomeoneHeldWhileTheProxyWasDisabled() throws Exception {
+    Proxy proxy = engine.create(ProxySpec.of("held", echo.address()));
+    int port = proxy.listenAddress().getPort();
+    proxy.disable();
+    ServerSocket holder = bindWhenFree(port);
+    Thread releaser = new Thread(() -> {
+      try {
+        Thread.sleep(300);
+        holder.close();
+      } catch (InterruptedException | IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    releaser.start();
+    proxy.enable();
+    releaser.join();
+    assertThat(proxy.listenAddress().getPort()).isEqualTo(port);
+    try (Socket s = Clients.connect(proxy)) {
+      s.getOutputStream().write(ascii("ok"));
+      assertThat(Clients.readExactly(s.getInputStream(), 2)).isEqualTo(ascii("ok"));
+    }
+  }
+
+  @Test
   void badSpecsAreRejected() {
     engine.create(ProxySpec.of("a", echo.address()));
     assertThatThrownBy(() -> engine.create(ProxySpec.of("a", echo.address())))
@@ -210,6 +234,20 @@ class RelayTest {
       assertThat(again.getLocalPort()).isEqualTo(proxy.listenAddress().getPort());
     }
     assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("chaos-proxy-io") && t.isAlive());
+  }
+
+  /** NIO closes a server socket's file descriptor at its selector's next wake-up: the port frees soon after. */
+  private static ServerSocket bindWhenFree(int port) throws Exception {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+      } catch (IOException busy) {
+        if (attempt == 100) {
+          throw busy;
+        }
+        Thread.sleep(10);
+      }
+    }
   }
 
   static int readOrReset(InputStream in) {

@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /** A proxy's server socket: binds, numbers connections in accept order, unbinds. */
 final class Listener {
 
+  private static final int REBIND_RETRIES = 40;
+  private static final long REBIND_PAUSE_MS = 50;
+
   private final DefaultProxy proxy;
   private final EventLoopGroup group;
   private final AtomicLong ids = new AtomicLong();
@@ -28,6 +31,19 @@ final class Listener {
 
   /** Binds to {@code address}; returns the bound address. */
   synchronized InetSocketAddress bind(InetSocketAddress address) {
+    ChannelFuture bound = tryBind(address);
+    for (int retry = 0; !bound.isSuccess() && address.getPort() != 0 && retry < REBIND_RETRIES; retry++) {
+      pause();
+      bound = tryBind(address);
+    }
+    if (!bound.isSuccess()) {
+      throw listenFailed(address, bound.cause());
+    }
+    channel = bound.channel();
+    return (InetSocketAddress) channel.localAddress();
+  }
+
+  private ChannelFuture tryBind(InetSocketAddress address) {
     ServerBootstrap b = new ServerBootstrap().group(group).channel(Transport.serverChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
         .handler(new AcceptOrder())
@@ -42,12 +58,21 @@ final class Listener {
             ch.pipeline().addLast(new RelayHandler(new Connection(proxy, ch.attr(DefaultProxy.ID).get(), ch), true));
           }
         });
-    ChannelFuture bound = b.bind(address).awaitUninterruptibly();
-    if (!bound.isSuccess()) {
-      throw listenFailed(address, bound.cause());
+    return b.bind(address).awaitUninterruptibly();
+  }
+
+  /**
+   * A fixed port is retried for up to {@code REBIND_RETRIES x REBIND_PAUSE_MS} before the bind fails:
+   * NIO frees a closed server socket's port only at its selector's next wake-up, so re-enabling a proxy
+   * right after disabling it can find its own port still taken; and while a proxy is disabled a client's
+   * outgoing connection can briefly hold the port (an ephemeral port, or a loopback self-connect).
+   */
+  private static void pause() {
+    try {
+      Thread.sleep(REBIND_PAUSE_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    channel = bound.channel();
-    return (InetSocketAddress) channel.localAddress();
   }
 
   synchronized void unbind() {
