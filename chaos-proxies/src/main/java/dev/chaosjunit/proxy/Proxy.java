@@ -81,6 +81,12 @@ public interface Proxy {
   /** Counters of a rule (also of one removed meanwhile, until another of that name is added). */
   FaultCounters ruleCounters(String name);
 
-  /** Traffic counters. */
+  /** Traffic counters (the proxy's own listener and all its routes). */
   ProxyStats stats();
+
+  /**
+   * The extra listeners the protocol opened (e.g. one per Kafka broker), in the order they were opened;
+   * empty for most protocols. They live as long as the proxy and follow its enabled state.
+   */
+  List<Route> routes();
 }

@@ -4,6 +4,7 @@ import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.protocol.RelayPort;
+import dev.chaosjunit.proxy.protocol.Routes;
 import dev.chaosjunit.proxy.rule.Direction;
 import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.proxy.rule.MessageFacts;
@@ -11,6 +12,7 @@ import dev.chaosjunit.proxy.rule.RuleMatch;
 import dev.chaosjunit.proxy.rule.RuleSpec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +20,8 @@ import java.util.Set;
 /**
  * A test protocol: newline-terminated requests whose first word is the command. Proves the inspector
  * hook: ERROR replies {@code -ERR message}, RESPOND replies {@code value}, DELAY and DROP act on the line.
+ * {@code ROUTE key ordinal host:port} asks the engine's routes for that upstream and replies the proxy
+ * address ({@code host:port}) or {@code -ERR} with the failure's message.
  */
 public final class LineInspector implements ProtocolInspector {
 
@@ -49,11 +53,16 @@ public final class LineInspector implements ProtocolInspector {
 
   @Override
   public InspectorSession open(ConnectionInfo connection) {
-    return new Session();
+    return new Session(connection.routes());
   }
 
   private static final class Session implements InspectorSession {
+    private final Routes routes;
     private CompositeByteBuf held;
+
+    Session(Routes routes) {
+      this.routes = routes;
+    }
 
     @Override
     public void onClientData(ByteBuf data, RelayPort port) {
@@ -79,6 +88,10 @@ public final class LineInspector implements ProtocolInspector {
     private void onLine(ByteBuf line, RelayPort port) {
       String text = line.toString(StandardCharsets.UTF_8).trim();
       String command = text.split(" ", 2)[0];
+      if (command.equals("ROUTE")) {
+        reply(port, line, route(text.split(" ")));
+        return;
+      }
       MessageFacts facts = MessageFacts.of("line").put("command", command).put("line", text).build();
       Optional<RuleMatch> match = port.match(Direction.REQUEST, facts);
       if (match.isEmpty()) {
@@ -98,6 +111,17 @@ public final class LineInspector implements ProtocolInspector {
           port.toServer(line);
         }
         case DROP -> drop(port, line, match.action().param("mode").orElse("close"));
+      }
+    }
+
+    private String route(String[] words) {
+      try {
+        String[] upstream = words[3].split(":");
+        InetSocketAddress address =
+            routes.route(words[1], Integer.parseInt(words[2]), upstream[0], Integer.parseInt(upstream[1]));
+        return address.getHostString() + ":" + address.getPort();
+      } catch (RuntimeException e) {
+        return "-ERR " + e.getMessage();
       }
     }
 

@@ -3,10 +3,15 @@ package dev.chaosjunit.proxy.admin;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chaosjunit.proxy.Proxy;
+import dev.chaosjunit.proxy.Route;
 import dev.chaosjunit.proxy.ToxicSpec;
 import java.net.InetSocketAddress;
 
-/** A proxy as Toxiproxy's API writes it, plus our {@code protocol} extension (null for plain TCP). */
+/**
+ * A proxy as Toxiproxy's API writes it, plus our extensions: {@code protocol} (null for plain TCP) and
+ * {@code routes}, the extra listeners the protocol opened (e.g. one per Kafka broker), each
+ * {@code {"key", "listen", "upstream", "connections_accepted"}}, empty for most proxies.
+ */
 final class ProxyJson {
 
   private ProxyJson() {}
@@ -18,6 +23,11 @@ final class ProxyJson {
     json.put("upstream", proxy.upstream());
     json.put("enabled", proxy.isEnabled());
     json.put("protocol", proxy.protocol().orElse(null));
+    ArrayNode routes = json.putArray("routes");
+    for (Route route : proxy.routes()) {
+      routes.addObject().put("key", route.key()).put("listen", hostPort(route.listenAddress()))
+          .put("upstream", route.upstream()).put("connections_accepted", route.connectionsAccepted());
+    }
     ArrayNode toxics = json.putArray("toxics");
     for (ToxicSpec toxic : proxy.toxics()) {
       toxics.add(ToxicJson.toJson(toxic));
@@ -27,7 +37,10 @@ final class ProxyJson {
 
   /** The actual listen address as "host:port" (IPv6 in brackets), as Toxiproxy reports it. */
   static String listen(Proxy proxy) {
-    InetSocketAddress address = proxy.listenAddress();
+    return hostPort(proxy.listenAddress());
+  }
+
+  private static String hostPort(InetSocketAddress address) {
     String host = address.getAddress().getHostAddress();
     return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
   }

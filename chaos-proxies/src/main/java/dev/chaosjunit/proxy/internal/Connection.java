@@ -9,7 +9,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +24,7 @@ final class Connection {
   final long id;
   private final DefaultProxy proxy;
   private final Channel client;
+  private final Target target;
   private Channel server;
   private Flow up;
   private Flow down;
@@ -34,10 +34,11 @@ final class Connection {
   private boolean closed;
   private EarlyInput early = new EarlyInput();
 
-  Connection(DefaultProxy proxy, long id, Channel client) {
+  Connection(DefaultProxy proxy, long id, Channel client, Target target) {
     this.proxy = proxy;
     this.id = id;
     this.client = client;
+    this.target = target;
   }
 
   /** The client connected: connect upstream, then start relaying. */
@@ -46,22 +47,21 @@ final class Connection {
       client.close();
       return;
     }
+    target.accepted();
     Bootstrap b = new Bootstrap().group(client.eventLoop()).channel(Transport.socketChannel())
         .option(ChannelOption.AUTO_READ, false).option(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.RCVBUF_ALLOCATOR, Transport.readSizes())
         .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.writeBuffer())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, proxy.connectTimeoutMillis())
         .handler(new RelayHandler(this, false));
-    String host = proxy.spec().upstreamHost();
-    int upstreamPort = proxy.spec().upstreamPort();
-    b.connect(InetSocketAddress.createUnresolved(host, upstreamPort)).addListener(this::connected);
+    b.connect(target.address()).addListener(this::connected);
   }
 
   private void connected(io.netty.util.concurrent.Future<? super Void> f) {
     if (!f.isSuccess()) {
-      LOG.warn("proxy [{}] connection {}: upstream {} unreachable: {}", proxy.name(), id, proxy.upstream(),
+      LOG.warn("proxy [{}] connection {}: upstream {} unreachable: {}", proxy.name(), id, target.text(),
           f.cause().toString());
-      proxy.publish(new ProxyEvent.UpstreamUnreachable(Instant.now(), proxy.name(), id, proxy.upstream(),
+      proxy.publish(new ProxyEvent.UpstreamUnreachable(Instant.now(), proxy.name(), id, target.text(),
           String.valueOf(f.cause().getMessage())));
       close();
       return;
@@ -86,8 +86,8 @@ final class Connection {
     if (proxy.inspector() == null) {
       return;
     }
-    ConnectionInfo info = new ConnectionInfo(
-        proxy.name(), id, client.remoteAddress(), server.remoteAddress(), client.localAddress());
+    ConnectionInfo info = new ConnectionInfo(proxy.name(), id, client.remoteAddress(), server.remoteAddress(),
+        client.localAddress(), proxy.routeTable().seenFrom(client.localAddress()));
     try {
       port = new ConnectionPort(this, proxy.inspector().open(info), up, down);
     } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import dev.chaosjunit.proxy.ProxyEvent;
 import dev.chaosjunit.proxy.ProxyEvent.FaultKind;
 import dev.chaosjunit.proxy.ProxySpec;
 import dev.chaosjunit.proxy.ProxyStats;
+import dev.chaosjunit.proxy.Route;
 import dev.chaosjunit.proxy.ToxicSpec;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.rule.Direction;
@@ -19,9 +20,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-/** A proxy: its listener, live connections, toxics, rules and counters. */
+/** A proxy: its listener and routes, live connections, toxics, rules and counters. */
 final class DefaultProxy implements Proxy {
 
   static final AttributeKey<Long> ID = AttributeKey.valueOf("chaos-connection-id");
@@ -30,6 +32,7 @@ final class DefaultProxy implements Proxy {
   private final DefaultProxyEngine engine;
   private final ProtocolInspector inspector;
   private final Listener listener;
+  private final RouteTable routes;
   private final ToxicChain toxics;
   private final RuleBook rules;
   private final Traffic traffic = new Traffic();
@@ -42,7 +45,9 @@ final class DefaultProxy implements Proxy {
     this.spec = spec;
     this.engine = engine;
     this.inspector = inspector;
-    this.listener = new Listener(this, engine.group());
+    AtomicLong ids = new AtomicLong();
+    this.listener = new Listener(this, engine.acceptors(), engine.group(), ids, this::upstreamAddress);
+    this.routes = new RouteTable(this, target -> new Listener(this, engine.acceptors(), engine.group(), ids, target));
     this.toxics = new ToxicChain(spec.name());
     this.rules = new RuleBook(spec.name(), engine.seed(), inspector);
     String host = spec.listenHost() == null ? engine.bindHost() : spec.listenHost();
@@ -69,6 +74,7 @@ final class DefaultProxy implements Proxy {
     if (!enabled && !removed) {
       listenAddress = listener.bind(listenAddress);
       enabled = true;
+      routes.bindAll();
       publish(new ProxyEvent.ProxyStateChanged(Instant.now(), name(), true));
     }
   }
@@ -78,6 +84,7 @@ final class DefaultProxy implements Proxy {
     if (enabled) {
       enabled = false;
       listener.unbind();
+      routes.unbindAll();
       closeConnections();
       publish(new ProxyEvent.ProxyStateChanged(Instant.now(), name(), false));
     }
@@ -143,6 +150,7 @@ final class DefaultProxy implements Proxy {
   @Override public List<RuleSpec> rules() { return rules.specs(); }
   @Override public FaultCounters ruleCounters(String ruleName) { return rules.counters(ruleName); }
   @Override public ProxyStats stats() { return traffic.snapshot(connections.size()); }
+  @Override public List<Route> routes() { return routes.snapshot(); }
 
   /** Removes every toxic and rule, then enables the proxy. */
   void reset() {
@@ -157,7 +165,12 @@ final class DefaultProxy implements Proxy {
     removed = true;
     enabled = false;
     listener.unbind();
+    routes.unbindAll();
     closeConnections();
+  }
+
+  private InetSocketAddress upstreamAddress() {
+    return InetSocketAddress.createUnresolved(spec.upstreamHost(), spec.upstreamPort());
   }
 
   Optional<RuleMatch> match(long connection, long index, Direction direction, MessageFacts facts) {
@@ -196,6 +209,7 @@ final class DefaultProxy implements Proxy {
   void countBytes(boolean upstream, long n) { traffic.bytes(upstream, n); }
   void publish(ProxyEvent event) { engine.publish(event); }
   ToxicChain toxicChain() { return toxics; }
+  RouteTable routeTable() { return routes; }
   ProtocolInspector inspector() { return inspector; }
   long seed() { return engine.seed(); }
   int connectTimeoutMillis() { return engine.connectTimeoutMillis(); }

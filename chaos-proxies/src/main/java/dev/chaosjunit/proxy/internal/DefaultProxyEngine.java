@@ -30,6 +30,7 @@ public final class DefaultProxyEngine implements ProxyEngine {
 
   private final EngineOptions options;
   private final EventLoopGroup group;
+  private final EventLoopGroup acceptors;
   private final Inspectors inspectors;
   private final EventHub events = new EventHub();
   private final Map<String, DefaultProxy> proxies = new LinkedHashMap<>();
@@ -39,6 +40,7 @@ public final class DefaultProxyEngine implements ProxyEngine {
     this.options = options;
     this.inspectors = new Inspectors(Thread.currentThread().getContextClassLoader());
     this.group = Transport.newGroup(options.ioThreads());
+    this.acceptors = Transport.newGroup(1);
   }
 
   /** Starts an engine; use {@link ProxyEngine#start(EngineOptions)}. */
@@ -127,6 +129,7 @@ public final class DefaultProxyEngine implements ProxyEngine {
     }
     open.forEach(DefaultProxy::shutdown);
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     LOG.info("proxy engine closed");
   }
 
@@ -137,6 +140,8 @@ public final class DefaultProxyEngine implements ProxyEngine {
   }
 
   EventLoopGroup group() { return group; }
+  /** The loop of every server channel, apart from the connections' loops (see {@link Listener}). */
+  EventLoopGroup acceptors() { return acceptors; }
   String bindHost() { return options.bindHost(); }
   int connectTimeoutMillis() { return (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()); }
   void publish(ProxyEvent event) { events.publish(event); }

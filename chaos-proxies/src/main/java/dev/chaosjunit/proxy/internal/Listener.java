@@ -13,26 +13,44 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A proxy's server socket: binds, numbers connections in accept order, unbinds. */
+/**
+ * A proxy's server socket (its own or a route's): binds, numbers connections in accept order (ids shared
+ * by all listeners of a proxy), unbinds. Server channels live on the engine's acceptor loop, so a bind
+ * may be awaited from a connection's event loop (a route opened while a response is rewritten).
+ */
 final class Listener {
 
   private static final int REBIND_RETRIES = 40;
   private static final long REBIND_PAUSE_MS = 50;
 
   private final DefaultProxy proxy;
+  private final EventLoopGroup acceptors;
   private final EventLoopGroup group;
-  private final AtomicLong ids = new AtomicLong();
+  private final AtomicLong ids;
+  private final Target target;
   private Channel channel;
 
-  Listener(DefaultProxy proxy, EventLoopGroup group) {
+  Listener(DefaultProxy proxy, EventLoopGroup acceptors, EventLoopGroup group, AtomicLong ids, Target target) {
     this.proxy = proxy;
+    this.acceptors = acceptors;
     this.group = group;
+    this.ids = ids;
+    this.target = target;
   }
 
-  /** Binds to {@code address}; returns the bound address. */
+  /** Binds to {@code address}, retrying a fixed port that is still held; returns the bound address. */
   synchronized InetSocketAddress bind(InetSocketAddress address) {
+    return bind(address, REBIND_RETRIES);
+  }
+
+  /** Binds to {@code address} at once, without retries (for a caller on an event loop). */
+  synchronized InetSocketAddress bindOnce(InetSocketAddress address) {
+    return bind(address, 0);
+  }
+
+  private InetSocketAddress bind(InetSocketAddress address, int retries) {
     ChannelFuture bound = tryBind(address);
-    for (int retry = 0; !bound.isSuccess() && address.getPort() != 0 && retry < REBIND_RETRIES; retry++) {
+    for (int retry = 0; !bound.isSuccess() && address.getPort() != 0 && retry < retries; retry++) {
       pause();
       bound = tryBind(address);
     }
@@ -44,7 +62,7 @@ final class Listener {
   }
 
   private ChannelFuture tryBind(InetSocketAddress address) {
-    ServerBootstrap b = new ServerBootstrap().group(group).channel(Transport.serverChannel())
+    ServerBootstrap b = new ServerBootstrap().group(acceptors, group).channel(Transport.serverChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
         .handler(new AcceptOrder())
         .childOption(ChannelOption.AUTO_READ, false)
@@ -55,7 +73,7 @@ final class Listener {
         .childHandler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(new RelayHandler(new Connection(proxy, ch.attr(DefaultProxy.ID).get(), ch), true));
+            ch.pipeline().addLast(new RelayHandler(new Connection(proxy, ch.attr(DefaultProxy.ID).get(), ch, target), true));
           }
         });
     return b.bind(address).awaitUninterruptibly();
@@ -84,7 +102,7 @@ final class Listener {
 
   private ProxyListenException listenFailed(InetSocketAddress address, Throwable cause) {
     String message = "proxy [" + proxy.name() + "]: cannot listen on " + address.getHostString() + ":"
-        + address.getPort() + ": " + cause.getMessage()
+        + address.getPort() + " (for upstream " + target.text() + "): " + cause.getMessage()
         + "; choose a free port (0 picks an ephemeral one) or remove the proxy holding it";
     IOException io = cause instanceof IOException e ? e : new IOException(cause);
     return new ProxyListenException(message, io);

@@ -1,5 +1,6 @@
 package dev.chaosjunit.proxy.kafka;
 
+import dev.chaosjunit.proxy.ProxyListenException;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import io.netty.buffer.ByteBuf;
@@ -87,6 +88,12 @@ final class KafkaSession implements InspectorSession {
       } catch (KafkaDecodeException e) {
         entry.complete(frame);
         throw e;
+      } catch (ProxyListenException | IllegalArgumentException e) {
+        LOG.error("no proxy route for a broker of this {} response, closing the connection (the client would"
+            + " otherwise leave the proxy): {}", entry.kind.api(), e.getMessage());
+        frame.release();
+        port.close();
+        return;
       }
     }
     entry.complete(frame);

@@ -9,6 +9,7 @@ import dev.chaosjunit.proxy.rule.RuleSpec;
 import io.netty.buffer.ByteBuf;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Carries out the rules that fire for one request: on its way to the broker ({@link Direction#REQUEST})
@@ -100,7 +101,7 @@ final class RequestFaults {
       throw e;
     }
     if (split.isEmpty()) {
-      answerWithError(rule.action(), request, frame, port);
+      errorOnFetchedTopics(rule, request, frame, port);
       return;
     }
     boolean expects = request.expectsResponse();
@@ -109,6 +110,23 @@ final class RequestFaults {
     if (expects) {
       order.add(InFlight.transformed(request.correlationId(), request.kind, split.get().mergeErrors));
     }
+  }
+
+  /** A fetch with other topics too: the broker gets it unchanged, its response gets the error. */
+  private void errorOnFetchedTopics(RuleSpec rule, KafkaRequest request, ByteBuf frame, RelayPort port) {
+    Optional<UnaryOperator<ByteBuf>> errors;
+    try {
+      errors = FetchErrors.of(request, rule, topicNames, port.alloc());
+    } catch (RuntimeException e) {
+      frame.release();
+      throw e;
+    }
+    if (errors.isEmpty()) {
+      answerWithError(rule.action(), request, frame, port);
+      return;
+    }
+    port.toServer(frame);
+    order.add(InFlight.transformed(request.correlationId(), request.kind, errors.get()));
   }
 
   private void answerWithError(ActionSpec action, KafkaRequest request, ByteBuf frame, RelayPort port) {

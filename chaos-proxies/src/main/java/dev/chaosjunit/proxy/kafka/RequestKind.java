@@ -8,9 +8,17 @@ import org.apache.kafka.common.protocol.ApiKeys;
  */
 record RequestKind(ApiKeys api, short version) {
 
-  /** Whether the response carries broker addresses the proxy rewrites, or topic ids it learns. */
+  /**
+   * Whether the response may carry broker addresses the proxy rewrites (leader hints: Produce v10+,
+   * Fetch v16+, share fetches), or topic ids it learns.
+   */
   boolean inspectResponse() {
-    return api == ApiKeys.METADATA || api == ApiKeys.FIND_COORDINATOR || api == ApiKeys.DESCRIBE_CLUSTER;
+    return switch (api) {
+      case METADATA, FIND_COORDINATOR, DESCRIBE_CLUSTER, SHARE_FETCH, SHARE_ACKNOWLEDGE -> true;
+      case PRODUCE -> version >= 10;
+      case FETCH -> version >= 16;
+      default -> false;
+    };
   }
 
   short responseHeaderVersion() {

@@ -13,23 +13,28 @@ import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.ResponseHeader;
 
 /**
- * Rewrites the broker addresses in Metadata, FindCoordinator and DescribeCluster responses to the
- * proxy's, so that a client bootstrapped through the proxy never connects to a broker directly, and
- * learns topic ids from Metadata responses on the way.
+ * Rewrites the broker addresses in Metadata, FindCoordinator and DescribeCluster responses and the
+ * leader hints of Produce/Fetch/ShareFetch/ShareAcknowledge responses to the proxy's, so that a client
+ * bootstrapped through the proxy never connects to a broker directly, and learns topic ids from
+ * Metadata responses on the way. A response with nothing to rewrite is relayed as it came.
  */
 final class ResponseRewriter {
 
+  private static final byte BROKER_ENDPOINTS = 1;
+
   private final BrokerAddresses addresses;
   private final TopicNames topicNames;
+  private final LeaderHints leaderHints;
 
   ResponseRewriter(BrokerAddresses addresses, TopicNames topicNames) {
     this.addresses = addresses;
     this.topicNames = topicNames;
+    this.leaderHints = new LeaderHints(addresses);
   }
 
   /**
-   * The rewritten frame; the given one is released, unless it cannot be decoded: then it is left to
-   * the caller and a {@link KafkaDecodeException} thrown.
+   * The rewritten frame (the given one is then released), or the given one when it has nothing to
+   * rewrite. When it cannot be decoded it is left to the caller and a {@link KafkaDecodeException} thrown.
    */
   ByteBuf rewrite(ByteBuf frame, RequestKind kind, ByteBufAllocator alloc) {
     ApiMessage body;
@@ -42,26 +47,42 @@ final class ResponseRewriter {
       throw new KafkaDecodeException("undecodable " + kind.api() + " v" + kind.version() + " response: "
           + e.getMessage(), e);
     }
+    if (!rewrite(body)) {
+      return frame;
+    }
+    ByteBuf rewritten = KafkaWire.response(header, body, kind.version(), alloc);
     frame.release();
-    rewrite(body);
-    return KafkaWire.response(header, body, kind.version(), alloc);
+    return rewritten;
   }
 
-  private void rewrite(ApiMessage body) {
+  /** Rewrites {@code body}; false when it has nothing to rewrite. */
+  private boolean rewrite(ApiMessage body) {
     if (body instanceof MetadataResponseData metadata) {
       topicNames.learn(metadata);
       metadata.brokers().forEach(b -> {
         InetSocketAddress to = addresses.advertised(b.nodeId(), b.host(), b.port());
         b.setHost(to.getHostString()).setPort(to.getPort());
       });
+      return true;
     } else if (body instanceof FindCoordinatorResponseData find) {
       rewrite(find);
+      return true;
     } else if (body instanceof DescribeClusterResponseData cluster) {
-      cluster.brokers().forEach(b -> {
-        InetSocketAddress to = addresses.advertised(b.brokerId(), b.host(), b.port());
-        b.setHost(to.getHostString()).setPort(to.getPort());
-      });
+      return rewrite(cluster);
     }
+    return leaderHints.rewrite(body);
+  }
+
+  /** Brokers only: controllers (endpoint type 2, KIP-919) are not proxied and keep their addresses. */
+  private boolean rewrite(DescribeClusterResponseData cluster) {
+    if (cluster.endpointType() != BROKER_ENDPOINTS) {
+      return false;
+    }
+    cluster.brokers().forEach(b -> {
+      InetSocketAddress to = addresses.advertised(b.brokerId(), b.host(), b.port());
+      b.setHost(to.getHostString()).setPort(to.getPort());
+    });
+    return true;
   }
 
   private void rewrite(FindCoordinatorResponseData find) {

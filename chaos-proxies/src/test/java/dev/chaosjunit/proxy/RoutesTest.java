@@ -1,0 +1,165 @@
+package dev.chaosjunit.proxy;
+
+import static dev.chaosjunit.proxy.Clients.ascii;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.proxy.rule.RuleSpec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Routes: extra listeners a protocol opens through {@link dev.chaosjunit.proxy.protocol.Routes} (here the
+ * test protocol's {@code ROUTE} command), over real sockets to real echo servers.
+ */
+class RoutesTest {
+
+  private EchoServer bootstrap;
+  private EchoServer other;
+  private ProxyEngine engine;
+
+  @BeforeEach
+  void start() throws IOException {
+    bootstrap = new EchoServer();
+    other = new EchoServer();
+    engine = ProxyEngine.start(EngineOptions.defaults().withSeed(7));
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    engine.close();
+    bootstrap.close();
+    other.close();
+  }
+
+  @Test
+  void aRouteOpensOnFirstUseAndRelaysToItsOwnUpstreamWithTheProxysRules() throws IOException {
+    Proxy proxy = engine.create(ProxySpec.of("lines", bootstrap.address()).withProtocol("line"));
+    InetSocketAddress route = route(proxy, "b-1 1 " + other.address());
+    assertThat(route(proxy, "b-1 1 " + other.address())).as("same key, same route").isEqualTo(route);
+    proxy.addRule(new RuleSpec("ro", Direction.REQUEST, Map.of("command", "SET"),
+        new ActionSpec(ActionSpec.Type.ERROR, Map.of("message", "READONLY")), 1, 0, 0));
+
+    try (Socket s = Clients.connect(route)) {
+      assertThat(roundTrip(s, "GET a")).isEqualTo("GET a");
+      assertThat(roundTrip(s, "SET a 1")).isEqualTo("-ERR READONLY");
+    }
+    assertThat(other.accepted()).isEqualTo(1);
+    assertThat(proxy.ruleCounters("ro").fired()).isEqualTo(1);
+    assertThat(proxy.routes()).singleElement().satisfies(r -> {
+      assertThat(r.key()).isEqualTo("b-1");
+      assertThat(r.upstream()).isEqualTo(other.address());
+      assertThat(r.listenAddress().getPort()).isEqualTo(route.getPort()).isNotEqualTo(proxy.listenAddress().getPort());
+      assertThat(r.connectionsAccepted()).isEqualTo(1);
+    });
+  }
+
+  @Test
+  void routesAreDisabledEnabledAndRemovedWithTheProxy() throws IOException {
+    Proxy proxy = engine.create(ProxySpec.of("lines", bootstrap.address()).withProtocol("line"));
+    InetSocketAddress route = route(proxy, "b-1 1 " + other.address());
+
+    proxy.disable();
+    assertThatThrownBy(() -> Clients.connect(route).close()).isInstanceOf(ConnectException.class);
+    proxy.enable();
+    try (Socket s = Clients.connect(route)) {
+      assertThat(roundTrip(s, "PING")).isEqualTo("PING");
+    }
+    assertThat(proxy.routes()).singleElement().extracting(Route::listenAddress).isEqualTo(route);
+
+    engine.remove("lines");
+    assertThatThrownBy(() -> Clients.connect(route).close()).isInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void aRouteFollowsItsUpstreamWhenTheAddressChanges() throws IOException {
+    Proxy proxy = engine.create(ProxySpec.of("lines", bootstrap.address()).withProtocol("line"));
+    InetSocketAddress route = route(proxy, "b-1 1 " + bootstrap.address());
+    assertThat(route(proxy, "b-1 1 " + other.address())).isEqualTo(route);
+
+    try (Socket s = Clients.connect(route)) {
+      assertThat(roundTrip(s, "PING")).isEqualTo("PING");
+    }
+    assertThat(other.accepted()).isEqualTo(1);
+    assertThat(proxy.routes()).singleElement().extracting(Route::upstream).isEqualTo(other.address());
+  }
+
+  @Test
+  void aProxyOnAFixedPortPutsRouteNAtItsPortPlusOnePlusN() throws IOException {
+    int port = freePortWithFreeNeighbour(3);
+    Proxy proxy = engine.create(ProxySpec.of("lines", "127.0.0.1:" + port, bootstrap.address()).withProtocol("line"));
+
+    assertThat(route(proxy, "b-2 2 " + other.address()).getPort()).isEqualTo(port + 3);
+  }
+
+  @Test
+  void aRouteWhosePortIsTakenFailsWithAClearError() throws IOException {
+    int port = freePortWithFreeNeighbour(1);
+    Proxy proxy = engine.create(ProxySpec.of("lines", "127.0.0.1:" + port, bootstrap.address()).withProtocol("line"));
+    try (ServerSocket squatter = new ServerSocket(port + 1, 1, InetAddress.getLoopbackAddress());
+        Socket s = Clients.connect(proxy)) {
+      assertThat(roundTrip(s, "ROUTE b-0 0 " + other.address()))
+          .startsWith("-ERR route [b-0] to 127.0.0.1:" + other.address().split(":")[1])
+          .contains("port + 1 + ordinal", "cannot listen on 127.0.0.1:" + (port + 1), "choose a free port");
+    }
+    assertThat(proxy.routes()).isEmpty();
+  }
+
+  @Test
+  void badRouteArgumentsAreRefusedByName() throws IOException {
+    Proxy proxy = engine.create(ProxySpec.of("lines", bootstrap.address()).withProtocol("line"));
+    try (Socket s = Clients.connect(proxy)) {
+      assertThat(roundTrip(s, "ROUTE b-x -1 " + other.address()))
+          .isEqualTo("-ERR proxy [lines]: route [b-x] needs an ordinal >= 0 and a port in 1..65535, got ordinal [-1] port ["
+              + other.address().split(":")[1] + "]");
+    }
+  }
+
+  private static InetSocketAddress route(Proxy proxy, String args) throws IOException {
+    try (Socket s = Clients.connect(proxy)) {
+      String[] reply = roundTrip(s, "ROUTE " + args).split(":");
+      assertThat(reply).as("ROUTE reply").hasSize(2);
+      return new InetSocketAddress(reply[0], Integer.parseInt(reply[1]));
+    }
+  }
+
+  private static String roundTrip(Socket s, String line) throws IOException {
+    s.getOutputStream().write(ascii(line + "\n"));
+    return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8)).readLine();
+  }
+
+  /** A free port whose neighbour {@code offset} above is free too (checked, not guaranteed, like any free port). */
+  private static int freePortWithFreeNeighbour(int offset) throws IOException {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      int port;
+      try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        port = probe.getLocalPort();
+      }
+      if (port + offset <= 65_535 && free(port + offset)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free port pair found");
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort() == port;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
