@@ -90,6 +90,19 @@ class AdminRulesTest {
     assertThat(Http.json(answer).path("error").asText()).contains("colour");
   }
 
+  @Test
+  void aProxysRoutesAreListedAsAnExtensionField() throws IOException {
+    assertThat(Http.json(http.send("GET", "/proxies/l", null)).path("routes").isArray()).isTrue();
+    String route = exchange("ROUTE b-4 4 " + upstream.address() + "\n", 1)[0];
+
+    JsonNode routes = Http.json(http.send("GET", "/proxies/l", null)).path("routes");
+    assertThat(routes).hasSize(1);
+    assertThat(routes.get(0).path("key").asText()).isEqualTo("b-4");
+    assertThat(routes.get(0).path("listen").asText()).isEqualTo(route);
+    assertThat(routes.get(0).path("upstream").asText()).isEqualTo(upstream.address());
+    assertThat(routes.get(0).path("connections_accepted").asLong()).isZero();
+  }
+
   private String[] exchange(String request, int lines) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(Connections.address(listen), 2000);
