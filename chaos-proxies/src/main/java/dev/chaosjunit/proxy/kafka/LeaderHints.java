@@ -6,6 +6,8 @@ import org.apache.kafka.common.message.ProduceResponseData;
 import org.apache.kafka.common.message.ShareAcknowledgeResponseData;
 import org.apache.kafka.common.message.ShareFetchResponseData;
 import org.apache.kafka.common.protocol.ApiMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The leader hints of KIP-951 (and KIP-932 for share groups): when a partition's leader moved, Produce
@@ -16,10 +18,18 @@ import org.apache.kafka.common.protocol.ApiMessage;
  */
 final class LeaderHints {
 
+  private static final Logger LOG = LoggerFactory.getLogger(LeaderHints.class);
+
   private final BrokerAddresses addresses;
 
   LeaderHints(BrokerAddresses addresses) {
     this.addresses = addresses;
+  }
+
+  private InetSocketAddress advertised(int nodeId, String host, int port) {
+    InetSocketAddress to = addresses.advertised(nodeId, host, port);
+    LOG.debug("leader hint: node {} at {}:{} advertised as {}", nodeId, host, port, to);
+    return to;
   }
 
   /** Rewrites the node endpoints of {@code body}; false when it has none (nothing to re-encode). */
@@ -38,7 +48,7 @@ final class LeaderHints {
 
   private boolean produce(ProduceResponseData.NodeEndpointCollection endpoints) {
     for (ProduceResponseData.NodeEndpoint e : endpoints) {
-      InetSocketAddress to = addresses.advertised(e.nodeId(), e.host(), e.port());
+      InetSocketAddress to = advertised(e.nodeId(), e.host(), e.port());
       e.setHost(to.getHostString()).setPort(to.getPort());
     }
     return !endpoints.isEmpty();
@@ -46,7 +56,7 @@ final class LeaderHints {
 
   private boolean fetch(FetchResponseData.NodeEndpointCollection endpoints) {
     for (FetchResponseData.NodeEndpoint e : endpoints) {
-      InetSocketAddress to = addresses.advertised(e.nodeId(), e.host(), e.port());
+      InetSocketAddress to = advertised(e.nodeId(), e.host(), e.port());
       e.setHost(to.getHostString()).setPort(to.getPort());
     }
     return !endpoints.isEmpty();
@@ -54,7 +64,7 @@ final class LeaderHints {
 
   private boolean shareFetch(ShareFetchResponseData.NodeEndpointCollection endpoints) {
     for (ShareFetchResponseData.NodeEndpoint e : endpoints) {
-      InetSocketAddress to = addresses.advertised(e.nodeId(), e.host(), e.port());
+      InetSocketAddress to = advertised(e.nodeId(), e.host(), e.port());
       e.setHost(to.getHostString()).setPort(to.getPort());
     }
     return !endpoints.isEmpty();
@@ -62,7 +72,7 @@ final class LeaderHints {
 
   private boolean shareAcknowledge(ShareAcknowledgeResponseData.NodeEndpointCollection endpoints) {
     for (ShareAcknowledgeResponseData.NodeEndpoint e : endpoints) {
-      InetSocketAddress to = addresses.advertised(e.nodeId(), e.host(), e.port());
+      InetSocketAddress to = advertised(e.nodeId(), e.host(), e.port());
       e.setHost(to.getHostString()).setPort(to.getPort());
     }
     return !endpoints.isEmpty();
