@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -19,9 +20,9 @@ import org.apache.kafka.common.requests.FetchResponse;
 import org.apache.kafka.common.requests.ResponseHeader;
 
 /**
- * An ERROR rule on some topics of a fetch that also carries others. A fetch belongs to a fetch session
- * (KIP-227: the broker remembers the partitions, later fetches list only changes), so the request must
- * reach the broker unchanged; the broker's response then gets the error, without records, for every
+ * An ERROR rule on some topics of a fetch session that also has others. A fetch belongs to a fetch
+ * session (KIP-227: the broker remembers the partitions, later fetches list only changes), so the
+ * request must reach the broker unchanged; the broker's response then gets the error, without records, for every
  * partition of a matched topic, in place of its result (and for a matched partition of the request the
  * broker left out of an incremental response). The other partitions keep their records.
  */
@@ -44,17 +45,20 @@ final class FetchErrors {
     this.alloc = alloc;
   }
 
-  /** The response transform, if {@code rule} matches some but not all topics of a fetch request. */
+  /**
+   * The response transform, if {@code rule} matches some but not all topics of a fetch's session
+   * ({@code sessionTopics}, see {@link FetchSessionTopics}).
+   */
   static Optional<UnaryOperator<ByteBuf>> of(KafkaRequest request, RuleSpec rule, TopicNames names,
-      ByteBufAllocator alloc) {
+      List<String> sessionTopics, ByteBufAllocator alloc) {
     String pattern = rule.match().get("topic");
     if (pattern == null || request.kind.api() != ApiKeys.FETCH) {
       return Optional.empty();
     }
     Glob glob = KafkaGlobs.compile("topic", pattern);
     FetchRequestData data = ((FetchRequest) request.body()).data();
-    long matched = data.topics().stream().filter(t -> glob.matches(names.name(t.topic(), t.topicId()))).count();
-    if (matched == 0 || matched == data.topics().size()) {
+    long matched = sessionTopics.stream().filter(glob::matches).count();
+    if (matched == 0 || matched == sessionTopics.size()) {
       return Optional.empty();
     }
     FetchErrors errors = new FetchErrors(glob, names, ErrorResponses.error(rule.action()), data, request.kind, alloc);

@@ -4,6 +4,9 @@ import dev.chaosjunit.proxy.ProxyListenException;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import io.netty.buffer.ByteBuf;
+import java.util.List;
+import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.requests.FetchRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +25,14 @@ final class KafkaSession implements InspectorSession {
   private final TopicNames topicNames;
   private final RequestFaults faults;
   private final ResponseRewriter rewriter;
+  private final FetchSessionTopics fetchSession;
   private boolean relayOnly;
 
   KafkaSession(TopicNames topicNames, BrokerAddresses addresses) {
     this.topicNames = topicNames;
     this.faults = new RequestFaults(order, topicNames);
     this.rewriter = new ResponseRewriter(addresses, topicNames);
+    this.fetchSession = new FetchSessionTopics(topicNames);
   }
 
   @Override
@@ -71,7 +76,11 @@ final class KafkaSession implements InspectorSession {
       port.toServer(frame);
       throw e;
     }
-    faults.handle(request, frame, RequestFacts.of(request.header, request.bodyIfParsed(), topicNames), port);
+    List<String> sessionTopics = request.kind.api() == ApiKeys.FETCH
+        ? fetchSession.update(((FetchRequest) request.body()).data())
+        : List.of();
+    faults.handle(request, frame, RequestFacts.of(request.header, request.bodyIfParsed(), topicNames, sessionTopics),
+        port);
   }
 
   private void onResponse(ByteBuf frame, RelayPort port) {

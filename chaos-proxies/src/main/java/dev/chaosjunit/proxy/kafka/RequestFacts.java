@@ -3,6 +3,7 @@ package dev.chaosjunit.proxy.kafka;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.ConsumerGroupHeartbeatRequestData;
@@ -38,10 +39,16 @@ final class RequestFacts {
   }
 
   static MessageFacts of(RequestHeader header, AbstractRequest body, TopicNames topicNames) {
+    return of(header, body, topicNames, List.of());
+  }
+
+  /** With {@code moreTopics}: those the request stands for without naming them (a fetch session's). */
+  static MessageFacts of(RequestHeader header, AbstractRequest body, TopicNames topicNames, List<String> moreTopics) {
     RequestFacts facts = new RequestFacts(topicNames);
     if (body != null) {
       facts.collect(body.data());
     }
+    facts.topics.addAll(moreTopics);
     return MessageFacts.of(KafkaInspector.NAME)
         .put("api", header.apiKey().name(), header.apiKey().name)
         .put("client_id", header.clientId() == null ? "" : header.clientId())

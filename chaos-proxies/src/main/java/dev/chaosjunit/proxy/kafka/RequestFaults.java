@@ -8,6 +8,7 @@ import dev.chaosjunit.proxy.rule.RuleMatch;
 import dev.chaosjunit.proxy.rule.RuleSpec;
 import io.netty.buffer.ByteBuf;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -30,7 +31,7 @@ final class RequestFaults {
   void handle(KafkaRequest request, ByteBuf frame, MessageFacts facts, RelayPort port) {
     Optional<RuleMatch> onRequest = port.match(Direction.REQUEST, facts);
     if (onRequest.isPresent()) {
-      applyToRequest(onRequest.get().rule(), request, frame, port);
+      applyToRequest(onRequest.get().rule(), request, frame, facts, port);
       return;
     }
     Optional<RuleMatch> onResponse = port.match(Direction.RESPONSE, facts);
@@ -41,10 +42,10 @@ final class RequestFaults {
     forward(request, frame, Duration.ZERO, port);
   }
 
-  private void applyToRequest(RuleSpec rule, KafkaRequest request, ByteBuf frame, RelayPort port) {
+  private void applyToRequest(RuleSpec rule, KafkaRequest request, ByteBuf frame, MessageFacts facts, RelayPort port) {
     ActionSpec action = rule.action();
     switch (action.type()) {
-      case ERROR -> errorOnMatchedTopics(rule, request, frame, port);
+      case ERROR -> errorOnMatchedTopics(rule, request, frame, facts, port);
       case DELAY -> forward(request, frame, action.delay(), port);
       case DROP -> drop(action, request, frame, port);
       case DUPLICATE -> duplicate(request, frame, port);
@@ -92,7 +93,8 @@ final class RequestFaults {
     }
   }
 
-  private void errorOnMatchedTopics(RuleSpec rule, KafkaRequest request, ByteBuf frame, RelayPort port) {
+  private void errorOnMatchedTopics(RuleSpec rule, KafkaRequest request, ByteBuf frame, MessageFacts facts,
+      RelayPort port) {
     Optional<ProduceSplit> split;
     try {
       split = ProduceSplit.of(request, rule, topicNames, port.alloc());
@@ -101,7 +103,7 @@ final class RequestFaults {
       throw e;
     }
     if (split.isEmpty()) {
-      errorOnFetchedTopics(rule, request, frame, port);
+      errorOnFetchedTopics(rule, request, frame, facts.get("topic"), port);
       return;
     }
     boolean expects = request.expectsResponse();
@@ -112,11 +114,15 @@ final class RequestFaults {
     }
   }
 
-  /** A fetch with other topics too: the broker gets it unchanged, its response gets the error. */
-  private void errorOnFetchedTopics(RuleSpec rule, KafkaRequest request, ByteBuf frame, RelayPort port) {
+  /**
+   * A fetch whose session has other topics too: the broker gets it unchanged, its response gets the
+   * error; {@code topics} are the session's.
+   */
+  private void errorOnFetchedTopics(RuleSpec rule, KafkaRequest request, ByteBuf frame, List<String> topics,
+      RelayPort port) {
     Optional<UnaryOperator<ByteBuf>> errors;
     try {
-      errors = FetchErrors.of(request, rule, topicNames, port.alloc());
+      errors = FetchErrors.of(request, rule, topicNames, topics, port.alloc());
     } catch (RuntimeException e) {
       frame.release();
       throw e;

@@ -131,7 +131,11 @@ class KafkaProxyAcceptanceTest {
     assertThat(poll(consumer, 1)).hasSize(1);
     consumer.commitSync();
 
-    int proxyPort = proxy.listenAddress().getPort();
+    assertThat(proxy.routes()).singleElement().satisfies(r -> {
+      assertThat(r.key()).isEqualTo("broker-1");
+      assertThat(r.connectionsAccepted()).isPositive();
+    });
+    int proxyPort = proxy.routes().get(0).listenAddress().getPort();
     assertThat(producer.partitionsFor(topic)).allSatisfy(p -> assertThat(p.leader().port()).isEqualTo(proxyPort));
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, proxyAddress()))) {
       assertThat(admin.describeCluster().nodes().get(20, TimeUnit.SECONDS)).extracting(Node::port).containsOnly(proxyPort);
@@ -141,6 +145,27 @@ class KafkaProxyAcceptanceTest {
     }
     assertThat(proxy.stats().connectionsAccepted())
         .as("bootstrap, broker and group coordinator connections of producer, consumer and admin").isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void aFetchErrorOnOneTopicLeavesTheOtherTopicsRecordsFlowing() throws Exception {
+    KafkaProducer<String, String> producer = producer(proxyAddress(), "all");
+    for (int i = 0; i < 5; i++) {
+      producer.send(new ProducerRecord<>(topic, "k", "order" + i));
+      producer.send(new ProducerRecord<>("payments-" + topic, "k", "payment" + i));
+    }
+    producer.flush();
+    proxy.addRule(error("no-payments", Map.of("api", "FETCH", "topic", "payments-*"), "NOT_LEADER_OR_FOLLOWER"));
+
+    KafkaConsumer<String, String> consumer = consumer(proxyAddress(), "group-" + topic);
+    consumer.subscribe(List.of(topic, "payments-" + topic));
+    List<String> values = poll(consumer, 5);
+    values.addAll(poll(consumer, 0));
+    assertThat(values).containsExactly("order0", "order1", "order2", "order3", "order4");
+    assertThat(proxy.ruleCounters("no-payments").fired()).isPositive();
+
+    proxy.removeRule("no-payments");
+    assertThat(poll(consumer, 5)).containsExactly("payment0", "payment1", "payment2", "payment3", "payment4");
   }
 
   @Test

@@ -156,6 +156,37 @@ class KafkaRoutingTest {
   }
 
   @Test
+  void anIncrementalFetchThatNoLongerNamesTheTopicStillGetsTheErrorForItsSessionsPartitions() {
+    RequestHeader full = header(ApiKeys.FETCH, (short) 12, 1);
+    session.onClientData(buf(request(full, fetch(12, "orders", "audit").setSessionId(0).setSessionEpoch(0))), port);
+    session.onServerData(buf(response(full, fetched(12, "orders", "audit"))), port);
+    port.takeClientBytes();
+    port.rule(rule(Direction.REQUEST, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
+
+    RequestHeader incremental = header(ApiKeys.FETCH, (short) 12, 2);
+    byte[] request = request(incremental, fetch(12, "audit").setSessionEpoch(1));
+    session.onClientData(buf(request), port);
+    session.onServerData(buf(response(incremental, fetched(12, "orders", "audit"))), port);
+
+    assertThat(port.requestFacts().get(1).get("topic")).containsExactly("audit", "orders");
+    FetchResponse answer = (FetchResponse) KafkaFrames.parse(single(port.takeClientBytes()), incremental);
+    assertThat(answer.data().responses()).extracting(t -> t.topic(), t -> t.partitions().get(0).errorCode())
+        .containsExactly(tuple("orders", Errors.NOT_LEADER_OR_FOLLOWER.code()), tuple("audit", (short) 0));
+  }
+
+  @Test
+  void aTopicForgottenByTheFetchSessionIsNoLongerMatched() {
+    RequestHeader full = header(ApiKeys.FETCH, (short) 12, 1);
+    session.onClientData(buf(request(full, fetch(12, "orders", "audit").setSessionEpoch(0))), port);
+    FetchRequestData forget = fetch(12).setSessionEpoch(1);
+    forget.forgottenTopicsData().add(new FetchRequestData.ForgottenTopic().setTopic("orders").setPartitions(List.of(0)));
+    session.onClientData(buf(request(header(ApiKeys.FETCH, (short) 12, 2), forget)), port);
+
+    assertThat(port.requestFacts()).extracting(f -> f.get("topic"))
+        .containsExactly(List.of("orders", "audit"), List.of("audit"));
+  }
+
+  @Test
   void anErrorOnEveryTopicOfAFetchAnswersTheWholeFetch() {
     port.rule(rule(Direction.REQUEST, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
     RequestHeader header = header(ApiKeys.FETCH, (short) 12, 9);
