@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import org.apache.kafka.common.message.DescribeClusterResponseData;
 import org.apache.kafka.common.message.FindCoordinatorResponseData;
 import org.apache.kafka.common.message.MetadataResponseData;
+import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.ApiMessage;
 import org.apache.kafka.common.protocol.ByteBufferAccessor;
 import org.apache.kafka.common.requests.AbstractResponse;
@@ -37,6 +38,10 @@ final class ResponseRewriter {
    * rewrite. When it cannot be decoded it is left to the caller and a {@link KafkaDecodeException} thrown.
    */
   ByteBuf rewrite(ByteBuf frame, RequestKind kind, ByteBufAllocator alloc) {
+    if (kind.api() == ApiKeys.FETCH && kind.version() <= FetchTail.LAST_KNOWN_VERSION
+        && !FetchTail.hasTaggedFields(frame)) {
+      return frame;
+    }
     ApiMessage body;
     ResponseHeader header;
     try {
