@@ -86,7 +86,8 @@ public interface Proxy {
 
   /**
    * The extra listeners the protocol opened (e.g. one per Kafka broker), in the order they were opened;
-   * empty for most protocols. They live as long as the proxy and follow its enabled state.
+   * empty for most protocols. They live as long as the proxy and follow its enabled state; moving the
+   * proxy ({@link #setListen}) or its upstream leaves them where they are.
    */
   List<Route> routes();
 }

@@ -12,15 +12,19 @@ import org.apiguardian.api.API;
 
 /**
  * The Kafka protocol ({@code "kafka"}): decodes requests and responses with kafka-clients' own
- * protocol classes (all API versions, flexible ones included) and rewrites the broker addresses in
- * Metadata, FindCoordinator and DescribeCluster responses to the proxy's, so clients bootstrapped
- * through the proxy stay on it.
+ * protocol classes (all API versions, flexible ones included). One proxy fronts a whole cluster: it
+ * opens one listener per broker ({@link dev.chaosjunit.proxy.Proxy#routes()}, key
+ * {@code broker-<node id>}) and rewrites the broker addresses in Metadata, FindCoordinator and
+ * DescribeCluster responses and in the leader hints of Produce and Fetch responses to them, so clients
+ * bootstrapped through the proxy stay on it, on every broker and through leadership moves.
  *
  * <p>Match keys: {@code api} (e.g. {@code PRODUCE}, {@code FETCH}, {@code METADATA}), {@code topic}
  * (also where requests carry topic ids), {@code group}, {@code client_id}. Actions:
  * <ul>
  *   <li>{@code ERROR code=<Kafka error name> [message=...] [ms=...]}: the response a broker sends for
- *       that API and version with that error on the request's topic-partitions;</li>
+ *       that API and version with that error on the request's topic-partitions; with a {@code topic}
+ *       match, only the matched topics fail (a Produce is split; a Fetch is forwarded unchanged and
+ *       only the matched partitions' results are replaced, see the package description);</li>
  *   <li>{@code DELAY ms=...}: the request reaches the broker late (a {@code RESPONSE} rule delays the
  *       answer instead);</li>
  *   <li>{@code DROP [mode=timeout|close|reset|blackhole]}: by default the request gets no response and
