@@ -29,6 +29,10 @@ import org.apache.kafka.common.message.FetchResponseData;
 import org.apache.kafka.common.message.MetadataRequestData;
 import org.apache.kafka.common.message.MetadataResponseData;
 import org.apache.kafka.common.message.ProduceResponseData;
+import org.apache.kafka.common.message.ShareAcknowledgeRequestData;
+import org.apache.kafka.common.message.ShareAcknowledgeResponseData;
+import org.apache.kafka.common.message.ShareFetchRequestData;
+import org.apache.kafka.common.message.ShareFetchResponseData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.record.internal.MemoryRecords;
@@ -37,6 +41,8 @@ import org.apache.kafka.common.requests.FetchResponse;
 import org.apache.kafka.common.requests.MetadataResponse;
 import org.apache.kafka.common.requests.ProduceResponse;
 import org.apache.kafka.common.requests.RequestHeader;
+import org.apache.kafka.common.requests.ShareAcknowledgeResponse;
+import org.apache.kafka.common.requests.ShareFetchResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +128,27 @@ class KafkaRoutingTest {
     session.onServerData(buf(plain), port);
 
     assertThat(port.takeClientBytes()).isEqualTo(plain);
+  }
+
+  @Test
+  void rewritesTheLeaderHintsOfShareFetchAndShareAcknowledgeResponses() {
+    RequestHeader fetch = header(ApiKeys.SHARE_FETCH, ApiKeys.SHARE_FETCH.latestVersion(), 11);
+    session.onClientData(buf(request(fetch, new ShareFetchRequestData().setGroupId("g").setMemberId("m"))), port);
+    ShareFetchResponseData fetched = new ShareFetchResponseData();
+    fetched.nodeEndpoints().add(new ShareFetchResponseData.NodeEndpoint().setNodeId(2).setHost("kafka-2").setPort(9093));
+    session.onServerData(buf(response(fetch, fetched)), port);
+    RequestHeader ack = header(ApiKeys.SHARE_ACKNOWLEDGE, ApiKeys.SHARE_ACKNOWLEDGE.latestVersion(), 12);
+    session.onClientData(buf(request(ack, new ShareAcknowledgeRequestData().setGroupId("g").setMemberId("m"))), port);
+    ShareAcknowledgeResponseData acked = new ShareAcknowledgeResponseData();
+    acked.nodeEndpoints().add(new ShareAcknowledgeResponseData.NodeEndpoint().setNodeId(1).setHost("kafka-1").setPort(9092));
+    session.onServerData(buf(response(ack, acked)), port);
+
+    List<ByteBuffer> answers = KafkaFrames.split(port.takeClientBytes());
+    ShareFetchResponse fetchAnswer = (ShareFetchResponse) KafkaFrames.parse(answers.get(0), fetch);
+    ShareAcknowledgeResponse ackAnswer = (ShareAcknowledgeResponse) KafkaFrames.parse(answers.get(1), ack);
+    assertThat(fetchAnswer.data().nodeEndpoints()).extracting(e -> e.port()).containsExactly(30_002);
+    assertThat(ackAnswer.data().nodeEndpoints()).extracting(e -> e.port()).containsExactly(30_001);
+    assertThat(routed).containsExactly("broker-2 2 kafka-2:9093", "broker-1 1 kafka-1:9092");
   }
 
   @Test
