@@ -3,6 +3,7 @@ package dev.chaosjunit.proxy.grpc;
 import dev.chaosjunit.proxy.internal.PendingBytes;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 
 /**
  * The start of a connection, until it is HTTP/2 (RFC 7540, section 3.2 and 3.4): either the client
@@ -58,7 +59,9 @@ final class H2cUpgrade {
   void onServerData(ByteBuf data, RelayPort port) {
     server.append(data, port.alloc());
     try {
-      if (state == State.BODY || state == State.ANSWER) {
+      if (state == State.START) {
+        serverFirst(port);
+      } else if (state == State.BODY || state == State.ANSWER) {
         answer(port);
       }
     } catch (Http2DecodeException e) {
@@ -78,6 +81,20 @@ final class H2cUpgrade {
     if (available == Http2FrameReader.PREFACE.length) {
       state = State.DONE;
       outcome.priorKnowledge(client.drain(), server.drain(), port);
+    }
+  }
+
+  /**
+   * The server spoke before the client's first bytes were settled: an HTTP/2 server's SETTINGS may wait
+   * for the client's preface (clients do not wait for it); anything else is not HTTP/2 and is relayed at
+   * once, so that a client waiting for a server-speaks-first protocol never hangs.
+   */
+  private void serverFirst(RelayPort port) {
+    ByteBuf held = server.peek();
+    if (held.readableBytes() >= Http2Frame.HEADER_LENGTH
+        && (held.getByte(held.readerIndex() + 3) != Http2Frame.SETTINGS || held.getInt(held.readerIndex() + 5) != 0)) {
+      relay("the server spoke first, and not with an HTTP/2 SETTINGS frame but ["
+          + ByteBufUtil.hexDump(held, held.readerIndex(), Http2Frame.HEADER_LENGTH) + "...]", port);
     }
   }
 

@@ -12,7 +12,8 @@
  * the server's bytes wait for the client's preface meanwhile); a DELAY holds back the 101 and all the
  * server sends after it. If the server answers anything else (besides 1xx interim answers), the
  * connection stays HTTP/1.1 and is relayed as bytes, logged once; rules do not see it. A request with a
- * chunked body, an HTTP/1.1 request without {@code Upgrade: h2c} and TLS are relayed the same way.
+ * chunked body, an HTTP/1.1 request without {@code Upgrade: h2c}, TLS and a server that speaks first
+ * with anything but an HTTP/2 SETTINGS frame are relayed the same way.
  *
  * <p>How calls are seen: HTTP/2 is cut into frames in both directions. Every client header block
  * (HEADERS plus CONTINUATION) is decoded with one HPACK decoder, also when it is only forwarded, because

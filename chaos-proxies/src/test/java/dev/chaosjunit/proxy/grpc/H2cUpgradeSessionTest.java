@@ -127,6 +127,26 @@ class H2cUpgradeSessionTest {
     assertThat(port.takeServerBytes()).isEqualTo(head);
   }
 
+  @Test
+  void aServerThatSpeaksFirstWithoutHttp2IsRelayedAtOnce() {
+    byte[] greeting = ascii("220 smtp.example ESMTP ready\r\n");
+    session.onServerData(buf(greeting), port);
+
+    assertThat(port.passThroughReason()).contains("not with an HTTP/2 SETTINGS frame");
+    assertThat(port.takeClientBytes()).isEqualTo(greeting);
+  }
+
+  @Test
+  void anHttp2ServersSettingsWaitForThePrefaceAndThenPass() throws Exception {
+    session.onServerData(buf(H2.settings()), port);
+    assertThat(port.takeClientBytes()).isEmpty();
+
+    session.onClientData(buf(H2.concat(Http2FrameReader.PREFACE, H2.settings())), port);
+
+    assertThat(port.takeClientBytes()).isEqualTo(H2.settings());
+    assertThat(port.passThroughReason()).isNull();
+  }
+
   /** The server's bytes without the HTTP/1.1 request and the client preface. */
   private static byte[] dropUpgradeRequest(byte[] bytes) {
     int skip = UPGRADE.length;
