@@ -113,6 +113,19 @@ class InspectorHookTest {
   }
 
   @Test
+  void anInspectorThatThrowsResetsItsConnectionRatherThanRelayingACorruptStream() throws IOException {
+    try (Socket s = Clients.connect(proxy)) {
+      BufferedReader in = reader(s);
+      assertThat(roundTrip(s, in, "PING")).isEqualTo("PING");
+      s.getOutputStream().write(ascii("CRASH\nPING\n"));
+      assertThat(RelayTest.readOrReset(s.getInputStream())).isEqualTo(-1);
+    }
+    try (Socket s = Clients.connect(proxy)) {
+      assertThat(roundTrip(s, reader(s), "PING")).as("other connections go on").isEqualTo("PING");
+    }
+  }
+
+  @Test
   void seededProbabilityReplaysTheSameDecisions() throws IOException {
     List<String> first = run(11);
     assertThat(run(11)).isEqualTo(first);

@@ -18,6 +18,7 @@ import java.util.Set;
 /**
  * A test protocol: newline-terminated requests whose first word is the command. Proves the inspector
  * hook: ERROR replies {@code -ERR message}, RESPOND replies {@code value}, DELAY and DROP act on the line.
+ * {@code CRASH} makes it throw, as an inspector with a bug would.
  */
 public final class LineInspector implements ProtocolInspector {
 
@@ -79,6 +80,10 @@ public final class LineInspector implements ProtocolInspector {
     private void onLine(ByteBuf line, RelayPort port) {
       String text = line.toString(StandardCharsets.UTF_8).trim();
       String command = text.split(" ", 2)[0];
+      if (command.equals("CRASH")) {
+        line.release();
+        throw new IllegalStateException("the test inspector crashes on CRASH, as a buggy inspector would");
+      }
       MessageFacts facts = MessageFacts.of("line").put("command", command).put("line", text).build();
       Optional<RuleMatch> match = port.match(Direction.REQUEST, facts);
       if (match.isEmpty()) {

@@ -52,9 +52,10 @@ final class ConnectionPort implements RelayPort {
         session.onServerData(data, this);
       }
     } catch (RuntimeException e) {
-      LOG.warn("proxy [{}] connection {}: inspector failed; relaying raw bytes from now on",
-          connection.proxy().name(), connection.id, e);
-      inspecting = false;
+      LOG.error("proxy [{}] connection {}: inspector [{}] failed; which bytes it had passed on is unknown, so the"
+          + " connection is reset rather than relayed corrupt (a bug in the inspector: please report it)",
+          connection.proxy().name(), connection.id, connection.proxy().inspector().name(), e);
+      connection.reset();
     } finally {
       delivering = false;
     }
