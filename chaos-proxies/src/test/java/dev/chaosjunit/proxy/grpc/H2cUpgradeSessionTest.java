@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The h2c upgrade (RFC 7540, section 3.2) through a session, bytes fed as a peer writes them. */
 class H2cUpgradeSessionTest {
@@ -56,16 +58,18 @@ class H2cUpgradeSessionTest {
     assertThat(port.passThroughReason()).isNull();
   }
 
-  @Test
-  void aFaultOnStreamOneFollowsTheServersSettingsAndTheClientsPreface() throws Exception {
+  @ParameterizedTest(name = "fed {0} byte(s) at a time")
+  @ValueSource(ints = {1, 1 << 20})
+  void aFaultOnStreamOneFollowsTheServersSettingsAndTheClientsPreface(int chunk) throws Exception {
     port.rule(new RuleSpec("r", Direction.REQUEST, Map.of("method", "/shop.Orders/Place"),
         new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", "UNAVAILABLE")), 1, 0, 0));
-    session.onClientData(buf(UPGRADE), port);
-    session.onServerData(buf(H2.concat(SWITCHING, H2.settings(), server.headers(1, H2.responseHeaders(), false, false),
-        H2.message(1, "placed", false))), port);
+    RecordingPort.feed(UPGRADE, chunk, b -> session.onClientData(b, port));
+    byte[] answer = H2.concat(SWITCHING, H2.settings(), server.headers(1, H2.responseHeaders(), false, false),
+        H2.message(1, "placed", false));
+    RecordingPort.feed(answer, chunk, b -> session.onServerData(b, port));
 
     assertThat(port.takeClientBytes()).as("server frames wait for the client's preface").isEqualTo(SWITCHING);
-    session.onClientData(buf(H2.concat(Http2FrameReader.PREFACE, H2.settings())), port);
+    RecordingPort.feed(H2.concat(Http2FrameReader.PREFACE, H2.settings()), chunk, b -> session.onClientData(b, port));
 
     assertThat(clientSide.read(port.takeClientBytes()))
         .extracting(H2.Peer.Received::type, H2.Peer.Received::streamId, H2.Peer.Received::flags).containsExactly(
