@@ -58,7 +58,7 @@ class InspectorHookTest {
       proxy.removeRule("ro");
       assertThat(roundTrip(s, in, "SET a 3")).isEqualTo("SET a 3");
     }
-    assertThat(proxy.ruleCounters("ro")).isEqualTo(new FaultCounters(1, 1, 0));
+    assertThat(proxy.ruleCounters("ro")).isEqualTo(new FaultCounters(1, 1, 1));
     assertThat(engine.events().recent()).filteredOn(e -> e instanceof ProxyEvent.FaultFired).singleElement()
         .satisfies(e -> assertThat(((ProxyEvent.FaultFired) e).matched()).isEqualTo("command=SET line=SET a 2"));
   }
@@ -86,6 +86,23 @@ class InspectorHookTest {
       assertThat(replies).containsExactly("GET 0", "-ERR x", "-ERR x", "GET 3", "GET 4");
     }
     assertThat(proxy.ruleCounters("second-and-third").fired()).isEqualTo(2);
+  }
+
+  @Test
+  void aRuleCountsEachConnectionItFiredOnOnce() throws IOException {
+    proxy.addRule(rule("ro", "SET", error("READONLY"), 1, 0, 0));
+    for (int connection = 0; connection < 3; connection++) {
+      try (Socket s = Clients.connect(proxy)) {
+        BufferedReader in = reader(s);
+        assertThat(roundTrip(s, in, "SET a 1")).isEqualTo("-ERR READONLY");
+        assertThat(roundTrip(s, in, "SET a 2")).isEqualTo("-ERR READONLY");
+        assertThat(roundTrip(s, in, "GET a")).isEqualTo("GET a");
+      }
+    }
+    try (Socket s = Clients.connect(proxy)) {
+      assertThat(roundTrip(s, reader(s), "GET a")).as("a connection it only saw").isEqualTo("GET a");
+    }
+    assertThat(proxy.ruleCounters("ro")).isEqualTo(new FaultCounters(6, 6, 3));
   }
 
   @Test
