@@ -101,6 +101,7 @@ class JedisAcceptanceTest {
     connections.forEach(Jedis::close);
     assertThat(direct.exists("k0", "k1", "k2", "k3")).isZero();
     assertThat(relay.ruleCounters("ro").fired()).isEqualTo(POOL_SIZE);
+    assertThat(relay.ruleCounters("ro").connections()).as("each pooled connection once").isEqualTo(POOL_SIZE);
 
     relay.removeRule("ro");
     try (Jedis jedis = pool.getResource()) {
