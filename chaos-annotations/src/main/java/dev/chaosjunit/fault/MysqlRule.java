@@ -19,12 +19,29 @@ public final class MysqlRule extends RuleBuilder<MysqlRule> {
     return match("sql", sqlGlob);
   }
 
-  /** Answers with an ERR packet, e.g. {@code error(1062, "23000", "Duplicate entry")}. */
+  /**
+   * Answers with an ERR packet, e.g. {@code error(1062, "23000", "Duplicate entry")}; a deadlock (1213)
+   * also rolls the transaction back, as the server does, other errors do not.
+   */
   public Fault error(int errorNumber, String sqlState, String message) {
+    return build(RuleAction.ERROR, errorParams(errorNumber, sqlState, message));
+  }
+
+  /**
+   * Answers with an ERR packet and rolls the transaction back or not, e.g. {@code error(1205, "HY000",
+   * "Lock wait timeout exceeded", true)} for a server running with {@code innodb_rollback_on_timeout}.
+   */
+  public Fault error(int errorNumber, String sqlState, String message, boolean rollsBack) {
+    Map<String, String> params = errorParams(errorNumber, sqlState, message);
+    params.put("rollback", Boolean.toString(rollsBack));
+    return build(RuleAction.ERROR, params);
+  }
+
+  private static Map<String, String> errorParams(int errorNumber, String sqlState, String message) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("code", Integer.toString(errorNumber));
     params.put("sqlstate", sqlState);
     params.put("message", message);
-    return build(RuleAction.ERROR, params);
+    return params;
   }
 }

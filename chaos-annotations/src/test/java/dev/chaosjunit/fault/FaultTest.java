@@ -46,6 +46,11 @@ class FaultTest {
     assertThat(drop.params()).containsExactly(Map.entry("mode", "blackhole"));
     Rule protocolDrop = (Rule) Fault.on("bus").kafka().topic("orders").drop().effects().get(0);
     assertThat(protocolDrop.params()).as("drop() leaves the mode to the protocol (Kafka: no response)").isEmpty();
+
+    Rule deadlock = (Rule) Fault.on("db").mysql().query("UPDATE*").error(1213, "40001", "Deadlock").effects().get(0);
+    assertThat(deadlock.params()).as("the proxy decides rollback by the code").doesNotContainKey("rollback");
+    Rule timeout = (Rule) Fault.on("db").mysql().error(1205, "HY000", "Lock wait timeout", true).effects().get(0);
+    assertThat(timeout.params()).containsEntry("code", "1205").containsEntry("rollback", "true");
   }
 
   @Test

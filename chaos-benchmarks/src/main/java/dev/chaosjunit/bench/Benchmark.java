@@ -31,19 +31,25 @@ public final class Benchmark {
 
   private Benchmark() {}
 
-  /** @param args nothing or {@code all}, {@code core}, {@code protocols}: which suites to run */
+  /**
+   * @param args nothing or {@code all}, {@code core}, {@code protocols}: which suites to run; after
+   *     {@code protocols}, optionally one workload protocol ({@code redis}, {@code postgres}, {@code kafka},
+   *     {@code grpc}) to run only that workload of the protocol suite
+   */
   public static void main(String[] args) throws Exception {
     String part = args.length == 0 ? "all" : args[0];
-    if (args.length > 1 || !List.of("all", "core", "protocols").contains(part)) {
+    String only = args.length == 2 && part.equals("protocols") ? args[1] : null;
+    if (args.length > (only == null ? 1 : 2) || !List.of("all", "core", "protocols").contains(part)
+        || only != null && !List.of("redis", "postgres", "kafka", "grpc").contains(only)) {
       throw new IllegalArgumentException("unknown arguments " + List.of(args)
-          + "; run with one of: all (the default), core, protocols");
+          + "; run with one of: all (the default), core, protocols [redis|postgres|kafka|grpc]");
     }
     List<Suite> suites = new ArrayList<>();
     Suite core = null;
     Suite protocols = null;
     try {
       core = part.equals("protocols") ? null : start(coreSuite(), suites);
-      protocols = part.equals("core") ? null : start(protocolSuite(), suites);
+      protocols = part.equals("core") ? null : start(protocolSuite(only), suites);
       measure(suites, System.out);
     } finally {
       for (Suite suite : suites) {
@@ -104,17 +110,22 @@ public final class Benchmark {
 
   /**
    * Pipelined Redis, PostgreSQL, Kafka and gRPC (servers on the host, in containers or in the JVM), direct vs
-   * L4 relay vs protocol-aware.
+   * L4 relay vs protocol-aware; only the workload speaking {@code only} when it is not null.
    */
-  private static Suite protocolSuite() throws Exception {
-    List<Workload> workloads = List.of(new PipelinedRedis(8, 16, Duration.ofSeconds(2)),
+  private static Suite protocolSuite(String only) throws Exception {
+    List<Workload> workloads = new ArrayList<>(List.of(new PipelinedRedis(8, 16, Duration.ofSeconds(2)),
         new PostgresTransactions(4, PROTOCOL_ROW),
-        new KafkaProduce("bench", PROTOCOL_ROW), new GrpcUnaryCalls(32, PROTOCOL_ROW));
+        new KafkaProduce("bench", PROTOCOL_ROW), new GrpcUnaryCalls(32, PROTOCOL_ROW)));
+    workloads.removeIf(w -> only != null && !w.protocol().equals(only));
     List<Route> routes = List.of(new DirectRoute(), new ProxyRoute(false), new ProxyRoute(true));
     Suite suite = new Suite(routes, workloads, new Report(ProxyRoute.L4, "vs L4"));
-    RedisServer redis = RedisServer.start();
-    suite.serve("redis", redis.address(), redis);
-    suite.report().note("protocols: redis: " + redis.description() + "; PostgreSQL and Kafka in containers"
+    String redisNote = "not started";
+    if (only == null || only.equals("redis")) {
+      RedisServer redis = RedisServer.start();
+      suite.serve("redis", redis.address(), redis);
+      redisNote = redis.description();
+    }
+    suite.report().note("protocols: redis: " + redisNote + "; PostgreSQL and Kafka in containers"
         + " (Docker's port forwarding is part of every row), gRPC in this JVM; each row " + PROTOCOL_ROW.toSeconds()
         + " s (Redis 2 s); the protocol-aware proxy holds one rule that never matches");
     return suite;

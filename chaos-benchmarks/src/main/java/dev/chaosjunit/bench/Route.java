@@ -3,6 +3,7 @@ package dev.chaosjunit.bench;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -38,6 +39,16 @@ public interface Route extends AutoCloseable {
    * @param protocol what the server speaks ({@code "redis"} or {@code "tcp"}), for protocol-aware routes
    */
   Fronted front(InetSocketAddress upstream, String protocol) throws Exception;
+
+  /**
+   * Fronts a server that may offer a listener for relays ({@link Workload.Server#advertisedRelay()});
+   * routes that relay bytes without rewriting them use it so that all the traffic crosses them. By default
+   * the relay listener is ignored.
+   */
+  default Fronted front(InetSocketAddress upstream, String protocol, Optional<Workload.AdvertisedRelay> relay)
+      throws Exception {
+    return front(upstream, protocol);
+  }
 
   /** Frees what the route holds (processes, engines) once all workloads ran. */
   @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Workloads on routes: their servers, one round at a time (each route runs every workload it supports,
@@ -16,6 +17,7 @@ final class Suite implements AutoCloseable {
   private final List<Workload> workloads;
   private final Report report;
   private final Map<String, InetSocketAddress> targets = new HashMap<>();
+  private final Map<String, Workload.AdvertisedRelay> relays = new HashMap<>();
   private final List<AutoCloseable> servers = new ArrayList<>();
 
   Suite(List<Route> routes, List<Workload> workloads, Report report) {
@@ -40,6 +42,7 @@ final class Suite implements AutoCloseable {
       if (!targets.containsKey(workload.protocol())) {
         Workload.Server server = workload.startServer();
         serve(workload.protocol(), server.address(), server);
+        server.advertisedRelay().ifPresent(relay -> relays.put(workload.protocol(), relay));
       }
     }
   }
@@ -61,7 +64,9 @@ final class Suite implements AutoCloseable {
   }
 
   private void measure(Route route, Workload workload, Report into) {
-    try (Route.Fronted fronted = route.front(targets.get(workload.protocol()), workload.protocol())) {
+    String protocol = workload.protocol();
+    Optional<Workload.AdvertisedRelay> relay = Optional.ofNullable(relays.get(protocol));
+    try (Route.Fronted fronted = route.front(targets.get(protocol), protocol, relay)) {
       workload.run(fronted.address()).forEach(f -> into.add(route.name(), f));
     } catch (Exception e) {
       report.note(route.name() + " / " + workload.getClass().getSimpleName() + " failed: " + e);

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -29,7 +30,22 @@ public interface Workload {
   /** A server a workload started. */
   interface Server extends AutoCloseable {
     InetSocketAddress address();
+
+    /**
+     * For servers that hand clients their own address (a Kafka broker advertises itself): a second
+     * listener that advertises a relay's address instead, so a plain L4 relay there carries all the
+     * traffic, as a protocol-aware proxy rewriting the advertised address does. Empty by default.
+     */
+    default Optional<AdvertisedRelay> advertisedRelay() {
+      return Optional.empty();
+    }
   }
+
+  /**
+   * Where a relay must listen ({@code listen}, the address the server advertises on that listener) and
+   * what it forwards to ({@code upstream}, the server's listener advertising it).
+   */
+  record AdvertisedRelay(InetSocketAddress listen, InetSocketAddress upstream) {}
 
   /** Runs the load (bounded in time and count) and measures. */
   List<Figure> run(InetSocketAddress address) throws Exception;

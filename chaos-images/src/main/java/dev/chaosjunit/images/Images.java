@@ -72,7 +72,9 @@ public final class Images {
 
   /**
    * The chaos-junit proxy engine as a standalone server, a drop-in for Toxiproxy (works with
-   * {@code ToxiproxyContainer}). There is no published image yet: it is always built locally.
+   * {@code ToxiproxyContainer}). There is no published image yet: it is always built locally, by the
+   * extension's {@code toxiproxy} backend from the engine's server jar when Docker lacks it (see the
+   * extension's {@code chaos.proxy.server-jar} parameter).
    */
   public static DockerImageName chaosProxy() {
     return DockerImageName.parse(LOCAL_NAMESPACE + "/chaos-proxy:latest")

@@ -58,7 +58,7 @@ class InspectorHookTest {
       proxy.removeRule("ro");
       assertThat(roundTrip(s, in, "SET a 3")).isEqualTo("SET a 3");
     }
-    assertThat(proxy.ruleCounters("ro")).isEqualTo(new FaultCounters(1, 1, 0));
+    assertThat(proxy.ruleCounters("ro")).isEqualTo(new FaultCounters(1, 1, 1));
     assertThat(engine.events().recent()).filteredOn(e -> e instanceof ProxyEvent.FaultFired).singleElement()
         .satisfies(e -> assertThat(((ProxyEvent.FaultFired) e).matched()).isEqualTo("command=SET line=SET a 2"));
   }
@@ -89,6 +89,23 @@ class InspectorHookTest {
   }
 
   @Test
+  void aRuleCountsEachConnectionItFiredOnOnce() throws IOException {
+    proxy.addRule(rule("ro", "SET", error("READONLY"), 1, 0, 0));
+    for (int connection = 0; connection < 3; connection++) {
+      try (Socket s = Clients.connect(proxy)) {
+        BufferedReader in = reader(s);
+        assertThat(roundTrip(s, in, "SET a 1")).isEqualTo("-ERR READONLY");
+        assertThat(roundTrip(s, in, "SET a 2")).isEqualTo("-ERR READONLY");
+        assertThat(roundTrip(s, in, "GET a")).isEqualTo("GET a");
+      }
+    }
+    try (Socket s = Clients.connect(proxy)) {
+      assertThat(roundTrip(s, reader(s), "GET a")).as("a connection it only saw").isEqualTo("GET a");
+    }
+    assertThat(proxy.ruleCounters("ro")).isEqualTo(new FaultCounters(6, 6, 3));
+  }
+
+  @Test
   void delayedLinesHoldBackLaterOnesInOrder() throws IOException {
     proxy.addRule(rule("slow", "SLOW", new ActionSpec(ActionSpec.Type.DELAY, Map.of("ms", "300")), 1, 0, 0));
     try (Socket s = Clients.connect(proxy)) {
@@ -109,6 +126,19 @@ class InspectorHookTest {
       assertThat(roundTrip(s, in, "PING")).isEqualTo("PING");
       s.getOutputStream().write(ascii("QUIT\n"));
       assertThat(RelayTest.readOrReset(s.getInputStream())).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void anInspectorThatThrowsResetsItsConnectionRatherThanRelayingACorruptStream() throws IOException {
+    try (Socket s = Clients.connect(proxy)) {
+      BufferedReader in = reader(s);
+      assertThat(roundTrip(s, in, "PING")).isEqualTo("PING");
+      s.getOutputStream().write(ascii("CRASH\nPING\n"));
+      assertThat(RelayTest.readOrReset(s.getInputStream())).isEqualTo(-1);
+    }
+    try (Socket s = Clients.connect(proxy)) {
+      assertThat(roundTrip(s, reader(s), "PING")).as("other connections go on").isEqualTo("PING");
     }
   }
 

@@ -22,6 +22,7 @@ import java.util.Set;
  * hook: ERROR replies {@code -ERR message}, RESPOND replies {@code value}, DELAY and DROP act on the line.
  * {@code ROUTE key ordinal host:port} asks the engine's routes for that upstream and replies the proxy
  * address ({@code host:port}) or {@code -ERR} with the failure's message.
+ * {@code CRASH} makes it throw, as an inspector with a bug would.
  */
 public final class LineInspector implements ProtocolInspector {
 
@@ -91,6 +92,10 @@ public final class LineInspector implements ProtocolInspector {
       if (command.equals("ROUTE")) {
         reply(port, line, route(text.split(" ")));
         return;
+      }
+      if (command.equals("CRASH")) {
+        line.release();
+        throw new IllegalStateException("the test inspector crashes on CRASH, as a buggy inspector would");
       }
       MessageFacts facts = MessageFacts.of("line").put("command", command).put("line", text).build();
       Optional<RuleMatch> match = port.match(Direction.REQUEST, facts);

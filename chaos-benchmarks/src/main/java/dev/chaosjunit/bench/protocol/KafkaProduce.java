@@ -4,9 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.chaosjunit.bench.Figure;
 import dev.chaosjunit.bench.Workload;
-import dev.chaosjunit.images.Images;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +14,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apiguardian.api.API;
-import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * Kafka producer records per second ({@code acks=all}, idempotent, 100-byte values, {@code linger.ms=5}).
- * The broker advertises its own address, so through a plain L4 relay only the bootstrap connection
- * crosses the relay; the protocol-aware proxy rewrites the address and carries all of it.
+ * The broker advertises its own address on one listener (direct; the protocol-aware proxy rewrites it)
+ * and the L4 relay's on another, so every route carries all of the producer's connections.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class KafkaProduce implements Workload {
@@ -39,23 +36,10 @@ public final class KafkaProduce implements Workload {
     return "kafka";
   }
 
-  /** A Kafka broker in a container ({@code Images.kafka()}; needs Docker). */
+  /** A Kafka broker in a container on the host's network ({@code Images.kafka()}; needs Docker). */
   @Override
   public Workload.Server startServer() {
-    KafkaContainer kafka = new KafkaContainer(Images.kafka());
-    kafka.start();
-    int port = URI.create("kafka://" + kafka.getBootstrapServers()).getPort();
-    return new Workload.Server() {
-      @Override
-      public InetSocketAddress address() {
-        return new InetSocketAddress("127.0.0.1", port);
-      }
-
-      @Override
-      public void close() {
-        kafka.stop();
-      }
-    };
+    return KafkaBroker.start();
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.chaosjunit.bench.protocol;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.chaosjunit.bench.Route;
+import dev.chaosjunit.bench.Workload;
 import dev.chaosjunit.proxy.EngineOptions;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
@@ -12,6 +13,7 @@ import dev.chaosjunit.proxy.rule.Direction;
 import dev.chaosjunit.proxy.rule.RuleSpec;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apiguardian.api.API;
 
@@ -49,11 +51,23 @@ public final class ProxyRoute implements Route {
 
   @Override
   public Fronted front(InetSocketAddress upstream, String protocol) {
+    return front(upstream, protocol, Optional.empty());
+  }
+
+  /**
+   * The L4 relay takes the server's relay listener when it offers one (it cannot rewrite advertised
+   * addresses, so that is the only way for it to carry all the traffic); the protocol-aware proxy
+   * fronts the server's own address and rewrites what it advertises.
+   */
+  @Override
+  public Fronted front(InetSocketAddress upstream, String protocol, Optional<Workload.AdvertisedRelay> relay) {
     if (engine == null) {
       engine = ProxyEngine.start(EngineOptions.defaults().withSeed(1));
     }
     String name = "bench-" + proxies.incrementAndGet();
-    ProxySpec spec = ProxySpec.of(name, "127.0.0.1:0", "127.0.0.1:" + upstream.getPort());
+    ProxySpec spec = relay.filter(r -> !protocolAware)
+        .map(r -> ProxySpec.of(name, "127.0.0.1:" + r.listen().getPort(), "127.0.0.1:" + r.upstream().getPort()))
+        .orElseGet(() -> ProxySpec.of(name, "127.0.0.1:0", "127.0.0.1:" + upstream.getPort()));
     Proxy proxy = engine.create(protocolAware ? spec.withProtocol(protocol) : spec);
     if (protocolAware) {
       proxy.addRule(NON_MATCHING.get(protocol));

@@ -1,5 +1,7 @@
 package dev.chaosjunit.junit.internal;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -14,7 +16,8 @@ final class Backends {
       return EngineBackend::start;
     }
     if (name.equals("toxiproxy")) {
-      return seed -> ToxiproxyBackend.start();
+      Optional<Path> serverJar = ChaosConfig.get(context, ChaosConfig.PROXY_SERVER_JAR).map(Path::of);
+      return seed -> ToxiproxyBackend.start(serverJar);
     }
     throw Misconfiguration.of("ChaosTest", context.getRequiredTestClass().getSimpleName(), "unknown backend ["
         + name + "] in -D" + ChaosConfig.BACKEND, "use engine (the in-JVM proxy engine) or toxiproxy (a Toxiproxy-compatible server in a container)");

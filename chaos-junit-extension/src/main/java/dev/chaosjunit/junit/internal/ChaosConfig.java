@@ -17,6 +17,11 @@ public final class ChaosConfig {
   public static final String REPORTS_DIR = "chaos.reports.dir";
   /** Which backend carries out faults: {@code engine} (default, in the test JVM). */
   public static final String BACKEND = "chaos.backend";
+  /**
+   * The standalone server jar (chaos-proxies' {@code -server.jar}) that the {@code toxiproxy} backend
+   * builds its image from when Docker lacks it or has one built from another jar.
+   */
+  public static final String PROXY_SERVER_JAR = "chaos.proxy.server-jar";
 
   private ChaosConfig() {}
 

@@ -4,18 +4,19 @@ import dev.chaosjunit.fault.FaultEffect;
 import dev.chaosjunit.fault.RefuseConnections;
 import dev.chaosjunit.fault.Stream;
 import dev.chaosjunit.fault.Toxic;
-import dev.chaosjunit.images.Images;
 import dev.chaosjunit.junit.ProxyEndpoint;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.testcontainers.toxiproxy.ToxiproxyContainer;
 
 /**
  * L4 faults through the Toxiproxy HTTP API (toxiproxy-java) against a Toxiproxy-compatible server in a
- * container: by default the chaos-junit engine's own image. Fronts containers only (the proxy reaches
+ * container: the chaos-junit engine's own image, built on demand ({@link ChaosProxyImage}). Fronts containers only (the proxy reaches
  * them on the Docker network); Toxiproxy reports no firings, so the bypass check does not apply, and
  * protocol rules need the in-JVM engine.
  */
@@ -33,8 +34,9 @@ final class ToxiproxyBackend implements FaultBackend {
     this.client = new ToxiproxyClient(container.getHost(), container.getControlPort());
   }
 
-  static FaultBackend start() {
-    ToxiproxyContainer container = new ToxiproxyContainer(Images.chaosProxy());
+  /** Starts the engine's image, built first from {@code serverJar} when needed ({@link ChaosProxyImage}). */
+  static FaultBackend start(Optional<Path> serverJar) {
+    ToxiproxyContainer container = new ToxiproxyContainer(ChaosProxyImage.require(serverJar));
     container.start();
     return new ToxiproxyBackend(container);
   }

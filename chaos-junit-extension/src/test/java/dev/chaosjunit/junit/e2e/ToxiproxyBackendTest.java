@@ -12,6 +12,7 @@ import dev.chaosjunit.images.Images;
 import dev.chaosjunit.junit.ChaosTopology;
 import dev.chaosjunit.junit.FaultMatrix;
 import dev.chaosjunit.junit.ProxyEndpoint;
+import dev.chaosjunit.junit.internal.ChaosConfig;
 import dev.chaosjunit.junit.support.Fixtures;
 import dev.chaosjunit.junit.support.TestFixture;
 import io.lettuce.core.RedisClient;
@@ -23,18 +24,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.testcontainers.containers.GenericContainer;
 
-/** The same matrix on the second backend: the Toxiproxy API (toxiproxy-java) against the engine's image. */
+/**
+ * The same matrix on the second backend: the Toxiproxy API (toxiproxy-java) against the engine's image,
+ * which the backend builds from the server jar when Docker lacks it.
+ */
 class ToxiproxyBackendTest {
 
   @Test
   void runsL4FaultsThroughTheToxiproxyApi() {
-    EngineExecutionResults results = Fixtures.run(OverToxiproxy.class, Map.of("chaos.backend", "toxiproxy"));
+    EngineExecutionResults results = Fixtures.run(OverToxiproxy.class,
+        Map.of(ChaosConfig.BACKEND, "toxiproxy", ChaosConfig.PROXY_SERVER_JAR, serverJar()));
 
     Fixtures.assertNoContainerFailed(results);
     assertThat(Fixtures.failures(results)).containsOnlyKeys("ping × slow")
         .hasEntrySatisfying("ping × slow", m -> assertThat(m).startsWith("expected SUCCESS within 200 ms")
             .contains("firings   = none"));
     assertThat(Fixtures.started(results)).containsExactly("ping × no fault", "ping × slow", "ping × down");
+  }
+
+  /**
+   * The engine's server jar that the backend builds its image from when Docker lacks it: copied by this
+   * module's pom (maven-dependency-plugin) and named by Surefire; the same path when run from an IDE.
+   */
+  static String serverJar() {
+    return System.getProperty(ChaosConfig.PROXY_SERVER_JAR, "target/chaos-proxy/chaos-proxies-server.jar");
   }
 
   @TestFixture

@@ -29,6 +29,20 @@ final class GrpcFaults {
     }
   }
 
+  /** Whether a (request) action ends the whole connection rather than one call. */
+  static boolean endsConnection(ActionSpec action) {
+    return action != null && action.type() == ActionSpec.Type.DROP && dropMode(action) != DropMode.RST_STREAM;
+  }
+
+  /** Carries out an ERROR or DROP on a call whose request the server already has (or, for a DROP that ends the connection, never gets). */
+  static void apply(Call call, ActionSpec action, int lastForwardedStream, RelayPort port) {
+    if (action.type() == ActionSpec.Type.ERROR) {
+      error(call, action, false, port);
+    } else if (action.type() == ActionSpec.Type.DROP) {
+      drop(call, action, lastForwardedStream, port);
+    }
+  }
+
   /**
    * Answers the call with its gRPC status: a trailers-only response when the server has not answered
    * yet ({@code headersSent} false), else trailers after what the server sent.

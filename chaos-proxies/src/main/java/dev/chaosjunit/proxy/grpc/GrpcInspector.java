@@ -12,8 +12,11 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * gRPC over HTTP/2 with prior knowledge (h2c, no TLS) ({@code "grpc"}): frames both directions, keeps
- * HPACK state per direction, and faults single calls while the other streams of the connection carry on.
+ * gRPC over cleartext HTTP/2 (h2c, no TLS), with prior knowledge or through the HTTP/1.1 upgrade
+ * ({@code "grpc"}): frames both directions, keeps the client's HPACK state, and faults single calls while
+ * the other streams of the connection carry on. The request of an h2c upgrade is stream 1, a call like
+ * the others (its method is the request target); an upgrade the server declines stays HTTP/1.1 and is
+ * relayed as bytes (see the package documentation).
  *
  * <p>Match keys: {@code method} (the full method, {@code /pkg.Service/Method} or {@code pkg.Service/Method};
  * {@code *} stays within one {@code /} segment, so {@code pkg.Service/*} is a whole service) and {@code metadata.<key>}

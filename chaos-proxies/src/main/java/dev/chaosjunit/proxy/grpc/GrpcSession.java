@@ -6,151 +6,176 @@ import dev.chaosjunit.proxy.rule.ActionSpec;
 import dev.chaosjunit.proxy.rule.Direction;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.http2.Http2Headers;
-import io.netty.handler.codec.http2.Http2HeadersDecoder;
-import io.netty.util.concurrent.EventExecutor;
-import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One proxied gRPC connection (HTTP/2 with prior knowledge): frames both directions, decodes every
- * header block with one HPACK decoder per direction (so the dynamic tables stay in step even for
- * blocks that are only forwarded), and applies the rules to calls (request headers) and to the
- * server's messages (DATA frames). Falls back to plain relay when the traffic is not decodable.
+ * One proxied gRPC connection: settles how HTTP/2 starts (prior knowledge or an h2c upgrade, see
+ * {@link H2cUpgrade}), then frames both directions ({@link ClientFrames}, {@link ServerFrames}) and
+ * applies the rules to calls. The frames forwarded during one callback leave as one write per direction
+ * ({@link BatchingPort}). Falls back to plain relay when the traffic is not decodable.
  */
-final class GrpcSession implements InspectorSession {
+final class GrpcSession implements InspectorSession, H2cUpgrade.Outcome {
 
   private static final Logger LOG = LoggerFactory.getLogger(GrpcSession.class);
 
-  private final Http2FrameReader clientFrames = new Http2FrameReader(true);
-  private final Http2FrameReader serverFrames = new Http2FrameReader(false);
-  private final Http2HeadersDecoder clientDecoder = HeaderBlock.decoder();
-  private final HeaderBlock clientBlock = new HeaderBlock();
+  private enum Mode { START, HTTP2, RELAY }
+
+  private final Http2FrameReader clientReader = new Http2FrameReader(true);
+  private final Http2FrameReader serverReader = new Http2FrameReader(false);
   private final Calls calls = new Calls();
-  private final DelayedCalls delayed = new DelayedCalls();
-  private int lastForwardedStream;
-  private final ServerFrames server = new ServerFrames(calls, () -> this.lastForwardedStream);
-  private boolean relayOnly;
+  private final ClientFrames client = new ClientFrames(calls);
+  private final ServerFrames server = new ServerFrames(calls, client::lastForwardedStream);
+  private final H2cUpgrade upgrade = new H2cUpgrade(this);
+  private UpgradedCall upgraded;
+  private BatchingPort batching;
+  private Mode mode = Mode.START;
 
   @Override
-  public void onClientData(ByteBuf data, RelayPort port) {
-    if (relayOnly) {
-      port.toServer(data);
+  public void onClientData(ByteBuf data, RelayPort relay) {
+    if (mode == Mode.RELAY) {
+      relay.toServer(data);
       return;
     }
+    BatchingPort port = begin(relay);
     try {
-      clientFrames.read(data, port.alloc(), port::toServer, frame -> onClientFrame(frame, port));
-    } catch (Http2DecodeException e) {
-      relayFromNowOn(e, port);
+      if (mode == Mode.START) {
+        upgrade.onClientData(data, port);
+      } else {
+        readClient(data, port);
+      }
+    } finally {
+      port.end();
     }
   }
 
   @Override
-  public void onServerData(ByteBuf data, RelayPort port) {
-    if (relayOnly) {
-      port.toClient(data);
+  public void onServerData(ByteBuf data, RelayPort relay) {
+    if (mode == Mode.RELAY) {
+      relay.toClient(data);
       return;
     }
+    BatchingPort port = begin(relay);
     try {
-      serverFrames.read(data, port.alloc(), port::toClient, frame -> server.onFrame(frame, port));
-    } catch (Http2DecodeException e) {
-      relayFromNowOn(e, port);
+      if (mode == Mode.START) {
+        upgrade.onServerData(data, port);
+      } else {
+        readServer(data, port);
+      }
+    } finally {
+      port.end();
     }
   }
 
   @Override
   public void onClose() {
-    clientFrames.release();
-    serverFrames.release();
-    clientBlock.release();
-    server.release();
-    delayed.close();
+    clientReader.release();
+    serverReader.release();
+    client.release();
+    upgrade.release();
+    if (upgraded != null) {
+      upgraded.release();
+    }
+  }
+
+  @Override
+  public void priorKnowledge(ByteBuf clientBytes, ByteBuf serverBytes, RelayPort port) {
+    mode = Mode.HTTP2;
+    readServer(serverBytes, port);
+    readClient(clientBytes, port);
+  }
+
+  /** Stream 1 is the upgrade's request, half-closed from the client: matched now, like any call's headers. */
+  @Override
+  public void switched(Http11Head request, ByteBuf answer, ByteBuf clientBytes, ByteBuf serverBytes, RelayPort port) {
+    mode = Mode.HTTP2;
+    Call call = new Call(1, CallFacts.ofUpgrade(request));
+    client.opened(call);
+    ActionSpec action = port.match(Direction.REQUEST, call.facts).map(RuleMatch::action).orElse(null);
+    if (action != null && action.type() == ActionSpec.Type.DELAY) {
+      port.toClient(answer, action.delay());
+    } else {
+      port.toClient(answer);
+      upgraded = action == null ? null : new UpgradedCall(call, action);
+    }
+    readServer(serverBytes, port);
+    readClient(clientBytes, port);
+  }
+
+  @Override
+  public void relay(String reason, RelayPort port) {
+    mode = Mode.RELAY;
+    port.passThrough(reason);
+  }
+
+  private BatchingPort begin(RelayPort relay) {
+    if (batching == null || !batching.wraps(relay)) {
+      batching = new BatchingPort(relay);
+    }
+    batching.begin();
+    return batching;
+  }
+
+  private void readClient(ByteBuf data, RelayPort port) {
+    if (data == null || mode != Mode.HTTP2) {
+      forward(data, port, true);
+      return;
+    }
+    try {
+      clientReader.read(data, port.alloc(), port::toServer, frame -> onClientFrame(frame, port));
+    } catch (Http2DecodeException e) {
+      relayFromNowOn(e, port);
+    }
+  }
+
+  private void readServer(ByteBuf data, RelayPort port) {
+    if (data == null || mode != Mode.HTTP2) {
+      forward(data, port, false);
+    } else if (upgraded != null && upgraded.holdsServerBytes()) {
+      upgraded.holdServerBytes(data, port);
+    } else {
+      try {
+        serverReader.read(data, port.alloc(), port::toClient, frame -> onServerFrame(frame, port));
+      } catch (Http2DecodeException e) {
+        relayFromNowOn(e, port);
+      }
+    }
   }
 
   private void onClientFrame(Http2Frame frame, RelayPort port) {
-    if (delayed.holds(frame.streamId)) {
-      if (frame.type == Http2Frame.DATA) {
-        delayed.add(frame.streamId, frame.bytes);
-        return;
-      }
-      if (frame.type == Http2Frame.HEADERS || frame.type == Http2Frame.RST_STREAM) {
-        delayed.release(frame.streamId, port);
-      }
-    }
-    if (frame.type == Http2Frame.HEADERS || frame.type == Http2Frame.CONTINUATION) {
-      if (clientBlock.add(frame)) {
-        onClientHeaders(port);
-      }
-      return;
-    }
-    if (frame.type == Http2Frame.RST_STREAM) {
-      calls.remove(frame.streamId);
-    }
-    port.toServer(frame.bytes);
-  }
-
-  private void onClientHeaders(RelayPort port) {
-    int streamId = clientBlock.first().streamId;
-    Http2Headers headers = clientBlock.decode(clientDecoder, port.alloc());
-    List<ByteBuf> frames = clientBlock.take();
-    if (calls.contains(streamId) || headers.path() == null) {
-      frames.forEach(port::toServer);
-      return;
-    }
-    Call call = new Call(streamId, CallFacts.of(headers));
-    calls.add(call);
-    Optional<RuleMatch> match = port.match(Direction.REQUEST, call.facts);
-    applyToCall(call, frames, match.map(RuleMatch::action).orElse(null), port);
-    calls.noteIfFaulted(call);
-    lastForwardedStream = Math.max(lastForwardedStream, streamId);
-  }
-
-  private void applyToCall(Call call, List<ByteBuf> frames, ActionSpec action, RelayPort port) {
-    ActionSpec.Type type = action == null ? null : action.type();
-    if (type == ActionSpec.Type.DELAY) {
-      delay(call, frames, action, port);
-      return;
-    }
-    boolean endsConnection = type == ActionSpec.Type.DROP
-        && GrpcFaults.dropMode(action) != GrpcFaults.DropMode.RST_STREAM;
-    if (endsConnection) {
-      frames.forEach(ByteBuf::release);
-      GrpcFaults.drop(call, action, lastForwardedStream, port);
-      return;
-    }
-    frames.forEach(port::toServer);
-    if (type == ActionSpec.Type.ERROR) {
-      GrpcFaults.error(call, action, false, port);
-    } else if (type == ActionSpec.Type.DROP) {
-      GrpcFaults.drop(call, action, lastForwardedStream, port);
+    client.onFrame(frame, port);
+    if (upgraded != null && upgraded.holdsServerBytes()) {
+      readServer(upgraded.clientStarted(), port);
     }
   }
 
-  /** Holds the call's request messages on a timer of its own, or (without an event loop) the whole direction. */
-  private void delay(Call call, List<ByteBuf> frames, ActionSpec action, RelayPort port) {
-    EventExecutor loop = DelayedCalls.eventLoop();
-    if (loop == null) {
-      GrpcFaults.delay(frames, action, port, true);
-      return;
+  private void onServerFrame(Http2Frame frame, RelayPort port) {
+    server.onFrame(frame, port);
+    if (upgraded != null && !upgraded.holdsServerBytes()) {
+      UpgradedCall call = upgraded;
+      upgraded = null;
+      call.serverStarted(port);
     }
-    frames.forEach(port::toServer);
-    delayed.hold(call.streamId, action.delay(), loop, port);
+  }
+
+  /** Bytes that arrive once the session relays (or with nothing to read) are forwarded as they are. */
+  private static void forward(ByteBuf data, RelayPort port, boolean toServer) {
+    if (data != null && toServer) {
+      port.toServer(data);
+    } else if (data != null) {
+      port.toClient(data);
+    }
   }
 
   private void relayFromNowOn(Http2DecodeException e, RelayPort port) {
     LOG.warn("gRPC/HTTP/2 traffic not decodable, relaying bytes from now on: {}", e.getMessage());
-    relayOnly = true;
-    clientBlock.take().forEach(port::toServer);
-    server.flushHeldBlock(port);
-    ByteBuf toServer = clientFrames.drain();
-    if (toServer != null) {
-      port.toServer(toServer);
-    }
-    ByteBuf toClient = serverFrames.drain();
-    if (toClient != null) {
-      port.toClient(toClient);
+    mode = Mode.RELAY;
+    client.flushHeldBlock(port);
+    forward(clientReader.drain(), port, true);
+    forward(serverReader.drain(), port, false);
+    if (upgraded != null) {
+      forward(upgraded.clientStarted(), port, false);
+      upgraded = null;
     }
     port.passThrough(e.getMessage());
   }

@@ -31,12 +31,17 @@ final class HeaderBlock {
   boolean add(Http2Frame frame) {
     boolean continuation = frame.type == Http2Frame.CONTINUATION;
     if (continuation != open() || open() && frame.streamId != first().streamId) {
-      frame.bytes.release();
-      throw new Http2DecodeException("frame of type [" + frame.type + "] on stream [" + frame.streamId
-          + "] breaks a header block (RFC 9113, section 6.10)");
+      throw broken(frame);
     }
     frames.add(frame);
     return frame.has(Http2Frame.END_HEADERS);
+  }
+
+  /** Releases a frame that breaks a header block and returns the error to throw. */
+  static Http2DecodeException broken(Http2Frame frame) {
+    frame.bytes.release();
+    return new Http2DecodeException("frame of type [" + frame.type + "] on stream [" + frame.streamId
+        + "] breaks a header block (RFC 9113, section 6.10)");
   }
 
   Http2Frame first() {
@@ -45,17 +50,26 @@ final class HeaderBlock {
 
   /** Decodes the complete block, updating the direction's HPACK state. */
   Http2Headers decode(Http2HeadersDecoder decoder, ByteBufAllocator alloc) {
+    if (frames.size() == 1) {
+      return decode(decoder, first().headerBlockFragment());
+    }
     CompositeByteBuf block = alloc.compositeBuffer(frames.size());
     try {
       for (Http2Frame frame : frames) {
         block.addComponent(true, frame.headerBlockFragment().retain());
       }
+      return decode(decoder, block);
+    } finally {
+      block.release();
+    }
+  }
+
+  private Http2Headers decode(Http2HeadersDecoder decoder, ByteBuf block) {
+    try {
       return decoder.decodeHeaders(first().streamId, block);
     } catch (Http2Exception e) {
       throw new Http2DecodeException("HPACK decoding failed on stream [" + first().streamId + "]: "
           + e.getMessage(), e);
-    } finally {
-      block.release();
     }
   }
 

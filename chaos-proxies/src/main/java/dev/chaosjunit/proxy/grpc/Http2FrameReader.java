@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * Cuts one direction of an HTTP/2 connection into frames, across chunk boundaries. On the client
- * side the connection preface comes first: it is handed on as raw bytes, and anything else there (an
- * HTTP/1.1 request, TLS) is reported as not decodable.
+ * side the connection preface comes first: it is handed on as raw bytes, and anything else there (TLS,
+ * garbage) is reported as not decodable.
  */
 final class Http2FrameReader {
 
@@ -57,8 +57,8 @@ final class Http2FrameReader {
     int available = Math.min(held.readableBytes(), PREFACE.length);
     for (int i = 0; i < available; i++) {
       if (held.getByte(held.readerIndex() + i) != PREFACE[i]) {
-        throw new Http2DecodeException("the client did not send the HTTP/2 preface (h2c with prior knowledge"
-            + " is required) but [" + ByteBufUtil.hexDump(held, held.readerIndex(), available) + "]");
+        throw new Http2DecodeException("the client did not send the HTTP/2 preface but ["
+            + ByteBufUtil.hexDump(held, held.readerIndex(), available) + "]");
       }
     }
     if (available < PREFACE.length) {

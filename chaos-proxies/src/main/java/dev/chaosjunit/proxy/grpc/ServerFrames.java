@@ -4,20 +4,25 @@ import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.proxy.rule.ActionSpec;
 import dev.chaosjunit.proxy.rule.Direction;
 import dev.chaosjunit.proxy.rule.RuleMatch;
-import io.netty.handler.codec.http2.Http2HeadersDecoder;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 
 /**
- * The server-to-client half of a gRPC connection: decodes every server header block (keeping the HPACK
- * state the client's decoder mirrors), applies {@code RESPONSE} rules to the server's messages, and drops
- * the late frames of calls the proxy already ended for the client.
+ * The server-to-client half of a gRPC connection: forwards the server's header blocks as they come,
+ * applies {@code RESPONSE} rules to the server's messages, and drops the late frames of calls the proxy
+ * already ended for the client.
+ *
+ * <p>Server header blocks are not HPACK-decoded: no rule reads them (calls are matched by their request
+ * headers) and they are forwarded unchanged, in order, so the client's decoder stays in step without the
+ * proxy tracking the server's dynamic table. A match key on response headers would need a decoder here,
+ * fed every block from the start of the connection.
  */
 final class ServerFrames {
 
-  private final Http2HeadersDecoder decoder = HeaderBlock.decoder();
-  private final HeaderBlock block = new HeaderBlock();
+  /** The stream whose header block is being forwarded (a CONTINUATION is expected next), or 0. */
+  private int blockStream;
+  private boolean blockEndsStream;
   private final Calls calls;
   private final IntSupplier lastForwardedStream;
 
@@ -29,10 +34,11 @@ final class ServerFrames {
   void onFrame(Http2Frame frame, RelayPort port) {
     byte type = frame.type;
     if (type == Http2Frame.HEADERS || type == Http2Frame.CONTINUATION || type == Http2Frame.PUSH_PROMISE) {
-      if (block.add(frame)) {
-        onHeaders(port);
-      }
+      onHeaderFrame(frame, port);
       return;
+    }
+    if (blockStream != 0) {
+      throw HeaderBlock.broken(frame);
     }
     Call call = calls.get(frame.streamId);
     if (call != null && call.faulted() && (type == Http2Frame.DATA || type == Http2Frame.RST_STREAM)) {
@@ -49,13 +55,22 @@ final class ServerFrames {
     port.toClient(frame.bytes);
   }
 
-  private void onHeaders(RelayPort port) {
-    Http2Frame first = block.first();
-    block.decode(decoder, port.alloc());
-    boolean endStream = first.type == Http2Frame.HEADERS && first.has(Http2Frame.END_STREAM);
-    block.take().forEach(port::toClient);
-    if (endStream) {
-      calls.remove(first.streamId);
+  /** Forwards a frame of a header block; the call ends with a block whose HEADERS frame has END_STREAM. */
+  private void onHeaderFrame(Http2Frame frame, RelayPort port) {
+    boolean continuation = frame.type == Http2Frame.CONTINUATION;
+    if (continuation != (blockStream != 0) || continuation && frame.streamId != blockStream) {
+      throw HeaderBlock.broken(frame);
+    }
+    if (!continuation) {
+      blockStream = frame.streamId;
+      blockEndsStream = frame.type == Http2Frame.HEADERS && frame.has(Http2Frame.END_STREAM);
+    }
+    port.toClient(frame.bytes);
+    if (frame.has(Http2Frame.END_HEADERS)) {
+      if (blockEndsStream) {
+        calls.remove(blockStream);
+      }
+      blockStream = 0;
     }
   }
 
@@ -88,14 +103,5 @@ final class ServerFrames {
       calls.remove(frame.streamId);
     }
     frame.bytes.release();
-  }
-
-  /** Forwards the frames of a header block being collected, when decoding gives up. */
-  void flushHeldBlock(RelayPort port) {
-    block.take().forEach(port::toClient);
-  }
-
-  void release() {
-    block.release();
   }
 }

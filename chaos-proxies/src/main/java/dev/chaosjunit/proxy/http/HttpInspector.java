@@ -19,6 +19,11 @@ import org.apiguardian.api.API;
  * {@code header.Retry-After}); {@code DELAY} holds the request back {@code ms}; {@code DROP} closes,
  * resets or blackholes the connection. Keep-alive, pipelining, chunked bodies, {@code Expect:
  * 100-continue}, HEAD, upgrades and CONNECT tunnels keep working.
+ *
+ * <p>The proxy declines offers to upgrade to HTTP/2 over cleartext ({@code Upgrade: h2c}, which the JDK
+ * {@code HttpClient} sends by default on {@code http://} URIs): it removes the offer from the request,
+ * so the server answers in HTTP/1.1 and every request stays subject to the rules, as the PostgreSQL
+ * inspector declines SSL. Other upgrades (WebSocket) pass untouched and end inspection after the 101.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class HttpInspector implements ProtocolInspector {

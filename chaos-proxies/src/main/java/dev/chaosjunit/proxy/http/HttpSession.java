@@ -13,8 +13,9 @@ import java.util.Optional;
  * One proxied HTTP/1.1 connection. Request heads are held only until complete, matched, and forwarded
  * with their bodies streaming behind them; a request a rule answers never reaches the server (its body
  * is read and discarded) and its response takes the request's place in the response stream
- * ({@link HttpResponseStream}), so keep-alive and pipelining keep working. Upgrades and CONNECT need
- * no special case here: the client waits for the server's 101 or 2xx, and then the session ends. An injected response closes
+ * ({@link HttpResponseStream}), so keep-alive and pipelining keep working. An offer to upgrade to
+ * h2c is declined ({@link H2cUpgrade}); other upgrades and CONNECT need no special case here: the
+ * client waits for the server's 101 or 2xx, and then the session ends. An injected response closes
  * the connection when the client asked for that ({@code Connection: close}, HTTP/1.0) or when the
  * client may hold back the body ({@code Expect: 100-continue}).
  */
@@ -103,21 +104,31 @@ final class HttpSession implements InspectorSession {
     body = HttpFraming.request(head);
     discarding = false;
     Optional<ActionSpec> action = port.match(Direction.REQUEST, HttpFacts.of(head)).map(RuleMatch::action);
-    if (action.isEmpty()) {
+    if (action.isEmpty() && !H2cUpgrade.offered(head)) {
       forwarded(head);
     } else {
       emit(start, port);
       segment = end;
-      apply(action.get(), head, start, end, port);
+      rewriteOrApply(action, head, start, end, port);
     }
     body = body.done() ? null : body;
+  }
+
+  /** The head is held back from the byte stream: forwarded rewritten, or the rule's action applies. */
+  private void rewriteOrApply(Optional<ActionSpec> action, HttpHead head, int start, int end, RelayPort port) {
+    if (action.isPresent()) {
+      apply(action.get(), head, start, end, port);
+    } else {
+      forwarded(head);
+      port.toServer(sentHead(head, start, end, port));
+    }
   }
 
   private void apply(ActionSpec action, HttpHead head, int start, int end, RelayPort port) {
     switch (action.type()) {
       case DELAY -> {
         forwarded(head);
-        port.toServer(cumulation.retainedSlice(start, end - start), action.delay());
+        port.toServer(sentHead(head, start, end, port), action.delay());
       }
       case DROP -> drop(action, port);
       default -> {
@@ -128,6 +139,11 @@ final class HttpSession implements InspectorSession {
         }
       }
     }
+  }
+
+  /** The head as the server gets it: as sent, or without an h2c upgrade offer. */
+  private ByteBuf sentHead(HttpHead head, int start, int end, RelayPort port) {
+    return H2cUpgrade.offered(head) ? H2cUpgrade.declined(head, port.alloc()) : cumulation.retainedSlice(start, end - start);
   }
 
   private void forwarded(HttpHead head) {

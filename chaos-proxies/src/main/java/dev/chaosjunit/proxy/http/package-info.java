@@ -10,8 +10,13 @@
  *
  * <p>Choices: an injected response carries {@code Connection: close} and the connection is closed
  * after it when the client asked for that ({@code Connection: close}, HTTP/1.0 without keep-alive) or
- * sent {@code Expect: 100-continue} (the client may never send the announced body). After
- * {@code 101 Switching Protocols} or a 2xx to CONNECT the connection becomes plain relay. Anything
+ * sent {@code Expect: 100-continue} (the client may never send the announced body). An offer to
+ * upgrade to HTTP/2 over cleartext is declined: the request reaches the server without the {@code h2c}
+ * token in {@code Upgrade}, without {@code HTTP2-Settings} and without those tokens in
+ * {@code Connection}, so the server stays on HTTP/1.1 and the rules keep firing (clients that offer
+ * h2c, like the JDK {@code HttpClient} by default, go on in HTTP/1.1 when no 101 comes; rules match the
+ * request as the client sent it). After any other {@code 101 Switching Protocols} (WebSocket) or a 2xx
+ * to CONNECT the connection becomes plain relay. Anything
  * that is not HTTP/1.x (TLS, HTTP/2 preface, malformed heads) degrades to plain relay with a reason.
  */
 package dev.chaosjunit.proxy.http;

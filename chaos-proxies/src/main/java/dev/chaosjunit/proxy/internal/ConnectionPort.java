@@ -8,7 +8,9 @@ import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,8 @@ final class ConnectionPort implements RelayPort {
   private final Flow up;
   private final Flow down;
   private final long[] messages = new long[Direction.values().length];
+  /** The rules that fired on this connection (the connection's event loop only). */
+  private final Set<Object> rulesFiredHere = new HashSet<>();
   private boolean inspecting = true;
   private boolean blackholed;
   private boolean delivering;
@@ -52,9 +56,10 @@ final class ConnectionPort implements RelayPort {
         session.onServerData(data, this);
       }
     } catch (RuntimeException e) {
-      LOG.warn("proxy [{}] connection {}: inspector failed; relaying raw bytes from now on",
-          connection.proxy().name(), connection.id, e);
-      inspecting = false;
+      LOG.error("proxy [{}] connection {}: inspector [{}] failed; which bytes it had passed on is unknown, so the"
+          + " connection is reset rather than relayed corrupt (a bug in the inspector: please report it)",
+          connection.proxy().name(), connection.id, connection.proxy().inspector().name(), e);
+      connection.reset();
     } finally {
       delivering = false;
     }
@@ -111,7 +116,7 @@ final class ConnectionPort implements RelayPort {
   @Override
   public Optional<RuleMatch> match(Direction direction, MessageFacts facts) {
     long index = messages[direction.ordinal()]++;
-    return connection.proxy().match(connection.id, index, direction, facts);
+    return connection.proxy().match(connection.id, index, direction, facts, rulesFiredHere);
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A proxy's protocol rules, evaluated in insertion order; the first one that fires wins. */
@@ -72,8 +73,11 @@ final class RuleBook {
     return counter.snapshot();
   }
 
-  /** Finds the first rule that fires for the {@code index}-th message of a connection's direction. */
-  Optional<Fired> match(long connection, long index, Direction direction, MessageFacts facts) {
+  /**
+   * Finds the first rule that fires for the {@code index}-th message of a connection's direction;
+   * {@code firedHere} holds the rules that fired on that connection before, so each counts it once.
+   */
+  Optional<Fired> match(long connection, long index, Direction direction, MessageFacts facts, Set<Object> firedHere) {
     for (ActiveRule rule : rules) {
       if (rule.spec.direction() != direction || !rule.matches(facts)) {
         continue;
@@ -82,6 +86,9 @@ final class RuleBook {
       if (mayFire(rule, connection, index)) {
         long firing = rule.counter.firedWithin(rule.spec.times());
         if (firing > 0) {
+          if (firedHere.add(rule)) {
+            rule.counter.connection();
+          }
           return Optional.of(new Fired(rule, new RuleMatch(rule.spec, firing)));
         }
       }

@@ -15,6 +15,7 @@ import java.util.List;
 final class MyResponses {
 
   private static final SqlTexts.Parsed NOT_A_PREPARE = new SqlTexts.Parsed(List.of(), null);
+  private static final SqlTexts.Parsed THE_PROXYS = new SqlTexts.Parsed(List.of(), null);
 
   private final Deque<SqlTexts.Parsed> pending = new ArrayDeque<>();
   private int lastSequenceId = -1;
@@ -24,9 +25,27 @@ final class MyResponses {
     pending.add(prepare == null ? NOT_A_PREPARE : prepare);
   }
 
+  /**
+   * The proxy sends a command of its own (answered with one packet) just before the one the client sent
+   * last; its answer is not the client's.
+   */
+  void interjected() {
+    SqlTexts.Parsed last = pending.pollLast();
+    pending.add(THE_PROXYS);
+    if (last != null) {
+      pending.add(last);
+    }
+  }
+
+  /** Whether a server packet with this sequence id starts the answer to the proxy's own command. */
+  boolean startsTheProxys(int sequenceId) {
+    return sequenceId == 1 && lastSequenceId != 0 && pending.peek() == THE_PROXYS;
+  }
+
   /** Whether a server packet with this sequence id would start the response to a prepare. */
   boolean startsPrepare(int sequenceId) {
-    return sequenceId == 1 && lastSequenceId != 0 && !pending.isEmpty() && pending.peek() != NOT_A_PREPARE;
+    return sequenceId == 1 && lastSequenceId != 0 && !pending.isEmpty() && pending.peek() != NOT_A_PREPARE
+        && pending.peek() != THE_PROXYS;
   }
 
   /** Returns the prepare whose response this server packet starts, or {@code null}. */
@@ -37,7 +56,7 @@ final class MyResponses {
       return null;
     }
     SqlTexts.Parsed head = pending.poll();
-    return head == NOT_A_PREPARE ? null : head;
+    return head == NOT_A_PREPARE || head == THE_PROXYS ? null : head;
   }
 
   /** Forgets everything (authentication starts again). */

@@ -24,8 +24,11 @@ import org.apiguardian.api.API;
  *   <li>{@code ERROR} with {@code code} (error number, e.g. 1213), {@code sqlstate} (five characters,
  *       HY000 by default) and {@code message}: an ERR packet with the response's sequence id. The
  *       statement is not executed: the server gets an invalid statement in its place, answers it with a
- *       syntax error in the right place of its response stream, and the proxy swaps that error. A real
- *       1213 also rolls the transaction back; the injected one does not.</li>
+ *       syntax error in the right place of its response stream, and the proxy swaps that error.
+ *       {@code rollback} ({@code true}/{@code false}; default {@code true} for 1213, the deadlock a server
+ *       answers by rolling the transaction back, {@code false} otherwise) sends a ROLLBACK of the proxy's
+ *       own first, whose answer the client never sees; not for a statement after others in one
+ *       multi-statement query, whose earlier statements must run first.</li>
  *   <li>{@code RESPOND}: an OK packet (0 rows affected) instead of executing the statement.</li>
  *   <li>{@code DELAY} ({@code ms}) and {@code DROP} ({@code mode} close, reset or blackhole).</li>
  * </ul>
@@ -72,6 +75,10 @@ public final class MysqlInspector implements ProtocolInspector {
     if (!code.matches("[0-9]{1,5}") || Integer.parseInt(code) > 0xFFFF) {
       throw SqlRules.invalid(NAME, rule,
           "error [code=" + code + "] is not a MySQL error number; use a number from 1 to 65535, e.g. 1213");
+    }
+    String rollback = action.param("rollback").orElse("false");
+    if (!rollback.equals("true") && !rollback.equals("false")) {
+      throw SqlRules.invalid(NAME, rule, "error [rollback=" + rollback + "] must be true or false");
     }
     String sqlState = action.param("sqlstate").orElse("HY000");
     if (!SQLSTATE.matcher(sqlState).matches()) {

@@ -120,13 +120,30 @@ final class MysqlSession extends FramedSession {
     ActionSpec action = match.get().action();
     LOG.debug("connection {}: rule [{}] fires {}", connection.connectionId(), match.get().rule().name(), action.type());
     switch (action.type()) {
-      case ERROR -> replaceStatement(text.apply(match.get(), faults.add(MyFault.of(action))), length, port);
+      case ERROR -> inject(MyFault.of(action), text.apply(match.get(), ""), length, port);
       case RESPOND -> replaceStatement(text.apply(match.get(), "DO 0"), length, port);
       case DELAY -> port.toServer(client.take(length), action.delay());
       case DROP -> drop(SqlRules.dropMode(action), port);
       default -> client.pass(length);
     }
     return true;
+  }
+
+  /**
+   * Sends the invalid statement carrying the fault's token in place of the matched one ({@code prefix}:
+   * the statements before it in a multi-statement query). A fault that rolls back sends a ROLLBACK of the
+   * proxy's own first, whose answer the client never sees; not when earlier statements of the same query
+   * must run first (then the transaction stays open, logged).
+   */
+  private void inject(MyFault fault, String prefix, int length, RelayPort port) {
+    if (fault.rollback() && prefix.isBlank()) {
+      port.toServer(MyPackets.command(port.alloc(), MyPackets.COM_QUERY, "ROLLBACK"));
+      responses.interjected();
+    } else if (fault.rollback()) {
+      LOG.debug("connection {}: error {} after other statements of one query: the transaction is not rolled back",
+          connection.connectionId(), fault.errorNumber());
+    }
+    replaceStatement(prefix + faults.add(fault), length, port);
   }
 
   private void replaceStatement(String sql, int length, RelayPort port) {
@@ -160,9 +177,12 @@ final class MysqlSession extends FramedSession {
     return true;
   }
 
-  /** Whether the server packet must be read whole: the greeting, auth results, a prepare's OK, an ERR to swap. */
+  /**
+   * Whether the server packet must be read whole: the greeting, auth results, a prepare's OK, an ERR to
+   * swap, the answer to the proxy's own ROLLBACK.
+   */
   private boolean needsWhole(int first, int sequenceId) {
-    return phase != Phase.COMMAND || responses.startsPrepare(sequenceId)
+    return phase != Phase.COMMAND || responses.startsPrepare(sequenceId) || responses.startsTheProxys(sequenceId)
         || (first == MyPackets.ERR && !faults.isEmpty());
   }
 
@@ -175,6 +195,12 @@ final class MysqlSession extends FramedSession {
 
   private boolean response(ByteBuf buf, int start, int length, int first, RelayPort port) {
     int sequenceId = buf.getUnsignedByte(start + 3);
+    if (responses.startsTheProxys(sequenceId)) {
+      responses.received(sequenceId);
+      flushServer(port);
+      server.skip(length);
+      return true;
+    }
     SqlTexts.Parsed prepare = responses.received(sequenceId);
     if (prepare != null && first == MyPackets.OK && length - HEADER >= 12) {
       statements.prepared(buf.getIntLE(start + HEADER + 1), prepare);

@@ -21,6 +21,7 @@
  * The matched COM_QUERY or COM_STMT_EXECUTE is not forwarded; the server receives a COM_QUERY of an
  * invalid statement carrying a unique token, answers it with a syntax error in the right place of its
  * response stream, and the proxy swaps that ERR packet for one with the rule's error number, SQLSTATE and
- * message and the same sequence id. A real 1213 also rolls back the transaction; the injected one does not.
+ * message and the same sequence id. A deadlock (1213) also rolls the transaction back, as the server
+ * does: the proxy sends a ROLLBACK of its own first and hides its answer ({@code rollback=true/false} overrides).
  */
 package dev.chaosjunit.proxy.mysql;

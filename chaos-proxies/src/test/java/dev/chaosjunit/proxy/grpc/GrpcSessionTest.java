@@ -138,12 +138,21 @@ class GrpcSessionTest {
   }
 
   @Test
-  void fallsBackToPlainRelayWithoutTheHttp2Preface() {
-    byte[] http1 = "POST /shop.Orders/Place HTTP/1.1\r\nUpgrade: h2c\r\n\r\n".getBytes();
+  void fallsBackToPlainRelayForHttp1WithoutUpgrade() {
+    byte[] http1 = "POST /shop.Orders/Place HTTP/1.1\r\nHost: x\r\n\r\n".getBytes();
     session.onClientData(buf(http1), port);
 
-    assertThat(port.passThroughReason()).contains("preface");
+    assertThat(port.passThroughReason()).contains("without Upgrade: h2c");
     assertThat(port.takeServerBytes()).isEqualTo(http1);
+  }
+
+  @Test
+  void fallsBackToPlainRelayWhenThePrefaceIsBroken() {
+    byte[] broken = H2.concat("PRI * HTTP/2.0\r\n\r\nXX\r\n\r\n".getBytes(), H2.settings());
+    session.onClientData(buf(broken), port);
+
+    assertThat(port.passThroughReason()).contains("[PRI * HTTP/2.0] without Upgrade: h2c");
+    assertThat(port.takeServerBytes()).isEqualTo(broken);
   }
 
   private static RuleSpec rule(Direction direction, String method, ActionSpec action) {

@@ -161,4 +161,43 @@ class HttpSessionTest {
     assertThat(port.sentToServer()).isEmpty();
     assertThat(port.sentToClient()).isEqualTo(UNAVAILABLE);
   }
+
+  /** What the JDK HttpClient sends on its first request with its default version (HTTP_2) to http://. */
+  static final String H2C_OFFER = "GET /a HTTP/1.1\r\nConnection: Upgrade, HTTP2-Settings\r\nContent-Length: 0\r\n"
+      + "Host: x\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\nUpgrade: h2c\r\n\r\n";
+
+  @ParameterizedTest(name = "fragments of {0} bytes")
+  @ValueSource(ints = {1, 5, 4096})
+  void declinesAnH2cUpgradeOfferAndKeepsInspecting(int size) {
+    port.rule(unavailable("path", "/api/*"));
+    port.client(session, H2C_OFFER + DOWN + GET_B, size);
+    assertThat(port.sentToServer()).isEqualTo("GET /a HTTP/1.1\r\nContent-Length: 0\r\nHost: x\r\n\r\n" + GET_B);
+    port.server(session, OK_A + OK_B, size);
+    assertThat(port.sentToClient()).isEqualTo(OK_A + UNAVAILABLE + OK_B);
+    assertThat(port.facts().get(0).get("header.upgrade")).as("rules see the request as sent").containsExactly("h2c");
+    assertThat(port.passThroughReason()).isNull();
+  }
+
+  @Test
+  void declinesOnlyTheH2cTokenAndKeepsOtherUpgradesAndConnectionTokens() {
+    String offer = "GET /ws HTTP/1.1\nconnection: keep-alive, upgrade, http2-settings\nUPGRADE: H2C, websocket\n"
+        + "http2-settings: AAMAAABkAAQAoAAAAAIAAAAA\nSec-WebSocket-Version: 13\n\n";
+    port.client(session, offer, 4096);
+    assertThat(port.sentToServer()).isEqualTo("GET /ws HTTP/1.1\r\nconnection: keep-alive, upgrade\r\n"
+        + "UPGRADE: websocket\r\nSec-WebSocket-Version: 13\r\n\r\n");
+  }
+
+  @Test
+  void delayedH2cOfferIsForwardedDeclined() {
+    port.rule(rule(Map.of("path", "/a"), ActionSpec.Type.DELAY, Map.of("ms", "300")));
+    port.client(session, H2C_OFFER, 4096);
+    assertThat(port.events()).containsExactly("delay:300", "server:GET /a HTTP/1.1\r\nContent-Length: 0\r\nHost: x\r\n\r\n");
+  }
+
+  @Test
+  void websocketUpgradePassesByteForByte() {
+    String upgrade = "GET /ws HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    port.client(session, upgrade, 4096);
+    assertThat(port.sentToServer()).isEqualTo(upgrade);
+  }
 }

@@ -90,6 +90,56 @@ class MysqlInspectorAcceptanceTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"mariadb", "mariadb+useServerPrepStmts=true", "mysql", "mysql+useServerPrepStmts=true"})
+  void deadlockRollsTheWholeTransactionBackAsTheServerDoes(String driver) throws SQLException {
+    proxy.addRule(new RuleSpec("deadlock", Direction.REQUEST, Map.of("sql", "update orders*"),
+        new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001")), 1, 0, 0));
+    try (Connection c = connect(driver, "")) {
+      c.setAutoCommit(false);
+      insert(c, 1);
+      assertThatThrownBy(() -> updateNote(c, 1)).isInstanceOfSatisfying(SQLException.class,
+          e -> assertThat(e.getErrorCode()).isEqualTo(1213));
+      c.commit();
+      assertThat(rowCount(c)).as("the insert before the deadlock was rolled back").isZero();
+      insert(c, 2);
+      c.commit();
+    }
+    try (Connection c = direct(DB)) {
+      assertThat(rowCount(c)).as("the connection went on with a new transaction").isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"mariadb", "mysql+useServerPrepStmts=true"})
+  void lockWaitTimeoutLeavesTheTransactionOpenUnlessTheRuleSaysRollback(String driver) throws SQLException {
+    proxy.addRule(new RuleSpec("timeout", Direction.REQUEST, Map.of("sql", "update orders*"),
+        new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", "1205")), 1, 0, 0));
+    try (Connection c = connect(driver, "")) {
+      c.setAutoCommit(false);
+      insert(c, 1);
+      assertThatThrownBy(() -> updateNote(c, 1)).isInstanceOf(SQLException.class);
+      c.commit();
+      proxy.removeRule("timeout");
+      proxy.addRule(new RuleSpec("timeout", Direction.REQUEST, Map.of("sql", "update orders*"),
+          new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", "1205", "rollback", "true")), 1, 0, 0));
+      insert(c, 2);
+      assertThatThrownBy(() -> updateNote(c, 2)).isInstanceOf(SQLException.class);
+      c.commit();
+    }
+    try (Connection c = direct(DB)) {
+      assertThat(rowCount(c)).as("row 1 committed, row 2 rolled back").isEqualTo(1);
+    }
+  }
+
+  private static void updateNote(Connection c, int id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE orders SET note = ? WHERE id = ?")) {
+      ps.setString(1, "updated");
+      ps.setInt(2, id);
+      ps.executeUpdate();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"mariadb", "mariadb+useServerPrepStmts=true", "mysql", "mysql+useServerPrepStmts=true"})
   void multiResultSetsPassWithARuleInstalled(String driver) throws SQLException {
     proxy.addRule(new RuleSpec("other", Direction.REQUEST, Map.of("sql", "DELETE*"),
         new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001")), 1, 0, 0));

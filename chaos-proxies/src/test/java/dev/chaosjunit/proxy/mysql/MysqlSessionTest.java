@@ -64,14 +64,43 @@ class MysqlSessionTest {
   @Test
   void queryErrorIsAnsweredByTheServerInPlaceAndSwapped() {
     port.rule("insert into*", ActionSpec.Type.ERROR,
-        Map.of("code", "1213", "sqlstate", "40001", "message", "Deadlock found"));
+        Map.of("code", "1062", "sqlstate", "23000", "message", "Duplicate entry"));
     connect();
 
     Fragments.byteByByte(packets().query("INSERT INTO t VALUES (1)").bytes(), b -> session.onClientData(b, port));
     String poison = poisonSentToServer();
 
     serverSends(packets().err(1, 1064, "42000", "You have an error near '" + poison + "' at line 1").bytes());
+    assertThat(port.takeClientBytes()).containsExactly(packets().err(1, 1062, "23000", "Duplicate entry").bytes());
+  }
+
+  @Test
+  void deadlockRollsBackFirstAndTheClientNeverSeesTheRollbacksAnswer() {
+    port.rule("insert into*", ActionSpec.Type.ERROR,
+        Map.of("code", "1213", "sqlstate", "40001", "message", "Deadlock found"));
+    connect();
+    clientSends(packets().query("INSERT INTO t VALUES (1)").bytes());
+
+    byte[] rollback = packets().query("ROLLBACK").bytes();
+    byte[] sent = port.takeServerBytes();
+    assertThat(sent).startsWith(rollback);
+    String poison = TOKEN.matcher(new String(sent, StandardCharsets.UTF_8)).results().findFirst().orElseThrow().group();
+    assertThat(sent).containsExactly(MyWire.concat(rollback, packets().query(poison).bytes()));
+
+    serverSends(MyWire.concat(packets().ok(1).bytes(), packets().err(1, 1064, "42000", "near '" + poison + "'").bytes()));
     assertThat(port.takeClientBytes()).containsExactly(packets().err(1, 1213, "40001", "Deadlock found").bytes());
+  }
+
+  @Test
+  void rollbackCanBeTurnedOffForADeadlockAndOnForAnotherError() {
+    port.rule("insert into*", ActionSpec.Type.ERROR, Map.of("code", "1213", "rollback", "false"));
+    port.rule("update*", ActionSpec.Type.ERROR, Map.of("code", "1205", "rollback", "true"));
+    connect();
+
+    clientSends(packets().query("INSERT INTO t VALUES (1)").bytes());
+    poisonSentToServer();
+    clientSends(packets().query("UPDATE t SET a = 1").bytes());
+    assertThat(port.takeServerBytes()).startsWith(packets().query("ROLLBACK").bytes());
   }
 
   @Test
@@ -132,7 +161,8 @@ class MysqlSessionTest {
 
     byte[] resultSet = packets().packet(1, new byte[] {1}).packet(2, new byte[] {3, 'd', 'e', 'f'})
         .packet(3, new byte[] {1, '1'}).packet(4, new byte[] {(byte) 0xFE, 0, 0, 2, 0, 0, 0}).bytes();
-    serverSends(MyWire.concat(resultSet, packets().err(1, 1064, "42000", "near '" + poison + "'").bytes()));
+    byte[] rollbackOk = packets().ok(1).bytes();
+    serverSends(MyWire.concat(MyWire.concat(resultSet, rollbackOk), packets().err(1, 1064, "42000", "near '" + poison + "'").bytes()));
     assertThat(port.takeClientBytes())
         .containsExactly(MyWire.concat(resultSet, packets().err(1, 1213, "40001", "Deadlock").bytes()));
   }

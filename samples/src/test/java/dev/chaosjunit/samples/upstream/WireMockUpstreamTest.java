@@ -48,11 +48,11 @@ class WireMockUpstreamTest {
   @FaultAssumption static Fault pricesSlow = Fault.on("prices").latency(Duration.ofMillis(800));
 
   /**
-   * HTTP/1.1 on purpose: the JDK client's default (HTTP/2) asks a plain-HTTP server for an h2c upgrade,
-   * WireMock's Jetty accepts it, and the proxy's HTTP/1.1 inspector then relays the HTTP/2 stream
-   * without inspecting it (a known gap: the inspector should decline h2c upgrades).
+   * The JDK client with its default version (HTTP/2): on {@code http://} it offers WireMock's Jetty an
+   * h2c upgrade, which Jetty would accept; the proxy declines the offer, so the exchange stays HTTP/1.1
+   * and the HTTP rule keeps firing.
    */
-  static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  static final HttpClient CLIENT = HttpClient.newHttpClient();
   static URI base;
 
   @BeforeAll
@@ -82,6 +82,7 @@ class WireMockUpstreamTest {
       case FaultMatrix.NO_FAULT -> {
         assertThat(response.body()).isEqualTo("{\"price\":42}");
         assertThat(reachedWireMock).isEqualTo(1);
+        assertThat(response.version()).as("h2c upgrade declined by the proxy").isEqualTo(HttpClient.Version.HTTP_1_1);
       }
       case "pricesUnavailable" -> {
         assertThat(response.statusCode()).isEqualTo(503);
