@@ -1,5 +1,6 @@
 package dev.chaosjunit.proxy.grpc;
 
+import dev.chaosjunit.proxy.internal.BatchingPort;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.proxy.rule.ActionSpec;

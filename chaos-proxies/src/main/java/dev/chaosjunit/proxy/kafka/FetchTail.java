@@ -16,15 +16,7 @@ final class FetchTail {
   private static final int PARTITION_FIXED = 4 + 2 + 8 + 8 + 8;
   private static final int ABORTED_TRANSACTION = 8 + 8;
 
-  private final ByteBuf frame;
-  private final int end;
-  private int at;
-
-  private FetchTail(ByteBuf frame) {
-    this.frame = frame;
-    this.at = frame.readerIndex() + 4;
-    this.end = frame.readerIndex() + frame.readableBytes();
-  }
+  private FetchTail() {}
 
   /**
    * Whether the response frame (size prefix included) has top-level tagged fields.
@@ -32,58 +24,28 @@ final class FetchTail {
    * @throws KafkaDecodeException when the frame is not a Fetch v16+ response
    */
   static boolean hasTaggedFields(ByteBuf frame) {
-    return new FetchTail(frame).walk();
-  }
-
-  private boolean walk() {
-    skip(4);
-    skipTaggedFields();
-    skip(4 + 2 + 4);
-    for (int topics = unsignedVarint() - 1; topics > 0; topics--) {
-      skip(16);
-      for (int partitions = unsignedVarint() - 1; partitions > 0; partitions--) {
-        skipPartition();
+    WireCursor cursor = new WireCursor(frame, frame.readerIndex() + 4, "FETCH response");
+    cursor.skip(4);
+    cursor.skipTaggedFields();
+    cursor.skip(4 + 2 + 4);
+    for (int topics = cursor.unsignedVarint() - 1; topics > 0; topics--) {
+      cursor.skip(16);
+      for (int partitions = cursor.unsignedVarint() - 1; partitions > 0; partitions--) {
+        skipPartition(cursor);
       }
-      skipTaggedFields();
+      cursor.skipTaggedFields();
     }
-    return unsignedVarint() > 0;
+    return cursor.unsignedVarint() > 0;
   }
 
-  private void skipPartition() {
-    skip(PARTITION_FIXED);
-    for (int aborted = unsignedVarint() - 1; aborted > 0; aborted--) {
-      skip(ABORTED_TRANSACTION);
-      skipTaggedFields();
+  private static void skipPartition(WireCursor cursor) {
+    cursor.skip(PARTITION_FIXED);
+    for (int aborted = cursor.unsignedVarint() - 1; aborted > 0; aborted--) {
+      cursor.skip(ABORTED_TRANSACTION);
+      cursor.skipTaggedFields();
     }
-    skip(4);
-    skip(Math.max(0, unsignedVarint() - 1));
-    skipTaggedFields();
-  }
-
-  private void skipTaggedFields() {
-    for (int fields = unsignedVarint(); fields > 0; fields--) {
-      unsignedVarint();
-      skip(unsignedVarint());
-    }
-  }
-
-  private void skip(int n) {
-    if (n < 0 || n > end - at) {
-      throw new KafkaDecodeException("FETCH response: field of [" + n + "] bytes runs past the frame's end");
-    }
-    at += n;
-  }
-
-  private int unsignedVarint() {
-    int value = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-      skip(1);
-      byte b = frame.getByte(at - 1);
-      value |= (b & 0x7f) << shift;
-      if (b >= 0) {
-        return value;
-      }
-    }
-    throw new KafkaDecodeException("FETCH response: varint longer than 5 bytes");
+    cursor.skip(4);
+    cursor.skip(Math.max(0, cursor.unsignedVarint() - 1));
+    cursor.skipTaggedFields();
   }
 }

@@ -26,6 +26,7 @@ final class KafkaRequest {
   final RequestKind kind;
   private final ByteBuffer body;
   private AbstractRequest parsed;
+  private ProduceTopics produce;
 
   private KafkaRequest(RequestHeader header, ByteBuffer body) {
     this.header = header;
@@ -33,11 +34,16 @@ final class KafkaRequest {
     this.body = body;
   }
 
-  /** Decodes the header of {@code frame}, and its body when it carries match keys. */
+  /**
+   * Decodes the header of {@code frame}, and its body when it carries match keys; of a produce only the
+   * acks and topics, read in place ({@link ProduceTopics}), when its version is known.
+   */
   static KafkaRequest decode(ByteBuf frame) {
     ByteBuffer payload = KafkaWire.payload(frame);
     KafkaRequest request = new KafkaRequest(KafkaWire.requestHeader(payload), payload);
-    if (WITH_MATCH_KEYS.contains(request.kind.api())) {
+    if (request.kind.api() == ApiKeys.PRODUCE && ProduceTopics.knows(request.kind.version())) {
+      request.produce = ProduceTopics.read(frame, frame.readerIndex() + 4 + payload.position(), request.kind.version());
+    } else if (WITH_MATCH_KEYS.contains(request.kind.api())) {
       request.body();
     }
     return request;
@@ -57,6 +63,11 @@ final class KafkaRequest {
     return parsed;
   }
 
+  /** The acks and topics of a produce read in place, else null. */
+  ProduceTopics produceTopics() {
+    return produce;
+  }
+
   /** The parsed body if it was decoded, else null. */
   AbstractRequest bodyIfParsed() {
     return parsed;
@@ -68,6 +79,9 @@ final class KafkaRequest {
 
   /** False only for a produce with {@code acks=0}, which the broker never answers. */
   boolean expectsResponse() {
-    return kind.api() != ApiKeys.PRODUCE || ((ProduceRequest) body()).acks() != 0;
+    if (kind.api() != ApiKeys.PRODUCE) {
+      return true;
+    }
+    return (produce != null ? produce.acks : ((ProduceRequest) body()).acks()) != 0;
   }
 }

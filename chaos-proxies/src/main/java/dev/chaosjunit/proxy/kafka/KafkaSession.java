@@ -1,6 +1,7 @@
 package dev.chaosjunit.proxy.kafka;
 
 import dev.chaosjunit.proxy.ProxyListenException;
+import dev.chaosjunit.proxy.internal.BatchingPort;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import io.netty.buffer.ByteBuf;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One proxied Kafka connection: cuts both directions into frames, applies the rules to each request,
  * relays responses in request order (rewriting broker addresses), and falls back to a plain relay when
- * the traffic cannot be decoded.
+ * the traffic cannot be decoded. The frames of one chunk leave in one write per direction
+ * ({@link BatchingPort}).
  */
 final class KafkaSession implements InspectorSession {
 
@@ -26,6 +28,7 @@ final class KafkaSession implements InspectorSession {
   private final RequestFaults faults;
   private final ResponseRewriter rewriter;
   private final FetchSessionTopics fetchSession;
+  private BatchingPort batching;
   private boolean relayOnly;
 
   KafkaSession(TopicNames topicNames, BrokerAddresses addresses) {
@@ -36,28 +39,34 @@ final class KafkaSession implements InspectorSession {
   }
 
   @Override
-  public void onClientData(ByteBuf data, RelayPort port) {
+  public void onClientData(ByteBuf data, RelayPort relay) {
     if (relayOnly) {
-      port.toServer(data);
+      relay.toServer(data);
       return;
     }
+    BatchingPort port = begin(relay);
     try {
       requests.read(data, port.alloc(), frame -> onRequest(frame, port));
     } catch (KafkaDecodeException e) {
       relayFromNowOn(e, port);
+    } finally {
+      port.end();
     }
   }
 
   @Override
-  public void onServerData(ByteBuf data, RelayPort port) {
+  public void onServerData(ByteBuf data, RelayPort relay) {
     if (relayOnly) {
-      port.toClient(data);
+      relay.toClient(data);
       return;
     }
+    BatchingPort port = begin(relay);
     try {
       responses.read(data, port.alloc(), frame -> onResponse(frame, port));
     } catch (KafkaDecodeException e) {
       relayFromNowOn(e, port);
+    } finally {
+      port.end();
     }
   }
 
@@ -66,6 +75,15 @@ final class KafkaSession implements InspectorSession {
     requests.release();
     responses.release();
     order.release();
+  }
+
+  /** The port to use during one callback: gathers the frames sent into one write per direction. */
+  private BatchingPort begin(RelayPort relay) {
+    if (batching == null || !batching.wraps(relay)) {
+      batching = new BatchingPort(relay);
+    }
+    batching.begin();
+    return batching;
   }
 
   private void onRequest(ByteBuf frame, RelayPort port) {
@@ -79,7 +97,7 @@ final class KafkaSession implements InspectorSession {
     List<String> sessionTopics = request.kind.api() == ApiKeys.FETCH
         ? fetchSession.update(((FetchRequest) request.body()).data())
         : List.of();
-    faults.handle(request, frame, RequestFacts.of(request.header, request.bodyIfParsed(), topicNames, sessionTopics),
+    faults.handle(request, frame, RequestFacts.of(request, topicNames, sessionTopics),
         port);
   }
 

@@ -21,7 +21,6 @@ import org.apache.kafka.common.message.OffsetCommitRequestData;
 import org.apache.kafka.common.message.OffsetFetchRequestData;
 import org.apache.kafka.common.message.ProduceRequestData;
 import org.apache.kafka.common.protocol.ApiMessage;
-import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.RequestHeader;
 
 /**
@@ -38,17 +37,19 @@ final class RequestFacts {
     this.topicNames = topicNames;
   }
 
-  static MessageFacts of(RequestHeader header, AbstractRequest body, TopicNames topicNames) {
-    return of(header, body, topicNames, List.of());
-  }
-
-  /** With {@code moreTopics}: those the request stands for without naming them (a fetch session's). */
-  static MessageFacts of(RequestHeader header, AbstractRequest body, TopicNames topicNames, List<String> moreTopics) {
+  /**
+   * The facts of {@code request}, from the topics read in place or from its parsed body; with
+   * {@code moreTopics}: those the request stands for without naming them (a fetch session's).
+   */
+  static MessageFacts of(KafkaRequest request, TopicNames topicNames, List<String> moreTopics) {
     RequestFacts facts = new RequestFacts(topicNames);
-    if (body != null) {
-      facts.collect(body.data());
+    if (request.produceTopics() != null) {
+      request.produceTopics().topics.forEach(t -> facts.topic(t.name(), t.id()));
+    } else if (request.bodyIfParsed() != null) {
+      facts.collect(request.bodyIfParsed().data());
     }
     facts.topics.addAll(moreTopics);
+    RequestHeader header = request.header;
     return MessageFacts.of(KafkaInspector.NAME)
         .put("api", header.apiKey().name(), header.apiKey().name)
         .put("client_id", header.clientId() == null ? "" : header.clientId())

@@ -38,8 +38,7 @@ final class ResponseRewriter {
    * rewrite. When it cannot be decoded it is left to the caller and a {@link KafkaDecodeException} thrown.
    */
   ByteBuf rewrite(ByteBuf frame, RequestKind kind, ByteBufAllocator alloc) {
-    if (kind.api() == ApiKeys.FETCH && kind.version() <= FetchTail.LAST_KNOWN_VERSION
-        && !FetchTail.hasTaggedFields(frame)) {
+    if (withoutTaggedFields(frame, kind)) {
       return frame;
     }
     ApiMessage body;
@@ -58,6 +57,17 @@ final class ResponseRewriter {
     ByteBuf rewritten = KafkaWire.response(header, body, kind.version(), alloc);
     frame.release();
     return rewritten;
+  }
+
+  /** Whether a Fetch or Produce response is known, by walking it in place, to carry no leader hints. */
+  private static boolean withoutTaggedFields(ByteBuf frame, RequestKind kind) {
+    if (kind.api() == ApiKeys.FETCH && kind.version() <= FetchTail.LAST_KNOWN_VERSION) {
+      return !FetchTail.hasTaggedFields(frame);
+    }
+    if (kind.api() == ApiKeys.PRODUCE && kind.version() <= ProduceTail.LAST_KNOWN_VERSION) {
+      return !ProduceTail.hasTaggedFields(frame, kind.version());
+    }
+    return false;
   }
 
   /** Rewrites {@code body}; false when it has nothing to rewrite. */

@@ -1,4 +1,6 @@
-package dev.chaosjunit.proxy.grpc;
+package dev.chaosjunit.proxy.internal;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.proxy.rule.Direction;
@@ -9,37 +11,40 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
 import java.time.Duration;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A {@link RelayPort} that gathers the frames forwarded during one callback of the session into one
  * write per direction, so a chunk cut into frames leaves the proxy as one chunk again (one write and
  * one flush, as on the L4 relay) instead of one per frame. Anything that must not overtake gathered
  * bytes (a delayed send, close, reset, blackhole, pass-through) sends them first. Outside a callback
- * (a timer) sends go straight through.
+ * (a timer) sends go straight through. Used by the inspectors whose sessions cut chunks into frames.
  */
-final class BatchingPort implements RelayPort {
+@API(status = INTERNAL, since = "0.1")
+public final class BatchingPort implements RelayPort {
 
   private final RelayPort port;
   private final Batch up = new Batch();
   private final Batch down = new Batch();
   private boolean gathering;
 
-  BatchingPort(RelayPort port) {
+  /** Wraps the engine's port of one connection. */
+  public BatchingPort(RelayPort port) {
     this.port = port;
   }
 
   /** Whether this wraps {@code other}: the engine hands the session the same port on every callback. */
-  boolean wraps(RelayPort other) {
+  public boolean wraps(RelayPort other) {
     return port == other;
   }
 
   /** Starts gathering (a callback begins). */
-  void begin() {
+  public void begin() {
     gathering = true;
   }
 
   /** Sends what was gathered and stops gathering (the callback ends). */
-  void end() {
+  public void end() {
     gathering = false;
     flush();
   }
