@@ -28,6 +28,7 @@ final class KafkaSession implements InspectorSession {
   private final RequestFaults faults;
   private final ResponseRewriter rewriter;
   private final FetchSessionTopics fetchSession;
+  private final FactsMemo factsMemo = new FactsMemo();
   private BatchingPort batching;
   private boolean relayOnly;
 
@@ -97,7 +98,7 @@ final class KafkaSession implements InspectorSession {
     List<String> sessionTopics = request.kind.api() == ApiKeys.FETCH
         ? fetchSession.update(((FetchRequest) request.body()).data())
         : List.of();
-    faults.handle(request, frame, RequestFacts.of(request, topicNames, sessionTopics),
+    faults.handle(request, frame, RequestFacts.of(request, topicNames, sessionTopics, factsMemo),
         port);
   }
 

@@ -1,7 +1,6 @@
 package dev.chaosjunit.proxy.kafka;
 
 import dev.chaosjunit.proxy.rule.MessageFacts;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +40,7 @@ final class RequestFacts {
    * The facts of {@code request}, from the topics read in place or from its parsed body; with
    * {@code moreTopics}: those the request stands for without naming them (a fetch session's).
    */
-  static MessageFacts of(KafkaRequest request, TopicNames topicNames, List<String> moreTopics) {
+  static MessageFacts of(KafkaRequest request, TopicNames topicNames, List<String> moreTopics, FactsMemo memo) {
     RequestFacts facts = new RequestFacts(topicNames);
     if (request.produceTopics() != null) {
       request.produceTopics().topics.forEach(t -> facts.topic(t.name(), t.id()));
@@ -50,12 +49,8 @@ final class RequestFacts {
     }
     facts.topics.addAll(moreTopics);
     RequestHeader header = request.header;
-    return MessageFacts.of(KafkaInspector.NAME)
-        .put("api", header.apiKey().name(), header.apiKey().name)
-        .put("client_id", header.clientId() == null ? "" : header.clientId())
-        .put("topic", new ArrayList<>(facts.topics))
-        .put("group", new ArrayList<>(facts.groups))
-        .build();
+    return memo.facts(header.apiKey(), header.clientId() == null ? "" : header.clientId(), facts.topics,
+        facts.groups);
   }
 
   private void collect(ApiMessage data) {
