@@ -2,6 +2,7 @@ package dev.chaosjunit.bench;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Workloads on routes: their servers, one round at a time (each route runs every workload it supports,
- * routes interleaved), into one report. A failed cell becomes a note; the other cells still run.
+ * routes interleaved and rotated from round to round), into one report. A failed cell becomes a note; the other cells still run.
  */
 final class Suite implements AutoCloseable {
 
@@ -19,6 +20,7 @@ final class Suite implements AutoCloseable {
   private final Map<String, InetSocketAddress> targets = new HashMap<>();
   private final Map<String, Workload.AdvertisedRelay> relays = new HashMap<>();
   private final List<AutoCloseable> servers = new ArrayList<>();
+  private int rounds;
 
   Suite(List<Route> routes, List<Workload> workloads, Report report) {
     this.routes = routes;
@@ -47,10 +49,16 @@ final class Suite implements AutoCloseable {
     }
   }
 
-  /** One round; a warm-up round's figures are dropped. */
+  /**
+   * One round; a warm-up round's figures are dropped. Each round starts one route later than the one
+   * before (the routes rotate), so no route always runs first or right after another: over as many
+   * measured rounds as there are routes, each route runs once in each position.
+   */
   void round(boolean measured) {
     Report into = measured ? report : new Report(report);
-    for (Route route : routes) {
+    List<Route> order = new ArrayList<>(routes);
+    Collections.rotate(order, -rounds++);
+    for (Route route : order) {
       if (!route.available()) {
         report.note(route.name() + " skipped: " + route.unavailableReason());
         continue;

@@ -5,6 +5,7 @@ import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A rule with its globs compiled by the proxy's inspector. */
@@ -23,10 +24,20 @@ final class ActiveRule {
   /** Whether every key's glob matches one of the message's values for it. */
   boolean matches(MessageFacts facts) {
     for (Map.Entry<String, Glob> e : globs.entrySet()) {
-      if (facts.get(e.getKey()).stream().noneMatch(e.getValue()::matches)) {
+      if (!anyMatches(e.getValue(), facts.get(e.getKey()))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Whether {@code glob} matches one of {@code values} (a loop: this runs for every decoded message). */
+  private static boolean anyMatches(Glob glob, List<String> values) {
+    for (int i = 0; i < values.size(); i++) {
+      if (glob.matches(values.get(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -67,6 +67,11 @@ final class PgMessages {
     return buf.toString(from, stringEnd(buf, from, end) - 1 - from, StandardCharsets.UTF_8);
   }
 
+  /** A statement or portal name: as {@link #string}, but the unnamed one ({@code ""}) is not decoded. */
+  static String name(ByteBuf buf, int from, int end) {
+    return from < end && buf.getByte(from) == 0 ? "" : string(buf, from, end);
+  }
+
   /** The one-byte field at {@code at}, e.g. Close's 'S' or 'P'. */
   static byte kind(ByteBuf buf, int at, int end) {
     if (at >= end) {

@@ -64,18 +64,18 @@ final class PostgresSession extends FramedSession {
         return query(PgMessages.string(buf, body, end), length, port);
       }
       case 'E' -> {
-        SqlTexts.Parsed sql = names.portal(PgMessages.string(buf, body, end));
+        SqlTexts.Parsed sql = names.portal(PgMessages.name(buf, body, end));
         return sql == null ? pass(client, length) : execute(sql, length, port);
       }
       case 'P' -> {
         int sqlStart = PgMessages.stringEnd(buf, body, end);
-        names.parsed(PgMessages.string(buf, body, end), PgMessages.string(buf, sqlStart, end));
+        names.parsed(PgMessages.name(buf, body, end), PgMessages.string(buf, sqlStart, end));
       }
       case 'B' -> {
         int statementStart = PgMessages.stringEnd(buf, body, end);
-        names.bound(PgMessages.string(buf, body, end), PgMessages.string(buf, statementStart, end));
+        names.bound(PgMessages.name(buf, body, end), PgMessages.name(buf, statementStart, end));
       }
-      default -> names.closed(PgMessages.kind(buf, body, end), PgMessages.string(buf, body + 1, end));
+      default -> names.closed(PgMessages.kind(buf, body, end), PgMessages.name(buf, body + 1, end));
     }
     return pass(client, length);
   }

@@ -26,16 +26,21 @@ public final class Glob {
 
   private final String pattern;
   private final Pattern regex;
+  /** The ASCII characters the glob starts with that match only themselves, checked before the regex. */
+  private final String prefix;
+  private final boolean ignoreCase;
 
-  private Glob(String pattern, Pattern regex) {
+  private Glob(String pattern, Pattern regex, boolean ignoreCase) {
     this.pattern = pattern;
     this.regex = regex;
+    this.prefix = literalPrefix(pattern);
+    this.ignoreCase = ignoreCase;
   }
 
   /** Compiles a glob whose segments are divided by {@code separator}. */
   public static Glob compile(String pattern, char separator, boolean ignoreCase) {
     int flags = Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
-    return new Glob(pattern, Pattern.compile(toRegex(pattern, separator), flags));
+    return new Glob(pattern, Pattern.compile(toRegex(pattern, separator), flags), ignoreCase);
   }
 
   /** Compiles a case-sensitive glob without segments. */
@@ -45,7 +50,51 @@ public final class Glob {
 
   /** Whether the whole of {@code text} matches. */
   public boolean matches(String text) {
-    return regex.matcher(text).matches();
+    return mayMatch(text) && regex.matcher(text).matches();
+  }
+
+  /**
+   * A cheap first test that rules out most texts without running the regex: the text starts with the
+   * glob's literal ASCII prefix. A non-ASCII character of the text (which may equal an ASCII one when case
+   * is ignored, e.g. the Kelvin sign) leaves the decision to the regex.
+   */
+  private boolean mayMatch(String text) {
+    if (text.length() < prefix.length()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      char p = prefix.charAt(i);
+      char t = text.charAt(i);
+      if (t >= 0x80) {
+        return true;
+      }
+      if (p != t && !(ignoreCase && asciiLower(p) == asciiLower(t))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  }
+
+  /** The literal characters before the first wildcard, up to the first non-ASCII one. */
+  private static String literalPrefix(String glob) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      if (c == '\\' && i + 1 < glob.length()) {
+        c = glob.charAt(++i);
+      } else if (c == '*' || c == '?') {
+        break;
+      }
+      if (c >= 0x80) {
+        break;
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   /** The glob as written. */

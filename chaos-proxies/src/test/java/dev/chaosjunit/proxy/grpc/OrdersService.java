@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny gRPC service for acceptance tests, defined by hand (no protobuf): {@code shop.Orders} with
- * unary {@code Place} and {@code List} and server-streaming {@code Watch}; messages are UTF-8 strings.
+ * unary {@code Place} and {@code List}, server-streaming {@code Watch}, client-streaming {@code Upload}
+ * (answers {@code uploaded <n>: <last>}) and bidi-streaming {@code Chat} (echoes each message); messages are
+ * UTF-8 strings.
  */
 final class OrdersService {
 
@@ -39,6 +41,9 @@ final class OrdersService {
       .setType(MethodDescriptor.MethodType.SERVER_STREAMING)
       .setFullMethodName("shop.Orders/Watch").setRequestMarshaller(STRING).setResponseMarshaller(STRING).build();
 
+  static final MethodDescriptor<String, String> UPLOAD = method("Upload", MethodDescriptor.MethodType.CLIENT_STREAMING);
+  static final MethodDescriptor<String, String> CHAT = method("Chat", MethodDescriptor.MethodType.BIDI_STREAMING);
+
   final AtomicInteger placed = new AtomicInteger();
 
   ServerServiceDefinition definition() {
@@ -49,6 +54,8 @@ final class OrdersService {
         }))
         .addMethod(LIST, ServerCalls.asyncUnaryCall((request, out) -> reply(out, "orders of " + request)))
         .addMethod(WATCH, ServerCalls.asyncServerStreamingCall(this::watch))
+        .addMethod(UPLOAD, ServerCalls.asyncClientStreamingCall(OrdersService::upload))
+        .addMethod(CHAT, ServerCalls.asyncBidiStreamingCall(OrdersService::chat))
         .build();
   }
 
@@ -59,6 +66,48 @@ final class OrdersService {
       pause();
     }
     out.onCompleted();
+  }
+
+  private static StreamObserver<String> upload(StreamObserver<String> out) {
+    return new StreamObserver<>() {
+      private int count;
+      private String last = "";
+
+      @Override
+      public void onNext(String value) {
+        count++;
+        last = value;
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        // the client gave up: nothing to answer
+      }
+
+      @Override
+      public void onCompleted() {
+        reply(out, "uploaded " + count + ": " + last);
+      }
+    };
+  }
+
+  private static StreamObserver<String> chat(StreamObserver<String> out) {
+    return new StreamObserver<>() {
+      @Override
+      public void onNext(String value) {
+        out.onNext("echo " + value);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        // the client gave up: nothing to answer
+      }
+
+      @Override
+      public void onCompleted() {
+        out.onCompleted();
+      }
+    };
   }
 
   private static void reply(StreamObserver<String> out, String value) {
@@ -76,7 +125,11 @@ final class OrdersService {
   }
 
   private static MethodDescriptor<String, String> unary(String name) {
-    return MethodDescriptor.<String, String>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
+    return method(name, MethodDescriptor.MethodType.UNARY);
+  }
+
+  private static MethodDescriptor<String, String> method(String name, MethodDescriptor.MethodType type) {
+    return MethodDescriptor.<String, String>newBuilder().setType(type)
         .setFullMethodName("shop.Orders/" + name).setRequestMarshaller(STRING).setResponseMarshaller(STRING).build();
   }
 }
