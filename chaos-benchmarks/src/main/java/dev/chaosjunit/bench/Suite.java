@@ -20,7 +20,7 @@ final class Suite implements AutoCloseable {
   private final Map<String, InetSocketAddress> targets = new HashMap<>();
   private final Map<String, Workload.AdvertisedRelay> relays = new HashMap<>();
   private final List<AutoCloseable> servers = new ArrayList<>();
-  private int rounds;
+  private int measuredRounds;
 
   Suite(List<Route> routes, List<Workload> workloads, Report report) {
     this.routes = routes;
@@ -50,14 +50,15 @@ final class Suite implements AutoCloseable {
   }
 
   /**
-   * One round; a warm-up round's figures are dropped. Each round starts one route later than the one
-   * before (the routes rotate), so no route always runs first or right after another: over as many
-   * measured rounds as there are routes, each route runs once in each position.
+   * One round; a warm-up round's figures are dropped. Each measured round starts one route later than
+   * the one before (the routes rotate; the first keeps the declared order, which the report's rows
+   * follow), so no route always runs first or right after another: over as many measured rounds as
+   * there are routes, each route runs once in each position.
    */
   void round(boolean measured) {
     Report into = measured ? report : new Report(report);
     List<Route> order = new ArrayList<>(routes);
-    Collections.rotate(order, -rounds++);
+    Collections.rotate(order, measured ? -measuredRounds++ : 0);
     for (Route route : order) {
       if (!route.available()) {
         report.note(route.name() + " skipped: " + route.unavailableReason());
