@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -180,14 +181,29 @@ class RelayTest {
     }
     // Nobody listens on the port any more: binding it succeeds. (A connect attempt is no proof on a
     // busy machine: another process may take the freed port, or a loopback connect may self-connect.)
+    // NIO releases a closed server socket's port at its selector's next wake-up: allow it 2 s.
     int port = proxy.listenAddress().getPort();
-    try (ServerSocket free = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+    try (ServerSocket free = bindWithin(port, Duration.ofSeconds(2))) {
       assertThat(free.getLocalPort()).isEqualTo(port);
     }
     proxy.enable();
     try (Socket s = Clients.connect(proxy)) {
       s.getOutputStream().write(ascii("back"));
       assertThat(Clients.readExactly(s.getInputStream(), 4)).isEqualTo(ascii("back"));
+    }
+  }
+
+  private static ServerSocket bindWithin(int port, Duration patience) throws Exception {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      try {
+        return new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+      } catch (java.net.BindException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(20);
+      }
     }
   }
 

@@ -29,7 +29,11 @@
  * <p>A DELAY on a call holds back its request DATA frames on a timer of its own (on the connection's
  * event loop), never its headers: header blocks must not be reordered.
  *
- * <p>Limits: no TLS (degrades to a plain relay); a RESPONSE DELAY holds back the frames behind the
+ * <p>Limits: no TLS (degrades to a plain relay); the request of an h2c upgrade (stream 1) has reached the
+ * server before the switch, so when a rule faults it the server's own answer still follows the injected
+ * one (its header blocks must reach the client to keep HPACK in step): lenient clients (grpc-java, whose
+ * stream 1 is a throw-away {@code GET /}) ignore it, strict ones (the JDK HttpClient) may report a
+ * protocol error on stream 1 instead of the injected status, while the connection's other streams go on; a RESPONSE DELAY holds back the frames behind the
  * delayed one toward the client (head-of-line, like a slow link), because the server's trailers (a
  * header block) must not overtake held messages; RESPONSE rules count DATA frames, which for grpc-java
  * are one message each for small messages.

@@ -93,9 +93,16 @@ final class Listener {
     }
   }
 
+  /**
+   * Closes the server socket and returns once its port is free. NIO releases a closed server socket only
+   * when its selector next processes cancelled keys, and a loop selects before it runs queued tasks: one
+   * more task on it makes sure that happened, so new connections are refused from then on, not accepted
+   * into a backlog that is reset later.
+   */
   synchronized void unbind() {
     if (channel != null) {
       channel.close().syncUninterruptibly();
+      channel.eventLoop().submit(() -> { }).syncUninterruptibly();
       channel = null;
     }
   }
