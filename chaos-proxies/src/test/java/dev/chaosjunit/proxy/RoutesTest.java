@@ -2,7 +2,6 @@ package dev.chaosjunit.proxy;
 
 import static dev.chaosjunit.proxy.Clients.ascii;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaosjunit.proxy.rule.ActionSpec;
 import dev.chaosjunit.proxy.rule.Direction;
