@@ -25,17 +25,7 @@ final class ChaosProxyRoute implements Route {
     }
     String name = "bench-" + proxies.incrementAndGet();
     Proxy proxy = engine.create(ProxySpec.of(name, "127.0.0.1:0", "127.0.0.1:" + upstream.getPort()));
-    return new Fronted() {
-      @Override
-      public InetSocketAddress address() {
-        return proxy.listenAddress();
-      }
-
-      @Override
-      public void close() {
-        engine.remove(name);
-      }
-    };
+    return Route.fronted(proxy.listenAddress(), () -> engine.remove(name));
   }
 
   @Override

@@ -64,17 +64,7 @@ final class ChaosServerRoute implements Route {
         + "\"upstream\":\"127.0.0.1:" + upstream.getPort() + "\"" + protocolField + "}");
     String listen = proxy.path("listen").asText();
     InetSocketAddress address = new InetSocketAddress("127.0.0.1", Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1)));
-    return new Fronted() {
-      @Override
-      public InetSocketAddress address() {
-        return address;
-      }
-
-      @Override
-      public void close() throws Exception {
-        send("DELETE", "/proxies/" + proxyName, null);
-      }
-    };
+    return Route.fronted(address, () -> send("DELETE", "/proxies/" + proxyName, null));
   }
 
   private void start() throws Exception {

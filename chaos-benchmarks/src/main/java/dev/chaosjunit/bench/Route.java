@@ -65,6 +65,11 @@ public interface Route extends AutoCloseable {
 
   /** A route that is its target. */
   static Fronted direct(InetSocketAddress address) {
+    return fronted(address, () -> { });
+  }
+
+  /** A fronted server at {@code address}, stopped by {@code stop}. */
+  static Fronted fronted(InetSocketAddress address, AutoCloseable stop) {
     return new Fronted() {
       @Override
       public InetSocketAddress address() {
@@ -72,7 +77,9 @@ public interface Route extends AutoCloseable {
       }
 
       @Override
-      public void close() {}
+      public void close() throws Exception {
+        stop.close();
+      }
     };
   }
 }

@@ -32,18 +32,10 @@ final class SocatRoute implements Route {
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
     RedisServer.awaitListening(address, Duration.ofSeconds(10));
-    return new Fronted() {
-      @Override
-      public InetSocketAddress address() {
-        return address;
-      }
-
-      @Override
-      public void close() throws InterruptedException {
-        process.destroy();
-        process.waitFor(5, TimeUnit.SECONDS);
-      }
-    };
+    return Route.fronted(address, () -> {
+      process.destroy();
+      process.waitFor(5, TimeUnit.SECONDS);
+    });
   }
 
   private static Path executable() {

@@ -72,17 +72,7 @@ public final class ProxyRoute implements Route {
     if (protocolAware) {
       proxy.addRule(NON_MATCHING.get(protocol));
     }
-    return new Fronted() {
-      @Override
-      public InetSocketAddress address() {
-        return proxy.listenAddress();
-      }
-
-      @Override
-      public void close() {
-        engine.remove(name);
-      }
-    };
+    return Route.fronted(proxy.listenAddress(), () -> engine.remove(name));
   }
 
   private static RuleSpec never(Map<String, String> match, ActionSpec.Type type, Map<String, String> params) {

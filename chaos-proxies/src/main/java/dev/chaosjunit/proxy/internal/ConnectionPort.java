@@ -25,7 +25,7 @@ final class ConnectionPort implements RelayPort {
   private final Flow down;
   private final long[] messages = new long[Direction.values().length];
   /** The rules that fired on this connection (the connection's event loop only). */
-  private final Set<Object> rulesFiredHere = new HashSet<>();
+  private final Set<ActiveRule> rulesFiredHere = new HashSet<>();
   private boolean inspecting = true;
   private boolean blackholed;
   private boolean delivering;

@@ -173,7 +173,7 @@ final class DefaultProxy implements Proxy {
     return InetSocketAddress.createUnresolved(spec.upstreamHost(), spec.upstreamPort());
   }
 
-  Optional<RuleMatch> match(long connection, long index, Direction direction, MessageFacts facts, Set<Object> firedHere) {
+  Optional<RuleMatch> match(long connection, long index, Direction direction, MessageFacts facts, Set<ActiveRule> firedHere) {
     return rules.match(connection, index, direction, facts, firedHere).map(fired -> {
       publish(new ProxyEvent.FaultFired(Instant.now(), name(), connection, FaultKind.RULE, fired.rule().spec.name(),
           fired.rule().spec.action().type().name(), FactsText.of(facts, fired.rule().spec.match().keySet()), fired.match().firing()));

@@ -77,7 +77,7 @@ final class RuleBook {
    * Finds the first rule that fires for the {@code index}-th message of a connection's direction;
    * {@code firedHere} holds the rules that fired on that connection before, so each counts it once.
    */
-  Optional<Fired> match(long connection, long index, Direction direction, MessageFacts facts, Set<Object> firedHere) {
+  Optional<Fired> match(long connection, long index, Direction direction, MessageFacts facts, Set<ActiveRule> firedHere) {
     for (ActiveRule rule : rules) {
       if (rule.spec.direction() != direction || !rule.matches(facts)) {
         continue;
