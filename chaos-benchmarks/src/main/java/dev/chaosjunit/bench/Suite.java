@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Workloads on routes: their servers, one round at a time (each route runs every workload it supports,
- * routes interleaved and rotated from round to round), into one report. A failed cell becomes a note; the other cells still run.
+ * routes interleaved and rotated from round to round), into one report. A failed cell becomes a note;
+ * the other cells still run.
  */
 final class Suite implements AutoCloseable {
 
