@@ -2,7 +2,8 @@ package dev.chaosjunit.proxy;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.fault.Toxic;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
@@ -52,31 +53,31 @@ public interface Proxy {
   void setUpstream(String upstream);
 
   /** Adds a toxic at the end of its stream's chain; returns it normalised (default name, all attributes). */
-  ToxicSpec addToxic(ToxicSpec toxic);
+  Toxic addToxic(Toxic toxic);
 
   /** Replaces the toxic of the same name (its type must stay); returns the new one. */
-  ToxicSpec updateToxic(ToxicSpec toxic);
+  Toxic updateToxic(Toxic toxic);
 
   /** Removes a toxic. */
   void removeToxic(String name);
 
   /** A toxic by name. */
-  Optional<ToxicSpec> toxic(String name);
+  Optional<Toxic> toxic(String name);
 
   /** The toxics, in the order they were added. */
-  List<ToxicSpec> toxics();
+  List<Toxic> toxics();
 
   /** Counters of a toxic (also of one removed meanwhile, until another of that name is added). */
   FaultCounters toxicCounters(String name);
 
   /** Adds a protocol rule, validated by the proxy's inspector; a proxy without protocol refuses rules. */
-  void addRule(RuleSpec rule);
+  void addRule(Rule rule);
 
   /** Removes a rule. */
   void removeRule(String name);
 
   /** The rules, in the order they were added (also the order they are evaluated in). */
-  List<RuleSpec> rules();
+  List<Rule> rules();
 
   /** Counters of a rule (also of one removed meanwhile, until another of that name is added). */
   FaultCounters ruleCounters(String name);

@@ -2,8 +2,8 @@
  * The proxy engine: a full-duplex TCP relay with Toxiproxy's L4 toxics and protocol rules.
  *
  * <p>Start a {@link dev.chaosjunit.proxy.ProxyEngine}, {@link dev.chaosjunit.proxy.ProxyEngine#create create}
- * proxies from {@link dev.chaosjunit.proxy.ProxySpec}s, then add {@link dev.chaosjunit.proxy.ToxicSpec toxics}
- * and {@link dev.chaosjunit.proxy.rule.RuleSpec rules}; every change applies to live connections.
+ * proxies from {@link dev.chaosjunit.proxy.ProxySpec}s, then add {@link dev.chaosjunit.proxy.Toxic toxics}
+ * and {@link dev.chaosjunit.proxy.rule.Rule rules}; every change applies to live connections.
  *
  * <p>Semantics, after Toxiproxy 2.x: each direction ({@code upstream} = client to server,
  * {@code downstream} = server to client) runs its chunks through the toxics of its stream in the order

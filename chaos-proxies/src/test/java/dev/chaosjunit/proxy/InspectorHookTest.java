@@ -4,9 +4,9 @@ import static dev.chaosjunit.proxy.Clients.ascii;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -39,12 +39,12 @@ class InspectorHookTest {
     echo.close();
   }
 
-  static RuleSpec rule(String name, String command, ActionSpec action, double p, long after, long times) {
-    return new RuleSpec(name, Direction.REQUEST, Map.of("command", command), action, p, after, times);
+  static Rule rule(String name, String command, Action action, double p, long after, long times) {
+    return new Rule(name, Direction.UPSTREAM, Map.of("command", command), action, p, after, times);
   }
 
-  static ActionSpec error(String message) {
-    return new ActionSpec(ActionSpec.Type.ERROR, Map.of("message", message));
+  static Action error(String message) {
+    return new Action(Action.Type.ERROR, Map.of("message", message));
   }
 
   @Test
@@ -66,7 +66,7 @@ class InspectorHookTest {
   @Test
   void resetRemovesRulesAndToxics() {
     proxy.addRule(rule("ro", "SET", error("x"), 1, 0, 0));
-    proxy.addToxic(ToxicSpec.of("slow", ToxicType.LATENCY, ToxicStream.DOWNSTREAM, Map.of("latency", 10L)));
+    proxy.addToxic(Toxic.of("slow", ToxicType.LATENCY, Direction.DOWNSTREAM, Map.of("latency", 10L)));
     engine.reset();
     assertThat(proxy.rules()).isEmpty();
     assertThat(proxy.toxics()).isEmpty();
@@ -107,7 +107,7 @@ class InspectorHookTest {
 
   @Test
   void delayedLinesHoldBackLaterOnesInOrder() throws IOException {
-    proxy.addRule(rule("slow", "SLOW", new ActionSpec(ActionSpec.Type.DELAY, Map.of("ms", "300")), 1, 0, 0));
+    proxy.addRule(rule("slow", "SLOW", new Action(Action.Type.DELAY, Map.of("ms", "300")), 1, 0, 0));
     try (Socket s = Clients.connect(proxy)) {
       BufferedReader in = reader(s);
       long start = System.nanoTime();
@@ -120,7 +120,7 @@ class InspectorHookTest {
 
   @Test
   void dropClosesTheConnection() throws IOException {
-    proxy.addRule(rule("quit", "QUIT", new ActionSpec(ActionSpec.Type.DROP, Map.of()), 1, 0, 0));
+    proxy.addRule(rule("quit", "QUIT", new Action(Action.Type.DROP, Map.of()), 1, 0, 0));
     try (Socket s = Clients.connect(proxy)) {
       BufferedReader in = reader(s);
       assertThat(roundTrip(s, in, "PING")).isEqualTo("PING");
@@ -167,7 +167,7 @@ class InspectorHookTest {
 
   @Test
   void rulesAreValidatedByTheInspector() {
-    assertThatThrownBy(() -> proxy.addRule(new RuleSpec("bad", Direction.REQUEST, Map.of("topic", "x"),
+    assertThatThrownBy(() -> proxy.addRule(new Rule("bad", Direction.UPSTREAM, Map.of("topic", "x"),
         error("x"), 1, 0, 0))).hasMessageContaining("unknown match key [topic]");
     Proxy plain = engine.create(ProxySpec.of("plain", echo.address()));
     assertThatThrownBy(() -> plain.addRule(rule("r", "GET", error("x"), 1, 0, 0)))

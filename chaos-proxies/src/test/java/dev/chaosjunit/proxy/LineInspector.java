@@ -5,11 +5,11 @@ import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.proxy.protocol.Routes;
-import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import java.net.InetSocketAddress;
@@ -39,7 +39,7 @@ public final class LineInspector implements ProtocolInspector {
   }
 
   @Override
-  public void validate(RuleSpec rule) {
+  public void validate(Rule rule) {
     for (String key : rule.match().keySet()) {
       if (!matchKeys().contains(key)) {
         throw new IllegalArgumentException("rule [" + rule.name() + "]: unknown match key [" + key + "]");
@@ -98,7 +98,7 @@ public final class LineInspector implements ProtocolInspector {
         throw new IllegalStateException("the test inspector crashes on CRASH, as a buggy inspector would");
       }
       MessageFacts facts = MessageFacts.of("line").put("command", command).put("line", text).build();
-      Optional<RuleMatch> match = port.match(Direction.REQUEST, facts);
+      Optional<RuleMatch> match = port.match(Direction.UPSTREAM, facts);
       if (match.isEmpty()) {
         port.toServer(line);
         return;

@@ -3,9 +3,9 @@ package dev.chaosjunit.proxy;
 import static dev.chaosjunit.proxy.Clients.ascii;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -50,8 +50,8 @@ class RoutesTest {
     Proxy proxy = engine.create(ProxySpec.of("lines", bootstrap.address()).withProtocol("line"));
     InetSocketAddress route = route(proxy, "b-1 1 " + other.address());
     assertThat(route(proxy, "b-1 1 " + other.address())).as("same key, same route").isEqualTo(route);
-    proxy.addRule(new RuleSpec("ro", Direction.REQUEST, Map.of("command", "SET"),
-        new ActionSpec(ActionSpec.Type.ERROR, Map.of("message", "READONLY")), 1, 0, 0));
+    proxy.addRule(new Rule("ro", Direction.UPSTREAM, Map.of("command", "SET"),
+        new Action(Action.Type.ERROR, Map.of("message", "READONLY")), 1, 0, 0));
 
     try (Socket s = Clients.connect(route)) {
       assertThat(roundTrip(s, "GET a")).isEqualTo("GET a");

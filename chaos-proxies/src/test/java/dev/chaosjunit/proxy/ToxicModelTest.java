@@ -1,6 +1,6 @@
 package dev.chaosjunit.proxy;
 
-import static dev.chaosjunit.proxy.ToxicStream.DOWNSTREAM;
+import static dev.chaosjunit.fault.Direction.DOWNSTREAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,14 +34,14 @@ class ToxicModelTest {
     assertThatThrownBy(() -> ToxicType.of("jitter"))
         .hasMessage("unknown toxic type [jitter]: use one of latency, bandwidth, slow_close, timeout, reset_peer, "
             + "slicer, limit_data");
-    assertThatThrownBy(() -> ToxicSpec.of("l", ToxicType.LATENCY, DOWNSTREAM, Map.of("delay", 1L)))
+    assertThatThrownBy(() -> Toxic.of("l", ToxicType.LATENCY, DOWNSTREAM, Map.of("delay", 1L)))
         .hasMessage("toxic [l]: unknown attribute [delay] for type [latency]; it has [latency, jitter]");
-    assertThatThrownBy(() -> ToxicSpec.of("l", ToxicType.LATENCY, DOWNSTREAM, Map.of("latency", -1L)))
+    assertThatThrownBy(() -> Toxic.of("l", ToxicType.LATENCY, DOWNSTREAM, Map.of("latency", -1L)))
         .hasMessage("toxic [l]: attribute [latency] must be >= 0, was [-1]");
-    assertThatThrownBy(() -> new ToxicSpec("l", ToxicType.LATENCY, DOWNSTREAM, 1.5, Map.of()))
+    assertThatThrownBy(() -> new Toxic("l", ToxicType.LATENCY, DOWNSTREAM, 1.5, Map.of()))
         .hasMessageContaining("toxicity must be between 0 and 1");
-    assertThatThrownBy(() -> ToxicStream.of("sideways")).hasMessageContaining("use upstream or downstream");
-    ToxicSpec spec = ToxicSpec.of(null, ToxicType.SLICER, ToxicStream.UPSTREAM, Map.of("average_size", 5L));
+    assertThatThrownBy(() -> Direction.of("sideways")).hasMessageContaining("use upstream or downstream");
+    Toxic spec = Toxic.of(null, ToxicType.SLICER, Direction.UPSTREAM, Map.of("average_size", 5L));
     assertThat(spec.name()).isEqualTo("slicer_upstream");
     assertThat(spec.attributes()).containsExactly(Map.entry("average_size", 5L), Map.entry("size_variation", 0L),
         Map.entry("delay", 0L));
@@ -51,14 +51,14 @@ class ToxicModelTest {
   void proxyRejectsDuplicatesUnknownsAndTypeChanges() {
     try (ProxyEngine engine = ProxyEngine.start()) {
       Proxy proxy = engine.create(ProxySpec.of("p", echo.address()));
-      proxy.addToxic(ToxicSpec.of("t", ToxicType.LATENCY, DOWNSTREAM, Map.of()));
-      assertThatThrownBy(() -> proxy.addToxic(ToxicSpec.of("t", ToxicType.LATENCY, DOWNSTREAM, Map.of())))
+      proxy.addToxic(Toxic.of("t", ToxicType.LATENCY, DOWNSTREAM, Map.of()));
+      assertThatThrownBy(() -> proxy.addToxic(Toxic.of("t", ToxicType.LATENCY, DOWNSTREAM, Map.of())))
           .isInstanceOf(NameConflictException.class).hasMessage("proxy [p]: toxic [t] already exists");
-      assertThatThrownBy(() -> proxy.updateToxic(ToxicSpec.of("t", ToxicType.BANDWIDTH, DOWNSTREAM, Map.of())))
+      assertThatThrownBy(() -> proxy.updateToxic(Toxic.of("t", ToxicType.BANDWIDTH, DOWNSTREAM, Map.of())))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("its type cannot change");
       assertThatThrownBy(() -> proxy.removeToxic("nope"))
           .isInstanceOf(NoSuchElementException.class).hasMessage("proxy [p]: toxic [nope] not found; it has [t]");
-      assertThatThrownBy(() -> proxy.addToxic(ToxicSpec.of("s", ToxicType.SLICER, DOWNSTREAM, Map.of())))
+      assertThatThrownBy(() -> proxy.addToxic(Toxic.of("s", ToxicType.SLICER, DOWNSTREAM, Map.of())))
           .hasMessageContaining("slicer needs average_size >= 1");
     }
   }
@@ -74,7 +74,7 @@ class ToxicModelTest {
   private List<Long> slowedConnections(long seed) throws IOException {
     try (ProxyEngine engine = ProxyEngine.start(EngineOptions.defaults().withSeed(seed))) {
       Proxy proxy = engine.create(ProxySpec.of("p", echo.address()));
-      proxy.addToxic(new ToxicSpec("half", ToxicType.LATENCY, DOWNSTREAM, 0.5, Map.of("latency", 1L)));
+      proxy.addToxic(new Toxic("half", ToxicType.LATENCY, DOWNSTREAM, 0.5, Map.of("latency", 1L)));
       for (int i = 0; i < 20; i++) {
         try (Socket s = Clients.connect(proxy)) {
           ToxicsTest.timedRoundTrip(s, "x");
@@ -99,8 +99,8 @@ class ToxicModelTest {
           seen.add(e);
         }
       })) {
-        proxy.addToxic(ToxicSpec.of("up", ToxicType.LATENCY, ToxicStream.UPSTREAM, Map.of()));
-        proxy.addToxic(new ToxicSpec("never", ToxicType.LATENCY, DOWNSTREAM, 0, Map.of()));
+        proxy.addToxic(Toxic.of("up", ToxicType.LATENCY, Direction.UPSTREAM, Map.of()));
+        proxy.addToxic(new Toxic("never", ToxicType.LATENCY, DOWNSTREAM, 0, Map.of()));
         try (Socket s = Clients.connect(proxy)) {
           ToxicsTest.timedRoundTrip(s, "one");
           ToxicsTest.timedRoundTrip(s, "two");

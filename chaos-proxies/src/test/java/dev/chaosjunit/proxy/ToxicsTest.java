@@ -1,8 +1,8 @@
 package dev.chaosjunit.proxy;
 
 import static dev.chaosjunit.proxy.Clients.ascii;
-import static dev.chaosjunit.proxy.ToxicStream.DOWNSTREAM;
-import static dev.chaosjunit.proxy.ToxicStream.UPSTREAM;
+import static dev.chaosjunit.fault.Direction.DOWNSTREAM;
+import static dev.chaosjunit.fault.Direction.UPSTREAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,8 +36,8 @@ class ToxicsTest {
     echo.close();
   }
 
-  static ToxicSpec toxic(ToxicType type, ToxicStream stream, Map<String, Long> attributes) {
-    return ToxicSpec.of(null, type, stream, attributes);
+  static Toxic toxic(ToxicType type, Direction stream, Map<String, Long> attributes) {
+    return Toxic.of(null, type, stream, attributes);
   }
 
   static long millisSince(long start) {

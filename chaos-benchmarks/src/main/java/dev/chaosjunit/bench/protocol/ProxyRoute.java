@@ -8,9 +8,9 @@ import dev.chaosjunit.proxy.EngineOptions;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
@@ -25,11 +25,11 @@ import org.apiguardian.api.API;
 public final class ProxyRoute implements Route {
 
   /** Per protocol, a rule whose match no benchmark message meets. */
-  private static final Map<String, RuleSpec> NON_MATCHING = Map.of(
-      "kafka", never(Map.of("topic", "no-such-topic"), ActionSpec.Type.DELAY, Map.of("ms", "1000")),
-      "grpc", never(Map.of("method", "/no.Such/Method"), ActionSpec.Type.DELAY, Map.of("ms", "1000")),
-      "redis", never(Map.of("key", "no-such-key*"), ActionSpec.Type.ERROR, Map.of("code", "ERR")),
-      "postgres", never(Map.of("sql", "DELETE FROM nothing*"), ActionSpec.Type.ERROR, Map.of("code", "53100")));
+  private static final Map<String, Rule> NON_MATCHING = Map.of(
+      "kafka", never(Map.of("topic", "no-such-topic"), Action.Type.DELAY, Map.of("ms", "1000")),
+      "grpc", never(Map.of("method", "/no.Such/Method"), Action.Type.DELAY, Map.of("ms", "1000")),
+      "redis", never(Map.of("key", "no-such-key*"), Action.Type.ERROR, Map.of("code", "ERR")),
+      "postgres", never(Map.of("sql", "DELETE FROM nothing*"), Action.Type.ERROR, Map.of("code", "53100")));
 
   /** The row name of the L4 relay. */
   public static final String L4 = "chaos-proxy L4";
@@ -75,8 +75,8 @@ public final class ProxyRoute implements Route {
     return Route.fronted(proxy.listenAddress(), () -> engine.remove(name));
   }
 
-  private static RuleSpec never(Map<String, String> match, ActionSpec.Type type, Map<String, String> params) {
-    return new RuleSpec("never", Direction.REQUEST, match, new ActionSpec(type, params), 1, 0, 0);
+  private static Rule never(Map<String, String> match, Action.Type type, Map<String, String> params) {
+    return new Rule("never", Direction.UPSTREAM, match, new Action(type, params), 1, 0, 0);
   }
 
   @Override

@@ -10,11 +10,11 @@ import dev.chaosjunit.proxy.EngineOptions;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.proxy.ToxicSpec;
-import dev.chaosjunit.proxy.ToxicStream;
-import dev.chaosjunit.proxy.ToxicType;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Toxic;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.ToxicType;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.fault.Stream;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
@@ -67,11 +67,11 @@ final class EngineBackend implements FaultBackend {
       closedByRefusal.put(id, proxy.stats().connectionsActive());
       proxy.disable();
     } else if (effect instanceof Toxic toxic) {
-      proxy.addToxic(new ToxicSpec(id, ToxicType.of(toxic.type()), stream(toxic.stream()), toxic.toxicity(),
+      proxy.addToxic(new Toxic(id, ToxicType.of(toxic.type()), stream(toxic.stream()), toxic.toxicity(),
           toxic.attributes()));
     } else if (effect instanceof Rule rule) {
-      proxy.addRule(new RuleSpec(id, stream(rule.stream()).direction(), rule.match(),
-          new ActionSpec(ActionSpec.Type.valueOf(rule.action().name()), rule.params()), rule.probability(),
+      proxy.addRule(new Rule(id, stream(rule.stream()).direction(), rule.match(),
+          new Action(Action.Type.valueOf(rule.action().name()), rule.params()), rule.probability(),
           rule.after(), rule.times()));
     }
   }
@@ -107,7 +107,7 @@ final class EngineBackend implements FaultBackend {
         "no proxy for service [" + effect.service() + "]: is its @Chaos field declared in this class?"));
   }
 
-  private static ToxicStream stream(Stream stream) {
-    return stream == Stream.UPSTREAM ? ToxicStream.UPSTREAM : ToxicStream.DOWNSTREAM;
+  private static Direction stream(Stream stream) {
+    return stream == Stream.UPSTREAM ? Direction.UPSTREAM : Direction.DOWNSTREAM;
   }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.Route;
-import dev.chaosjunit.proxy.ToxicSpec;
+import dev.chaosjunit.fault.Toxic;
 import java.net.InetSocketAddress;
 
 /**
@@ -29,7 +29,7 @@ final class ProxyJson {
           .put("upstream", route.upstream()).put("connections_accepted", route.connectionsAccepted());
     }
     ArrayNode toxics = json.putArray("toxics");
-    for (ToxicSpec toxic : proxy.toxics()) {
+    for (Toxic toxic : proxy.toxics()) {
       toxics.add(ToxicJson.toJson(toxic));
     }
     return json;

@@ -4,8 +4,8 @@ import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxyListenException;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.proxy.ToxicSpec;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Toxic;
+import dev.chaosjunit.fault.Rule;
 import java.util.List;
 
 /** Creating, moving and toggling proxies with Toxiproxy's error statuses. */
@@ -27,8 +27,8 @@ final class ProxyLifecycle {
    * refuses), the proxy is put back as it was and the failure is thrown.
    */
   static Proxy move(ProxyEngine engine, Proxy proxy, ProxySpec spec) {
-    List<ToxicSpec> toxics = proxy.toxics();
-    List<RuleSpec> rules = proxy.rules();
+    List<Toxic> toxics = proxy.toxics();
+    List<Rule> rules = proxy.rules();
     ProxySpec current = current(proxy);
     engine.remove(proxy.name());
     try {
@@ -40,7 +40,7 @@ final class ProxyLifecycle {
     }
   }
 
-  private static Proxy recreate(ProxyEngine engine, ProxySpec spec, List<ToxicSpec> toxics, List<RuleSpec> rules) {
+  private static Proxy recreate(ProxyEngine engine, ProxySpec spec, List<Toxic> toxics, List<Rule> rules) {
     Proxy proxy = create(engine, spec);
     toxics.forEach(proxy::addToxic);
     rules.forEach(proxy::addRule);
@@ -62,7 +62,7 @@ final class ProxyLifecycle {
         proxy.listenAddress().getPort(), s.upstreamHost(), s.upstreamPort(), s.protocol(), proxy.isEnabled());
   }
 
-  private static void restore(ProxyEngine engine, ProxySpec old, List<ToxicSpec> toxics, List<RuleSpec> rules,
+  private static void restore(ProxyEngine engine, ProxySpec old, List<Toxic> toxics, List<Rule> rules,
       RuntimeException cause) {
     try {
       recreate(engine, old, toxics, rules);

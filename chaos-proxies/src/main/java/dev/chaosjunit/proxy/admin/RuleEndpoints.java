@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chaosjunit.proxy.FaultCounters;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyStats;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 
 /**
  * Our extensions: {@code /proxies/{p}/rules} (protocol rules; creation answers 200 like toxics) and
@@ -34,7 +34,7 @@ final class RuleEndpoints {
   }
 
   private static AdminResponse create(Proxy proxy, AdminRequest request) {
-    RuleSpec rule = RuleJson.parse(request.json());
+    Rule rule = RuleJson.parse(request.json());
     if (find(proxy, rule.name()) != null) {
       throw new ApiException(409, "rule already exists");
     }
@@ -48,15 +48,15 @@ final class RuleEndpoints {
     return AdminResponse.noContent();
   }
 
-  private RuleSpec rule(AdminRequest request) {
-    RuleSpec rule = find(proxies.proxy(request.segment(1)), request.segment(3));
+  private Rule rule(AdminRequest request) {
+    Rule rule = find(proxies.proxy(request.segment(1)), request.segment(3));
     if (rule == null) {
       throw ApiException.ruleNotFound();
     }
     return rule;
   }
 
-  private static RuleSpec find(Proxy proxy, String name) {
+  private static Rule find(Proxy proxy, String name) {
     return proxy.rules().stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
   }
 

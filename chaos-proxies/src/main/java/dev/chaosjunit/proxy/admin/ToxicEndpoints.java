@@ -2,7 +2,7 @@ package dev.chaosjunit.proxy.admin;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.chaosjunit.proxy.Proxy;
-import dev.chaosjunit.proxy.ToxicSpec;
+import dev.chaosjunit.fault.Toxic;
 
 /**
  * {@code /proxies/{p}/toxics} and {@code /proxies/{p}/toxics/{t}}. Toxiproxy quirks kept: creation answers
@@ -31,7 +31,7 @@ final class ToxicEndpoints {
   }
 
   private static AdminResponse create(Proxy proxy, AdminRequest request) {
-    ToxicSpec toxic = ToxicJson.create(request.json());
+    Toxic toxic = ToxicJson.create(request.json());
     if (proxy.toxic(toxic.name()).isPresent()) {
       throw ApiException.toxicAlreadyExists();
     }
@@ -40,7 +40,7 @@ final class ToxicEndpoints {
 
   private AdminResponse update(AdminRequest request) {
     Proxy proxy = proxies.proxy(request.segment(1));
-    ToxicSpec toxic = toxic(proxy, request.segment(3));
+    Toxic toxic = toxic(proxy, request.segment(3));
     return AdminResponse.ok(ToxicJson.toJson(proxy.updateToxic(ToxicJson.update(toxic, request.json()))));
   }
 
@@ -50,11 +50,11 @@ final class ToxicEndpoints {
     return AdminResponse.noContent();
   }
 
-  private ToxicSpec toxic(AdminRequest request) {
+  private Toxic toxic(AdminRequest request) {
     return toxic(proxies.proxy(request.segment(1)), request.segment(3));
   }
 
-  private static ToxicSpec toxic(Proxy proxy, String name) {
+  private static Toxic toxic(Proxy proxy, String name) {
     return proxy.toxic(name).orElseThrow(ApiException::toxicNotFound);
   }
 }

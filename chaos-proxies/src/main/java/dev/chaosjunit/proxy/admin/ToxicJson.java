@@ -2,9 +2,9 @@ package dev.chaosjunit.proxy.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.chaosjunit.proxy.ToxicSpec;
-import dev.chaosjunit.proxy.ToxicStream;
-import dev.chaosjunit.proxy.ToxicType;
+import dev.chaosjunit.fault.Toxic;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.ToxicType;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,22 +18,22 @@ final class ToxicJson {
   private ToxicJson() {}
 
   /** Reads a creation body with Toxiproxy's defaults: downstream, toxicity 1, name {@code <type>_<stream>}. */
-  static ToxicSpec create(JsonNode body) {
+  static Toxic create(JsonNode body) {
     ObjectNode json = Json.object(body);
-    ToxicStream stream = stream(Json.text(json, "stream", "downstream"));
+    Direction stream = stream(Json.text(json, "stream", "downstream"));
     ToxicType type = type(Json.text(json, "type", ""));
     String name = Json.text(json, "name", "");
-    return new ToxicSpec(name, type, stream, toxicity(json, 1.0), attributes(type, json.get("attributes")));
+    return new Toxic(name, type, stream, toxicity(json, 1.0), attributes(type, json.get("attributes")));
   }
 
   /** Applies an update body: the attributes it names and the toxicity, if present; the rest stays. */
-  static ToxicSpec update(ToxicSpec toxic, JsonNode body) {
+  static Toxic update(Toxic toxic, JsonNode body) {
     ObjectNode json = Json.object(body);
     return toxic.withAttributes(attributes(toxic.type(), json.get("attributes")))
         .withToxicity(toxicity(json, toxic.toxicity()));
   }
 
-  static ObjectNode toJson(ToxicSpec toxic) {
+  static ObjectNode toJson(Toxic toxic) {
     ObjectNode json = Json.MAPPER.createObjectNode();
     ObjectNode attributes = json.putObject("attributes");
     toxic.attributes().forEach(attributes::put);
@@ -44,9 +44,9 @@ final class ToxicJson {
     return json;
   }
 
-  private static ToxicStream stream(String name) {
+  private static Direction stream(String name) {
     try {
-      return ToxicStream.of(name);
+      return Direction.of(name);
     } catch (IllegalArgumentException e) {
       throw new ApiException(400, "stream was invalid, can be either upstream or downstream (was [" + name + "])", e);
     }

@@ -1,8 +1,8 @@
 package dev.chaosjunit.proxy.grpc;
 
 import dev.chaosjunit.proxy.protocol.RelayPort;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http2.Http2Headers;
@@ -71,16 +71,15 @@ final class ClientFrames {
     }
     Call call = new Call(streamId, CallFacts.of(headers));
     calls.add(call);
-    Optional<RuleMatch> match = port.match(Direction.REQUEST, call.facts);
+    Optional<RuleMatch> match = port.match(Direction.UPSTREAM, call.facts);
     applyToCall(call, frames, match.map(RuleMatch::action).orElse(null), port);
     calls.noteIfFaulted(call);
     lastForwardedStream = Math.max(lastForwardedStream, streamId);
   }
 
-  private void applyToCall(Call call, List<ByteBuf> frames, ActionSpec action, RelayPort port) {
-    ActionSpec.Type type = action == null ? null : action.type();
-    if (type == ActionSpec.Type.DELAY) {
-      delay(call, frames, action, port);
+  private void applyToCall(Call call, List<ByteBuf> frames, Action action, RelayPort port) {
+    if (action instanceof Action.Delay delay) {
+      delay(call, frames, delay, port);
       return;
     }
     if (GrpcFaults.endsConnection(action)) {
@@ -94,7 +93,7 @@ final class ClientFrames {
   }
 
   /** Holds the call's request messages on a timer of its own, or (without an event loop) the whole direction. */
-  private void delay(Call call, List<ByteBuf> frames, ActionSpec action, RelayPort port) {
+  private void delay(Call call, List<ByteBuf> frames, Action.Delay action, RelayPort port) {
     EventExecutor loop = DelayedCalls.eventLoop();
     if (loop == null) {
       GrpcFaults.delay(frames, action, port, true);

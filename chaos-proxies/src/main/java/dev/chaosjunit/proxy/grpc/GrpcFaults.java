@@ -1,11 +1,11 @@
 package dev.chaosjunit.proxy.grpc;
 
 import dev.chaosjunit.proxy.protocol.RelayPort;
-import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.DropMode;
 import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,32 +14,22 @@ import java.util.Map;
  */
 final class GrpcFaults {
 
-  /** How a DROP ends things: the {@code mode} parameter. */
-  enum DropMode { RST_STREAM, GOAWAY, CLOSE, RESET, BLACKHOLE }
+  /** How a DROP without a mode ends things: this call alone, with RST_STREAM. */
+  static final DropMode DEFAULT_DROP = DropMode.RST_STREAM;
 
   private GrpcFaults() {}
 
-  static DropMode dropMode(ActionSpec action) {
-    String mode = action.param("mode").orElse("rst_stream");
-    try {
-      return DropMode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("gRPC DROP action: mode [" + mode
-          + "] is unknown; use rst_stream (one call, the default), goaway, close, reset or blackhole", e);
-    }
-  }
-
   /** Whether a (request) action ends the whole connection rather than one call. */
-  static boolean endsConnection(ActionSpec action) {
-    return action != null && action.type() == ActionSpec.Type.DROP && dropMode(action) != DropMode.RST_STREAM;
+  static boolean endsConnection(Action action) {
+    return action instanceof Action.Drop drop && drop.modeOr(DEFAULT_DROP) != DropMode.RST_STREAM;
   }
 
   /** Carries out an ERROR or DROP on a call whose request the server already has (or, for a DROP that ends the connection, never gets). */
-  static void apply(Call call, ActionSpec action, int lastForwardedStream, RelayPort port) {
-    if (action.type() == ActionSpec.Type.ERROR) {
-      error(call, action, false, port);
-    } else if (action.type() == ActionSpec.Type.DROP) {
-      drop(call, action, lastForwardedStream, port);
+  static void apply(Call call, Action action, int lastForwardedStream, RelayPort port) {
+    if (action instanceof Action.Error error) {
+      error(call, error, false, port);
+    } else if (action instanceof Action.Drop drop) {
+      drop(call, drop, lastForwardedStream, port);
     }
   }
 
@@ -47,21 +37,21 @@ final class GrpcFaults {
    * Answers the call with its gRPC status: a trailers-only response when the server has not answered
    * yet ({@code headersSent} false), else trailers after what the server sent.
    */
-  static void error(Call call, ActionSpec action, boolean headersSent, RelayPort port) {
+  static void error(Call call, Action.Error action, boolean headersSent, RelayPort port) {
     Map<String, String> headers = new LinkedHashMap<>();
     if (!headersSent) {
       headers.put(":status", "200");
       headers.put("content-type", "application/grpc");
     }
-    headers.put("grpc-status", String.valueOf(GrpcStatus.parse(action.param("code").orElse(""))));
-    headers.put("grpc-message", GrpcStatus.encodeMessage(action.param("message").orElse("injected by chaos-junit")));
+    headers.put("grpc-status", String.valueOf(GrpcStatus.parse(action.code())));
+    headers.put("grpc-message", GrpcStatus.encodeMessage(action.message().isEmpty() ? "injected by chaos-junit" : action.message()));
     port.toClient(Http2Frames.headers(call.streamId, headers, true, port.alloc()));
     cancelOnServer(call, port);
   }
 
   /** Ends the call or the connection as a DROP's mode says; false if the connection lives on unchanged. */
-  static void drop(Call call, ActionSpec action, int lastForwardedStream, RelayPort port) {
-    switch (dropMode(action)) {
+  static void drop(Call call, Action.Drop action, int lastForwardedStream, RelayPort port) {
+    switch (action.modeOr(DEFAULT_DROP)) {
       case RST_STREAM -> {
         port.toClient(Http2Frames.rstStream(call.streamId, Http2Frames.CANCEL, port.alloc()));
         cancelOnServer(call, port);
@@ -70,14 +60,12 @@ final class GrpcFaults {
         port.toClient(Http2Frames.goAway(lastForwardedStream, Http2Frames.NO_ERROR, port.alloc()));
         port.close();
       }
-      case CLOSE -> port.close();
-      case RESET -> port.reset();
-      case BLACKHOLE -> port.blackhole();
+      default -> port.drop(action.modeOr(DEFAULT_DROP));
     }
   }
 
   /** Forwards the frames, the first held back by the action's delay (and all after it with it). */
-  static void delay(List<ByteBuf> frames, ActionSpec action, RelayPort port, boolean toServer) {
+  static void delay(List<ByteBuf> frames, Action.Delay action, RelayPort port, boolean toServer) {
     for (int i = 0; i < frames.size(); i++) {
       ByteBuf frame = frames.get(i);
       if (i == 0 && toServer) {

@@ -5,9 +5,10 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
-import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.proxy.rule.Glob;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -51,7 +52,7 @@ public final class GrpcInspector implements ProtocolInspector {
   }
 
   @Override
-  public void validate(RuleSpec rule) {
+  public void validate(Rule rule) {
     rule.match().keySet().forEach(key -> {
       if (!key.equals(CallFacts.METHOD) && !(key.startsWith(CallFacts.METADATA_PREFIX)
           && key.length() > CallFacts.METADATA_PREFIX.length())) {
@@ -77,20 +78,15 @@ public final class GrpcInspector implements ProtocolInspector {
     return new GrpcSession();
   }
 
-  private static void requireMillis(ActionSpec action) {
-    String ms = action.param("ms").orElse("0");
-    if (!ms.matches("\\d{1,9}")) {
-      throw new IllegalArgumentException("DELAY needs ms = a whole number of milliseconds, was [" + ms + "]");
-    }
-  }
-
-  private static void validateAction(ActionSpec action) {
-    switch (action.type()) {
-      case ERROR -> GrpcStatus.parse(action.param("code").orElse(""));
-      case DELAY -> requireMillis(action);
-      case DROP -> GrpcFaults.dropMode(action);
-      case RESPOND, DUPLICATE -> throw new IllegalArgumentException("gRPC has no " + action.type()
-          + " action; use ERROR (code=UNAVAILABLE...), DELAY (ms) or DROP (mode=rst_stream|goaway)");
+  private static void validateAction(Action action) {
+    if (action instanceof Action.Error error) {
+      GrpcStatus.parse(error.code());
+    } else if (action instanceof Action.Respond || action instanceof Action.Duplicate) {
+      throw new IllegalArgumentException("gRPC has no " + action.type()
+          + " action; use error (code = a status name, e.g. UNAVAILABLE), delay or drop (rst_stream, goaway, close, reset, blackhole)");
+    } else if (action instanceof Action.Drop drop && drop.mode() == DropMode.TIMEOUT) {
+      throw new IllegalArgumentException("gRPC drops with mode rst_stream (one call, the default), goaway, close, reset"
+          + " or blackhole, not [timeout]");
     }
   }
 }

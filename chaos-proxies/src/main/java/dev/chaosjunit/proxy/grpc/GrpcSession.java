@@ -3,8 +3,8 @@ package dev.chaosjunit.proxy.grpc;
 import dev.chaosjunit.proxy.internal.BatchingPort;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.RelayPort;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
 import org.slf4j.Logger;
@@ -92,9 +92,9 @@ final class GrpcSession implements InspectorSession, H2cUpgrade.Outcome {
     mode = Mode.HTTP2;
     Call call = new Call(1, CallFacts.ofUpgrade(request));
     client.opened(call);
-    ActionSpec action = port.match(Direction.REQUEST, call.facts).map(RuleMatch::action).orElse(null);
-    if (action != null && action.type() == ActionSpec.Type.DELAY) {
-      port.toClient(answer, action.delay());
+    Action action = port.match(Direction.UPSTREAM, call.facts).map(RuleMatch::action).orElse(null);
+    if (action instanceof Action.Delay delay) {
+      port.toClient(answer, delay.delay());
     } else {
       port.toClient(answer);
       upgraded = action == null ? null : new UpgradedCall(call, action);

@@ -1,8 +1,8 @@
 package dev.chaosjunit.proxy.grpc;
 
 import dev.chaosjunit.proxy.protocol.RelayPort;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import java.util.List;
 import java.util.Optional;
@@ -75,20 +75,20 @@ final class ServerFrames {
   }
 
   private void onMessage(Call call, Http2Frame frame, RelayPort port) {
-    Optional<RuleMatch> match = port.match(Direction.RESPONSE, call.facts);
-    ActionSpec action = match.map(RuleMatch::action).orElse(null);
-    if (action == null || action.type() == ActionSpec.Type.DELAY) {
-      if (action == null) {
-        port.toClient(frame.bytes);
-      } else {
-        GrpcFaults.delay(List.of(frame.bytes), action, port, false);
-      }
+    Optional<RuleMatch> match = port.match(Direction.DOWNSTREAM, call.facts);
+    Action action = match.map(RuleMatch::action).orElse(null);
+    if (action == null) {
+      port.toClient(frame.bytes);
       return;
     }
-    if (action.type() == ActionSpec.Type.ERROR) {
-      GrpcFaults.error(call, action, true, port);
-    } else if (action.type() == ActionSpec.Type.DROP) {
-      GrpcFaults.drop(call, action, lastForwardedStream.getAsInt(), port);
+    if (action instanceof Action.Delay delay) {
+      GrpcFaults.delay(List.of(frame.bytes), delay, port, false);
+      return;
+    }
+    if (action instanceof Action.Error error) {
+      GrpcFaults.error(call, error, true, port);
+    } else if (action instanceof Action.Drop drop) {
+      GrpcFaults.drop(call, drop, lastForwardedStream.getAsInt(), port);
     }
     calls.noteIfFaulted(call);
     drop(frame, port);

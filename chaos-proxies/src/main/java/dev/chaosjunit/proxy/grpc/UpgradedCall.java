@@ -2,7 +2,7 @@ package dev.chaosjunit.proxy.grpc;
 
 import dev.chaosjunit.proxy.internal.PendingBytes;
 import dev.chaosjunit.proxy.protocol.RelayPort;
-import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.fault.Action;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -15,11 +15,11 @@ import io.netty.buffer.ByteBuf;
 final class UpgradedCall {
 
   private final Call call;
-  private final ActionSpec action;
+  private final Action action;
   private final PendingBytes heldServerBytes = new PendingBytes();
   private boolean clientStarted;
 
-  UpgradedCall(Call call, ActionSpec action) {
+  UpgradedCall(Call call, Action action) {
     this.call = call;
     this.action = action;
   }

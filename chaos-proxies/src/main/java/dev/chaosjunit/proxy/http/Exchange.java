@@ -1,6 +1,6 @@
 package dev.chaosjunit.proxy.http;
 
-import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.fault.Action;
 
 /**
  * A response the client is owed, in request order: the server's (for a forwarded request, with what
@@ -10,13 +10,13 @@ import dev.chaosjunit.proxy.rule.ActionSpec;
  * @param action the injected response's action, null for the server's
  * @param close whether the connection ends after the injected response
  */
-record Exchange(String method, ActionSpec action, boolean close) {
+record Exchange(String method, Action action, boolean close) {
 
   static Exchange server(String method) {
     return new Exchange(method, null, false);
   }
 
-  static Exchange injected(String method, ActionSpec action, boolean close) {
+  static Exchange injected(String method, Action action, boolean close) {
     return new Exchange(method, action, close);
   }
 

@@ -6,7 +6,7 @@ import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.rule.Glob;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 import java.util.Locale;
 import java.util.Set;
 import org.apiguardian.api.API;
@@ -44,7 +44,7 @@ public final class HttpInspector implements ProtocolInspector {
   }
 
   @Override
-  public void validate(RuleSpec rule) {
+  public void validate(Rule rule) {
     new HttpRuleValidator(rule).validate();
   }
 

@@ -1,6 +1,6 @@
 package dev.chaosjunit.proxy.http;
 
-import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.fault.Action;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -16,9 +16,14 @@ import java.util.TreeMap;
  */
 final class HttpResponses {
 
+  /** A RESPOND's parameters for the status and the body; headers are {@code header.<Name>}, in both actions. */
+  static final String CODE = "code";
+  static final String MESSAGE = "message";
+  static final String HEADER = "header.";
+
   private HttpResponses() {}
 
-  static ByteBuf encode(ByteBufAllocator alloc, ActionSpec action, boolean head, boolean close) {
+  static ByteBuf encode(ByteBufAllocator alloc, Action action, boolean head, boolean close) {
     int status = status(action);
     String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
     byte[] body = body(action, reason).getBytes(StandardCharsets.UTF_8);
@@ -37,19 +42,30 @@ final class HttpResponses {
     return head ? out.writeBytes(start) : out.writeBytes(start).writeBytes(body);
   }
 
-  /** The status: {@code code}, default 500 for ERROR and 200 for RESPOND. */
-  static int status(ActionSpec action) {
-    String fallback = action.type() == ActionSpec.Type.ERROR ? "500" : "200";
-    return Integer.parseInt(action.param("code").orElse(fallback));
+  /** The status: an ERROR's code, default 500; a RESPOND's {@code code}, default 200. */
+  static int status(Action action) {
+    if (action instanceof Action.Error error) {
+      return error.code().isEmpty() ? 500 : Integer.parseInt(error.code());
+    }
+    return Integer.parseInt(params(action).getOrDefault(CODE, "200"));
   }
 
-  private static String body(ActionSpec action, String reason) {
-    return action.param("message").orElse(action.type() == ActionSpec.Type.ERROR ? reason : "");
+  /** An ERROR's message, default the reason phrase; a RESPOND's {@code message}, default empty. */
+  private static String body(Action action, String reason) {
+    if (action instanceof Action.Error error) {
+      return error.message().isEmpty() ? reason : error.message();
+    }
+    return params(action).getOrDefault(MESSAGE, "");
   }
 
-  private static Map<String, String> headers(ActionSpec action) {
+  /** The protocol parameters: an ERROR's extras, a RESPOND's parameters. */
+  static Map<String, String> params(Action action) {
+    return action instanceof Action.Error error ? error.params() : ((Action.Respond) action).params();
+  }
+
+  private static Map<String, String> headers(Action action) {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    action.params().forEach((key, value) -> {
+    params(action).forEach((key, value) -> {
       if (key.startsWith("header.")) {
         headers.put(key.substring("header.".length()), value);
       }

@@ -1,8 +1,10 @@
 package dev.chaosjunit.proxy.http;
 
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
+import java.util.EnumSet;
+import dev.chaosjunit.fault.Rule;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -11,27 +13,33 @@ final class HttpRuleValidator {
 
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
   private static final Set<String> COMPUTED = Set.of("content-length", "transfer-encoding", "connection");
-  private static final Set<String> MODES = Set.of("close", "reset", "blackhole");
-  private static final Set<String> PARAMS = Set.of("code", "message");
+  private static final Set<DropMode> MODES = EnumSet.of(DropMode.CLOSE, DropMode.RESET, DropMode.BLACKHOLE);
+  private static final Set<String> RESPOND_PARAMS = Set.of(HttpResponses.CODE, HttpResponses.MESSAGE);
 
-  private final RuleSpec rule;
+  private final Rule rule;
 
-  HttpRuleValidator(RuleSpec rule) {
+  HttpRuleValidator(Rule rule) {
     this.rule = rule;
   }
 
   void validate() {
-    require(rule.direction() == Direction.REQUEST, "matches requests only: use direction [REQUEST]");
+    require(rule.direction() == Direction.UPSTREAM, "matches requests only: use direction [upstream]");
     rule.match().keySet().forEach(this::validateKey);
-    ActionSpec action = rule.action();
-    switch (action.type()) {
-      case ERROR, RESPOND -> validateResponse(action);
-      case DELAY -> require(action.param("ms").orElse("0").matches("\\d{1,18}"),
-          "has ms [" + action.param("ms").orElse("") + "]: expected a whole number >= 0");
-      case DROP -> require(MODES.contains(action.param("mode").orElse("close")),
-          "has drop mode [" + action.param("mode").orElse("") + "]: use close, reset or blackhole");
-      default -> require(false, "has action [" + action.type() + "], which http does not support:"
-          + " use ERROR, RESPOND, DELAY or DROP");
+    Action action = rule.action();
+    if (action instanceof Action.Error error) {
+      require(error.code().isEmpty() || error.code().matches("[2-5]\\d\\d"),
+          "has status code [" + error.code() + "]: use a final status 200..599");
+      validateResponse(action, Set.of());
+    } else if (action instanceof Action.Respond) {
+      require(HttpResponses.params(action).getOrDefault(HttpResponses.CODE, "200").matches("[2-5]\\d\\d"),
+          "has status code [" + HttpResponses.params(action).get(HttpResponses.CODE) + "]: use a final status 200..599");
+      validateResponse(action, RESPOND_PARAMS);
+    } else if (action instanceof Action.Drop drop) {
+      require(MODES.contains(drop.modeOr(DropMode.CLOSE)),
+          "has drop mode [" + drop.modeOr(DropMode.CLOSE).wireName() + "]: use close, reset or blackhole");
+    } else {
+      require(action instanceof Action.Delay, "has action [" + action.type() + "], which http does not support:"
+          + " use error, respond, delay or drop");
     }
   }
 
@@ -41,14 +49,13 @@ final class HttpRuleValidator {
         "has no match key [" + key + "] for http: use [method], [path] or [header.<Name>]");
   }
 
-  private void validateResponse(ActionSpec action) {
-    String code = action.param("code").orElse("500");
-    require(code.matches("[2-5]\\d\\d"), "has status code [" + code + "]: use a final status 200..599");
-    action.params().forEach((name, value) -> {
-      if (name.startsWith("header.")) {
-        validateHeader(name.substring(7), value);
+  private void validateResponse(Action action, Set<String> names) {
+    HttpResponses.params(action).forEach((name, value) -> {
+      if (name.startsWith(HttpResponses.HEADER)) {
+        validateHeader(name.substring(HttpResponses.HEADER.length()), value);
       } else {
-        require(PARAMS.contains(name), "has parameter [" + name + "]: use code, message or header.<Name>");
+        require(names.contains(name), "has parameter [" + name + "]: use "
+            + (names.isEmpty() ? "" : "code, message or ") + "header.<Name>");
       }
     });
   }

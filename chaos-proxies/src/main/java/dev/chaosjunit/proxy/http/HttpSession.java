@@ -2,8 +2,9 @@ package dev.chaosjunit.proxy.http;
 
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.RelayPort;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.DropMode;
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -103,7 +104,7 @@ final class HttpSession implements InspectorSession {
   private void onRequest(HttpHead head, int start, int end, RelayPort port) {
     body = HttpFraming.request(head);
     discarding = false;
-    Optional<ActionSpec> action = port.match(Direction.REQUEST, HttpFacts.of(head)).map(RuleMatch::action);
+    Optional<Action> action = port.match(Direction.UPSTREAM, HttpFacts.of(head)).map(RuleMatch::action);
     if (action.isEmpty() && !H2cUpgrade.offered(head)) {
       forwarded(head);
     } else {
@@ -115,7 +116,7 @@ final class HttpSession implements InspectorSession {
   }
 
   /** The head is held back from the byte stream: forwarded rewritten, or the rule's action applies. */
-  private void rewriteOrApply(Optional<ActionSpec> action, HttpHead head, int start, int end, RelayPort port) {
+  private void rewriteOrApply(Optional<Action> action, HttpHead head, int start, int end, RelayPort port) {
     if (action.isPresent()) {
       apply(action.get(), head, start, end, port);
     } else {
@@ -124,19 +125,18 @@ final class HttpSession implements InspectorSession {
     }
   }
 
-  private void apply(ActionSpec action, HttpHead head, int start, int end, RelayPort port) {
-    switch (action.type()) {
-      case DELAY -> {
-        forwarded(head);
-        port.toServer(sentHead(head, start, end, port), action.delay());
-      }
-      case DROP -> drop(action, port);
-      default -> {
-        discarding = true;
-        responses.inject(Exchange.injected(head.start()[0], action, closesAfter(head)), port);
-        if (responses.closed()) {
-          stop();
-        }
+  private void apply(Action action, HttpHead head, int start, int end, RelayPort port) {
+    if (action instanceof Action.Delay delay) {
+      forwarded(head);
+      port.toServer(sentHead(head, start, end, port), delay.delay());
+    } else if (action instanceof Action.Drop drop) {
+      stop();
+      port.drop(drop.modeOr(DropMode.CLOSE));
+    } else {
+      discarding = true;
+      responses.inject(Exchange.injected(head.start()[0], action, closesAfter(head)), port);
+      if (responses.closed()) {
+        stop();
       }
     }
   }
@@ -159,15 +159,6 @@ final class HttpSession implements InspectorSession {
   private static void requireRequest(HttpHead head) {
     if (!head.version(true).startsWith("HTTP/1.") || !head.start()[0].matches("[A-Za-z!#$%&'*+.^_`|~0-9-]+")) {
       throw new HttpCodecException("request line [" + String.join(" ", head.start()) + "] is not HTTP/1.x");
-    }
-  }
-
-  private void drop(ActionSpec action, RelayPort port) {
-    stop();
-    switch (action.param("mode").orElse("close")) {
-      case "reset" -> port.reset();
-      case "blackhole" -> port.blackhole();
-      default -> port.close();
     }
   }
 

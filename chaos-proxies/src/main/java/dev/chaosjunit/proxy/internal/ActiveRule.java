@@ -3,7 +3,7 @@ package dev.chaosjunit.proxy.internal;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.proxy.rule.MessageFacts;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +11,11 @@ import java.util.Map;
 /** A rule with its globs compiled by the proxy's inspector. */
 final class ActiveRule {
 
-  final RuleSpec spec;
+  final Rule spec;
   final Counter counter;
   private final Map<String, Glob> globs = new LinkedHashMap<>();
 
-  ActiveRule(RuleSpec spec, ProtocolInspector inspector, Counter counter) {
+  ActiveRule(Rule spec, ProtocolInspector inspector, Counter counter) {
     this.spec = spec;
     this.counter = counter;
     spec.match().forEach((key, pattern) -> globs.put(inspector.factKey(key), inspector.glob(key, pattern)));

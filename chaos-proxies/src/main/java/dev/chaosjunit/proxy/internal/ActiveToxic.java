@@ -1,15 +1,15 @@
 package dev.chaosjunit.proxy.internal;
 
-import dev.chaosjunit.proxy.ToxicSpec;
-import dev.chaosjunit.proxy.ToxicType;
+import dev.chaosjunit.fault.Toxic;
+import dev.chaosjunit.fault.ToxicType;
 
 /** A toxic as installed: an update installs a new instance, so identity tells versions apart. */
 final class ActiveToxic {
 
-  final ToxicSpec spec;
+  final Toxic spec;
   final Counter counter;
 
-  ActiveToxic(ToxicSpec spec, Counter counter) {
+  ActiveToxic(Toxic spec, Counter counter) {
     this.spec = spec;
     this.counter = counter;
   }

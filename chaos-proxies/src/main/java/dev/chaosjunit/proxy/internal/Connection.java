@@ -1,7 +1,7 @@
 package dev.chaosjunit.proxy.internal;
 
 import dev.chaosjunit.proxy.ProxyEvent;
-import dev.chaosjunit.proxy.ToxicStream;
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import io.netty.bootstrap.Bootstrap;
@@ -71,8 +71,8 @@ final class Connection {
       server.close();
       return;
     }
-    up = new Flow(ToxicStream.UPSTREAM, this, client, server);
-    down = new Flow(ToxicStream.DOWNSTREAM, this, server, client);
+    up = new Flow(Direction.UPSTREAM, this, client, server);
+    down = new Flow(Direction.DOWNSTREAM, this, server, client);
     openSession();
     proxy.publish(new ProxyEvent.ConnectionOpened(Instant.now(), proxy.name(), id, String.valueOf(client.remoteAddress())));
     up.start();

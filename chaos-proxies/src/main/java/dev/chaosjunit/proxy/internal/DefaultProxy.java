@@ -7,12 +7,12 @@ import dev.chaosjunit.proxy.ProxyEvent.FaultKind;
 import dev.chaosjunit.proxy.ProxySpec;
 import dev.chaosjunit.proxy.ProxyStats;
 import dev.chaosjunit.proxy.Route;
-import dev.chaosjunit.proxy.ToxicSpec;
+import dev.chaosjunit.fault.Toxic;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
-import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -112,15 +112,15 @@ final class DefaultProxy implements Proxy {
   }
 
   @Override
-  public ToxicSpec addToxic(ToxicSpec toxic) {
-    ToxicSpec added = toxics.add(toxic);
+  public Toxic addToxic(Toxic toxic) {
+    Toxic added = toxics.add(toxic);
     changed(new ProxyEvent.FaultAdded(Instant.now(), name(), FaultKind.TOXIC, added.name(), added.toString(), false));
     return added;
   }
 
   @Override
-  public ToxicSpec updateToxic(ToxicSpec toxic) {
-    ToxicSpec updated = toxics.update(toxic);
+  public Toxic updateToxic(Toxic toxic) {
+    Toxic updated = toxics.update(toxic);
     changed(new ProxyEvent.FaultAdded(Instant.now(), name(), FaultKind.TOXIC, updated.name(), updated.toString(), true));
     return updated;
   }
@@ -131,12 +131,12 @@ final class DefaultProxy implements Proxy {
     changed(new ProxyEvent.FaultRemoved(Instant.now(), name(), FaultKind.TOXIC, toxicName));
   }
 
-  @Override public Optional<ToxicSpec> toxic(String toxicName) { return toxics.find(toxicName).map(t -> t.spec); }
-  @Override public List<ToxicSpec> toxics() { return toxics.snapshot().stream().map(t -> t.spec).toList(); }
+  @Override public Optional<Toxic> toxic(String toxicName) { return toxics.find(toxicName).map(t -> t.spec); }
+  @Override public List<Toxic> toxics() { return toxics.snapshot().stream().map(t -> t.spec).toList(); }
   @Override public FaultCounters toxicCounters(String toxicName) { return toxics.counters(toxicName); }
 
   @Override
-  public void addRule(RuleSpec rule) {
+  public void addRule(Rule rule) {
     rules.add(rule);
     publish(new ProxyEvent.FaultAdded(Instant.now(), name(), FaultKind.RULE, rule.name(), rule.toString(), false));
   }
@@ -147,7 +147,7 @@ final class DefaultProxy implements Proxy {
     publish(new ProxyEvent.FaultRemoved(Instant.now(), name(), FaultKind.RULE, ruleName));
   }
 
-  @Override public List<RuleSpec> rules() { return rules.specs(); }
+  @Override public List<Rule> rules() { return rules.specs(); }
   @Override public FaultCounters ruleCounters(String ruleName) { return rules.counters(ruleName); }
   @Override public ProxyStats stats() { return traffic.snapshot(connections.size()); }
   @Override public List<Route> routes() { return routes.snapshot(); }
@@ -176,7 +176,7 @@ final class DefaultProxy implements Proxy {
   Optional<RuleMatch> match(long connection, long index, Direction direction, MessageFacts facts, Set<ActiveRule> firedHere) {
     return rules.match(connection, index, direction, facts, firedHere).map(fired -> {
       publish(new ProxyEvent.FaultFired(Instant.now(), name(), connection, FaultKind.RULE, fired.rule().spec.name(),
-          fired.rule().spec.action().type().name(), FactsText.of(facts, fired.rule().spec.match().keySet()), fired.match().firing()));
+          fired.rule().spec.action().type(), FactsText.of(facts, fired.rule().spec.match().keySet()), fired.match().firing()));
       return fired.match();
     });
   }

@@ -1,7 +1,7 @@
 package dev.chaosjunit.proxy.internal;
 
-import dev.chaosjunit.proxy.ToxicStream;
-import dev.chaosjunit.proxy.ToxicType;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.ToxicType;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -22,7 +22,7 @@ final class Flow {
   /** Bytes read ahead while a latency toxic holds a chunk, so that latency pipelines like Toxiproxy's. */
   private static final long READ_AHEAD_BYTES = 4 << 20;
 
-  final ToxicStream stream;
+  final Direction stream;
   private final Connection connection;
   private final Channel source;
   private final Channel sink;
@@ -39,7 +39,7 @@ final class Flow {
   private boolean readPending;
   private boolean ended;
 
-  Flow(ToxicStream stream, Connection connection, Channel source, Channel sink) {
+  Flow(Direction stream, Connection connection, Channel source, Channel sink) {
     this.stream = stream;
     this.connection = connection;
     this.source = source;

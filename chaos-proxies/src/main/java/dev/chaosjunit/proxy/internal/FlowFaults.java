@@ -1,7 +1,7 @@
 package dev.chaosjunit.proxy.internal;
 
-import dev.chaosjunit.proxy.ToxicStream;
-import dev.chaosjunit.proxy.ToxicType;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.ToxicType;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -15,12 +15,12 @@ import java.util.SplittableRandom;
 final class FlowFaults {
 
   private final Connection connection;
-  private final ToxicStream stream;
+  private final Direction stream;
   private final SplittableRandom random;
   private final Map<String, Long> bytesThrough = new HashMap<>();
   private final Set<String> firedHere = new HashSet<>();
 
-  FlowFaults(Connection connection, ToxicStream stream) {
+  FlowFaults(Connection connection, Direction stream) {
     this.connection = connection;
     this.stream = stream;
     this.random = new SplittableRandom(connection.derive("flow", stream.ordinal()));

@@ -3,10 +3,10 @@ package dev.chaosjunit.proxy.internal;
 import dev.chaosjunit.proxy.FaultCounters;
 import dev.chaosjunit.proxy.NameConflictException;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
-import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ final class RuleBook {
     this.inspector = inspector;
   }
 
-  synchronized void add(RuleSpec rule) {
+  synchronized void add(Rule rule) {
     if (inspector == null) {
       throw new IllegalArgumentException("proxy [" + proxy + "] has no protocol, so it cannot take rule ["
           + rule.name() + "]: create the proxy with a protocol (ProxySpec.withProtocol)");
@@ -61,7 +61,7 @@ final class RuleBook {
     return names;
   }
 
-  List<RuleSpec> specs() {
+  List<Rule> specs() {
     return rules.stream().map(r -> r.spec).toList();
   }
 

@@ -1,6 +1,6 @@
 package dev.chaosjunit.proxy.internal;
 
-import dev.chaosjunit.proxy.ToxicType;
+import dev.chaosjunit.fault.ToxicType;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.HashMap;
 import java.util.Iterator;

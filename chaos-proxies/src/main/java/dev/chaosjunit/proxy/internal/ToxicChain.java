@@ -2,9 +2,9 @@ package dev.chaosjunit.proxy.internal;
 
 import dev.chaosjunit.proxy.FaultCounters;
 import dev.chaosjunit.proxy.NameConflictException;
-import dev.chaosjunit.proxy.ToxicSpec;
-import dev.chaosjunit.proxy.ToxicStream;
-import dev.chaosjunit.proxy.ToxicType;
+import dev.chaosjunit.fault.Toxic;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.ToxicType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ final class ToxicChain {
     this.proxy = proxy;
   }
 
-  synchronized ToxicSpec add(ToxicSpec spec) {
+  synchronized Toxic add(Toxic spec) {
     check(spec);
     if (find(spec.name()).isPresent()) {
       throw new NameConflictException("proxy [" + proxy + "]: toxic [" + spec.name() + "] already exists");
@@ -37,7 +37,7 @@ final class ToxicChain {
     return spec;
   }
 
-  synchronized ToxicSpec update(ToxicSpec spec) {
+  synchronized Toxic update(Toxic spec) {
     check(spec);
     ActiveToxic old = require(spec.name());
     if (old.type() != spec.type()) {
@@ -70,7 +70,7 @@ final class ToxicChain {
   }
 
   /** The first toxic of {@code stream} whose name is not in {@code passed}, or null. */
-  ActiveToxic next(ToxicStream stream, Set<String> passed) {
+  ActiveToxic next(Direction stream, Set<String> passed) {
     for (ActiveToxic t : all) {
       if (t.spec.stream() == stream && !passed.contains(t.name())) {
         return t;
@@ -80,7 +80,7 @@ final class ToxicChain {
   }
 
   /** The installed toxic of that name on that stream, or null. */
-  ActiveToxic current(ToxicStream stream, String name) {
+  ActiveToxic current(Direction stream, String name) {
     for (ActiveToxic t : all) {
       if (t.spec.stream() == stream && t.name().equals(name)) {
         return t;
@@ -106,7 +106,7 @@ final class ToxicChain {
         "proxy [" + proxy + "]: toxic [" + name + "] not found; it has " + all.stream().map(ActiveToxic::name).toList()));
   }
 
-  private void check(ToxicSpec spec) {
+  private void check(Toxic spec) {
     if (spec.type() == ToxicType.SLICER && spec.attribute("average_size") < 1) {
       throw new IllegalArgumentException("proxy [" + proxy + "]: toxic [" + spec.name()
           + "]: slicer needs average_size >= 1 (bytes per slice)");

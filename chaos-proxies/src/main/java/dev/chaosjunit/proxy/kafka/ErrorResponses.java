@@ -1,6 +1,6 @@
 package dev.chaosjunit.proxy.kafka;
 
-import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.fault.Action;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.Optional;
@@ -19,9 +19,9 @@ final class ErrorResponses {
 
   private ErrorResponses() {}
 
-  /** The error named by an ERROR action's {@code code} parameter (e.g. NOT_LEADER_OR_FOLLOWER). */
-  static Errors error(ActionSpec action) {
-    String code = action.param("code").orElse("");
+  /** The error named by an ERROR action's code (e.g. NOT_LEADER_OR_FOLLOWER). */
+  static Errors error(Action.Error action) {
+    String code = action.code();
     try {
       Errors error = Errors.valueOf(code.trim().toUpperCase(java.util.Locale.ROOT));
       if (error != Errors.NONE) {
@@ -36,11 +36,16 @@ final class ErrorResponses {
         + " use e.g. NOT_LEADER_OR_FOLLOWER or REQUEST_TIMED_OUT");
   }
 
+  /** The exception carrying the error and the action's message, if any. */
+  static Throwable cause(Action.Error action) {
+    Errors error = error(action);
+    return action.message().isEmpty() ? error.exception() : error.exception(action.message());
+  }
+
   /** The error response frame, or empty when the request never gets a response (acks=0 produce). */
   static Optional<ByteBuf> frame(
-      RequestHeader header, AbstractRequest request, ActionSpec action, ByteBufAllocator alloc) {
-    Errors error = error(action);
-    Throwable cause = action.param("message").map(error::exception).orElseGet(error::exception);
+      RequestHeader header, AbstractRequest request, Action.Error action, ByteBufAllocator alloc) {
+    Throwable cause = cause(action);
     AbstractResponse response = request.getErrorResponse(0, cause);
     if (response == null) {
       return Optional.empty();

@@ -1,7 +1,8 @@
 package dev.chaosjunit.proxy.kafka;
 
 import dev.chaosjunit.proxy.rule.Glob;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Rule;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.ByteBuffer;
@@ -49,7 +50,7 @@ final class FetchErrors {
    * The response transform, if {@code rule} matches some but not all topics of a fetch's session
    * ({@code sessionTopics}, see {@link FetchSessionTopics}).
    */
-  static Optional<UnaryOperator<ByteBuf>> of(KafkaRequest request, RuleSpec rule, TopicNames names,
+  static Optional<UnaryOperator<ByteBuf>> of(KafkaRequest request, Rule rule, TopicNames names,
       List<String> sessionTopics, ByteBufAllocator alloc) {
     String pattern = rule.match().get("topic");
     if (pattern == null || request.kind.api() != ApiKeys.FETCH) {
@@ -61,7 +62,7 @@ final class FetchErrors {
     if (matched == 0 || matched == sessionTopics.size()) {
       return Optional.empty();
     }
-    FetchErrors errors = new FetchErrors(glob, names, ErrorResponses.error(rule.action()), data, request.kind, alloc);
+    FetchErrors errors = new FetchErrors(glob, names, ErrorResponses.error((Action.Error) rule.action()), data, request.kind, alloc);
     return Optional.of(errors::apply);
   }
 

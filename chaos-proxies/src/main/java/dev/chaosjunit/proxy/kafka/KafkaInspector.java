@@ -6,7 +6,7 @@ import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.rule.Glob;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -56,7 +56,7 @@ public final class KafkaInspector implements ProtocolInspector {
   }
 
   @Override
-  public void validate(RuleSpec rule) {
+  public void validate(Rule rule) {
     KafkaClasspath.require();
     KafkaRules.validate(rule, MATCH_KEYS);
   }

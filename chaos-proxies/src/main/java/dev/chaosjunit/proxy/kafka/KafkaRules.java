@@ -1,34 +1,44 @@
 package dev.chaosjunit.proxy.kafka;
 
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
+import java.util.EnumSet;
+import dev.chaosjunit.fault.Rule;
 import java.util.Set;
 import org.apache.kafka.common.protocol.ApiKeys;
 
 /** Checks that a rule can be carried out on Kafka traffic, naming what is wrong and how to fix it. */
 final class KafkaRules {
 
+  /** How a DROP without a mode drops: no response, the client's request times out. */
+  static final DropMode DEFAULT_DROP = DropMode.TIMEOUT;
+
+  private static final Set<DropMode> DROP_MODES =
+      EnumSet.of(DropMode.TIMEOUT, DropMode.CLOSE, DropMode.RESET, DropMode.BLACKHOLE);
+
   private KafkaRules() {}
 
-  static void validate(RuleSpec rule, Set<String> matchKeys) {
+  static void validate(Rule rule, Set<String> matchKeys) {
     rule.match().forEach((key, pattern) -> validateMatch(rule, key, pattern, matchKeys));
-    ActionSpec action = rule.action();
+    Action action = rule.action();
     try {
-      switch (action.type()) {
-        case ERROR -> ErrorResponses.error(action);
-        case DELAY -> requireMillis(action);
-        case DROP -> validateDrop(rule, DropMode.of(action));
-        case DUPLICATE -> requireRequestDirection(rule);
-        case RESPOND -> throw new IllegalArgumentException(
-            "Kafka has no RESPOND action; use ERROR (code=<Kafka error name>), DELAY, DROP or DUPLICATE");
+      if (action instanceof Action.Error error) {
+        ErrorResponses.error(error);
+      } else if (action instanceof Action.Drop drop) {
+        validateDrop(rule, drop.modeOr(DEFAULT_DROP));
+      } else if (action instanceof Action.Duplicate) {
+        requireRequestDirection(rule);
+      } else if (action instanceof Action.Respond) {
+        throw new IllegalArgumentException(
+            "Kafka has no respond action; use error (code = a Kafka error name), delay, drop or duplicate");
       }
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("rule [" + rule.name() + "]: " + e.getMessage(), e);
     }
   }
 
-  private static void validateMatch(RuleSpec rule, String key, String pattern, Set<String> matchKeys) {
+  private static void validateMatch(Rule rule, String key, String pattern, Set<String> matchKeys) {
     if (!matchKeys.contains(key)) {
       throw new IllegalArgumentException("rule [" + rule.name() + "]: Kafka has no match key [" + key
           + "]; use api, topic, group or client_id");
@@ -39,23 +49,20 @@ final class KafkaRules {
     }
   }
 
-  static void requireMillis(ActionSpec action) {
-    String ms = action.param("ms").orElse("0");
-    if (!ms.matches("\\d{1,9}")) {
-      throw new IllegalArgumentException("DELAY needs ms = a whole number of milliseconds, was [" + ms + "]");
+  private static void validateDrop(Rule rule, DropMode mode) {
+    if (!DROP_MODES.contains(mode)) {
+      throw new IllegalArgumentException("Kafka drops with mode timeout (no response, the default), close, reset"
+          + " or blackhole, not [" + mode.wireName() + "]");
+    }
+    if (rule.direction() == Direction.DOWNSTREAM && mode != DropMode.TIMEOUT) {
+      throw new IllegalArgumentException("a downstream (response) rule drops only with mode=timeout (the broker did the"
+          + " work, the client never hears); use an upstream (request) rule for mode [" + mode.wireName() + "]");
     }
   }
 
-  private static void validateDrop(RuleSpec rule, DropMode mode) {
-    if (rule.direction() == Direction.RESPONSE && mode != DropMode.TIMEOUT) {
-      throw new IllegalArgumentException("a RESPONSE rule drops only with mode=timeout (the broker did the"
-          + " work, the client never hears); use a REQUEST rule for mode [" + mode.name().toLowerCase() + "]");
-    }
-  }
-
-  private static void requireRequestDirection(RuleSpec rule) {
-    if (rule.direction() != Direction.REQUEST) {
-      throw new IllegalArgumentException("DUPLICATE copies requests; use direction REQUEST");
+  private static void requireRequestDirection(Rule rule) {
+    if (rule.direction() != Direction.UPSTREAM) {
+      throw new IllegalArgumentException("duplicate copies requests; use direction upstream");
     }
   }
 

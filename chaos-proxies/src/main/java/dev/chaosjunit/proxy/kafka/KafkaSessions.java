@@ -1,7 +1,6 @@
 package dev.chaosjunit.proxy.kafka;
 
 import dev.chaosjunit.proxy.protocol.InspectorSession;
-import dev.chaosjunit.proxy.rule.ActionSpec;
 
 /**
  * The part of the Kafka inspector that needs kafka-clients; loaded only once the inspector has checked
@@ -13,10 +12,5 @@ final class KafkaSessions {
 
   InspectorSession open(BrokerAddresses addresses) {
     return new KafkaSession(topicNames, addresses);
-  }
-
-  /** Checks an ERROR action's {@code code} names a Kafka error. */
-  static void validateError(ActionSpec action) {
-    ErrorResponses.error(action);
   }
 }

@@ -1,8 +1,8 @@
 package dev.chaosjunit.proxy.kafka;
 
-import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.proxy.rule.Glob;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.ByteBuffer;
@@ -34,7 +34,7 @@ final class ProduceSplit {
   }
 
   /** The split, if {@code rule} matches some but not all topics of a produce request. */
-  static Optional<ProduceSplit> of(KafkaRequest request, RuleSpec rule, TopicNames names, ByteBufAllocator alloc) {
+  static Optional<ProduceSplit> of(KafkaRequest request, Rule rule, TopicNames names, ByteBufAllocator alloc) {
     String pattern = rule.match().get("topic");
     if (pattern == null || request.kind.api() != org.apache.kafka.common.protocol.ApiKeys.PRODUCE) {
       return Optional.empty();
@@ -63,9 +63,8 @@ final class ProduceSplit {
         .setTransactionalId(data.transactionalId()).setTopicData(topics);
   }
 
-  private static Throwable cause(ActionSpec action) {
-    Errors error = ErrorResponses.error(action);
-    return action.param("message").map(error::exception).orElseGet(error::exception);
+  private static Throwable cause(Action action) {
+    return ErrorResponses.cause((Action.Error) action);
   }
 
   private static ByteBuf merge(ByteBuf response, ProduceResponseData errors, RequestKind kind, ByteBufAllocator alloc) {

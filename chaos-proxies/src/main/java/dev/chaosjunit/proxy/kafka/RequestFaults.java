@@ -1,11 +1,12 @@
 package dev.chaosjunit.proxy.kafka;
 
 import dev.chaosjunit.proxy.protocol.RelayPort;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.DropMode;
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 import io.netty.buffer.ByteBuf;
 import java.time.Duration;
 import java.util.List;
@@ -29,12 +30,12 @@ final class RequestFaults {
 
   /** Forwards, answers or drops {@code frame} (taking ownership) as the rules say. */
   void handle(KafkaRequest request, ByteBuf frame, MessageFacts facts, RelayPort port) {
-    Optional<RuleMatch> onRequest = port.match(Direction.REQUEST, facts);
+    Optional<RuleMatch> onRequest = port.match(Direction.UPSTREAM, facts);
     if (onRequest.isPresent()) {
       applyToRequest(onRequest.get().rule(), request, frame, facts, port);
       return;
     }
-    Optional<RuleMatch> onResponse = port.match(Direction.RESPONSE, facts);
+    Optional<RuleMatch> onResponse = port.match(Direction.DOWNSTREAM, facts);
     if (onResponse.isPresent()) {
       applyToResponse(onResponse.get().action(), request, frame, port);
       return;
@@ -42,18 +43,22 @@ final class RequestFaults {
     forward(request, frame, Duration.ZERO, port);
   }
 
-  private void applyToRequest(RuleSpec rule, KafkaRequest request, ByteBuf frame, MessageFacts facts, RelayPort port) {
-    ActionSpec action = rule.action();
-    switch (action.type()) {
-      case ERROR -> errorOnMatchedTopics(rule, request, frame, facts, port);
-      case DELAY -> forward(request, frame, action.delay(), port);
-      case DROP -> drop(action, request, frame, port);
-      case DUPLICATE -> duplicate(request, frame, port);
-      default -> forward(request, frame, Duration.ZERO, port);
+  private void applyToRequest(Rule rule, KafkaRequest request, ByteBuf frame, MessageFacts facts, RelayPort port) {
+    Action action = rule.action();
+    if (action instanceof Action.Error) {
+      errorOnMatchedTopics(rule, request, frame, facts, port);
+    } else if (action instanceof Action.Delay delay) {
+      forward(request, frame, delay.delay(), port);
+    } else if (action instanceof Action.Drop drop) {
+      drop(drop, request, frame, port);
+    } else if (action instanceof Action.Duplicate) {
+      duplicate(request, frame, port);
+    } else {
+      forward(request, frame, Duration.ZERO, port);
     }
   }
 
-  private void applyToResponse(ActionSpec action, KafkaRequest request, ByteBuf frame, RelayPort port) {
+  private void applyToResponse(Action action, KafkaRequest request, ByteBuf frame, RelayPort port) {
     if (!request.expectsResponse()) {
       port.toServer(frame);
       return;
@@ -69,16 +74,18 @@ final class RequestFaults {
     port.toServer(frame);
   }
 
-  private InFlight responseFate(ActionSpec action, KafkaRequest request, RelayPort port) {
+  private InFlight responseFate(Action action, KafkaRequest request, RelayPort port) {
     int id = request.correlationId();
-    return switch (action.type()) {
-      case ERROR -> ErrorResponses.frame(request.header, request.body(), action, port.alloc())
-          .map(error -> InFlight.replaced(id, request.kind, error))
+    if (action instanceof Action.Error error) {
+      return ErrorResponses.frame(request.header, request.body(), error, port.alloc())
+          .map(frame -> InFlight.replaced(id, request.kind, frame))
           .orElseGet(() -> InFlight.relayed(id, request.kind, Duration.ZERO));
-      case DELAY -> InFlight.relayed(id, request.kind, action.delay());
-      case DROP -> InFlight.withheld(id, request.kind, true);
-      default -> InFlight.relayed(id, request.kind, Duration.ZERO);
-    };
+    }
+    if (action instanceof Action.Delay delay) {
+      return InFlight.relayed(id, request.kind, delay.delay());
+    }
+    return action instanceof Action.Drop ? InFlight.withheld(id, request.kind, true)
+        : InFlight.relayed(id, request.kind, Duration.ZERO);
   }
 
   private void forward(KafkaRequest request, ByteBuf frame, Duration delay, RelayPort port) {
@@ -93,7 +100,7 @@ final class RequestFaults {
     }
   }
 
-  private void errorOnMatchedTopics(RuleSpec rule, KafkaRequest request, ByteBuf frame, MessageFacts facts,
+  private void errorOnMatchedTopics(Rule rule, KafkaRequest request, ByteBuf frame, MessageFacts facts,
       RelayPort port) {
     Optional<ProduceSplit> split;
     try {
@@ -118,7 +125,7 @@ final class RequestFaults {
    * A fetch whose session has other topics too: the broker gets it unchanged, its response gets the
    * error; {@code topics} are the session's.
    */
-  private void errorOnFetchedTopics(RuleSpec rule, KafkaRequest request, ByteBuf frame, List<String> topics,
+  private void errorOnFetchedTopics(Rule rule, KafkaRequest request, ByteBuf frame, List<String> topics,
       RelayPort port) {
     Optional<UnaryOperator<ByteBuf>> errors;
     try {
@@ -128,35 +135,31 @@ final class RequestFaults {
       throw e;
     }
     if (errors.isEmpty()) {
-      answerWithError(rule.action(), request, frame, port);
+      answerWithError((Action.Error) rule.action(), request, frame, port);
       return;
     }
     port.toServer(frame);
     order.add(InFlight.transformed(request.correlationId(), request.kind, errors.get()));
   }
 
-  private void answerWithError(ActionSpec action, KafkaRequest request, ByteBuf frame, RelayPort port) {
+  private void answerWithError(Action.Error action, KafkaRequest request, ByteBuf frame, RelayPort port) {
     try {
       ErrorResponses.frame(request.header, request.body(), action, port.alloc()).ifPresent(error ->
-          order.add(InFlight.answered(request.correlationId(), request.kind, error, action.delay())));
+          order.add(InFlight.answered(request.correlationId(), request.kind, error, Duration.ZERO)));
     } finally {
       frame.release();
     }
     order.flush(port);
   }
 
-  private void drop(ActionSpec action, KafkaRequest request, ByteBuf frame, RelayPort port) {
+  private void drop(Action.Drop drop, KafkaRequest request, ByteBuf frame, RelayPort port) {
     boolean expects = request.expectsResponse();
     frame.release();
-    switch (DropMode.of(action)) {
-      case CLOSE -> port.close();
-      case RESET -> port.reset();
-      case BLACKHOLE -> port.blackhole();
-      case TIMEOUT -> {
-        if (expects) {
-          order.add(InFlight.withheld(request.correlationId(), request.kind, false));
-        }
-      }
+    DropMode mode = drop.modeOr(KafkaRules.DEFAULT_DROP);
+    if (mode != DropMode.TIMEOUT) {
+      port.drop(mode);
+    } else if (expects) {
+      order.add(InFlight.withheld(request.correlationId(), request.kind, false));
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.chaosjunit.proxy.mysql;
 
-import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.fault.Action;
 
 /**
  * An error to inject: what the ERR packet says.
@@ -16,11 +16,15 @@ record MyFault(int errorNumber, String sqlState, String message, boolean rollbac
   /** The error a server answers by rolling the whole transaction back. */
   static final int DEADLOCK = 1213;
 
-  static MyFault of(ActionSpec action) {
-    int errorNumber = Integer.parseInt(action.param("code").orElse("1105"));
+  /** The protocol extras of {@link Action.Error}. */
+  static final String SQLSTATE = "sqlstate";
+  static final String ROLLBACK = "rollback";
+
+  static MyFault of(Action.Error error) {
+    int errorNumber = error.code().isEmpty() ? 1105 : Integer.parseInt(error.code());
     return new MyFault(errorNumber,
-        action.param("sqlstate").orElse("HY000"),
-        action.param("message").orElse(DEFAULT_MESSAGE),
-        action.param("rollback").map(Boolean::parseBoolean).orElse(errorNumber == DEADLOCK));
+        error.param(SQLSTATE).orElse("HY000"),
+        error.message().isEmpty() ? DEFAULT_MESSAGE : error.message(),
+        error.param(ROLLBACK).map(Boolean::parseBoolean).orElse(errorNumber == DEADLOCK));
   }
 }

@@ -5,9 +5,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
-import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.proxy.rule.Glob;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.proxy.sql.SqlRules;
 import java.util.EnumSet;
 import java.util.Set;
@@ -46,8 +46,8 @@ public final class MysqlInspector implements ProtocolInspector {
   public static final String NAME = "mysql";
 
   private static final Pattern SQLSTATE = Pattern.compile("[0-9A-Z]{5}");
-  private static final Set<ActionSpec.Type> ACTIONS = EnumSet.of(
-      ActionSpec.Type.ERROR, ActionSpec.Type.RESPOND, ActionSpec.Type.DELAY, ActionSpec.Type.DROP);
+  private static final Set<Class<? extends Action>> ACTIONS =
+      Set.of(Action.Error.class, Action.Respond.class, Action.Delay.class, Action.Drop.class);
 
   @Override
   public String name() {
@@ -66,21 +66,20 @@ public final class MysqlInspector implements ProtocolInspector {
   }
 
   @Override
-  public void validate(RuleSpec rule) {
-    ActionSpec action = SqlRules.validateCommon(NAME, rule, ACTIONS);
-    if (action.type() != ActionSpec.Type.ERROR) {
+  public void validate(Rule rule) {
+    if (!(SqlRules.validateCommon(NAME, rule, ACTIONS) instanceof Action.Error error)) {
       return;
     }
-    String code = action.param("code").orElse("");
+    String code = error.code();
     if (!code.matches("[0-9]{1,5}") || Integer.parseInt(code) > 0xFFFF) {
       throw SqlRules.invalid(NAME, rule,
           "error [code=" + code + "] is not a MySQL error number; use a number from 1 to 65535, e.g. 1213");
     }
-    String rollback = action.param("rollback").orElse("false");
+    String rollback = error.param(MyFault.ROLLBACK).orElse("false");
     if (!rollback.equals("true") && !rollback.equals("false")) {
       throw SqlRules.invalid(NAME, rule, "error [rollback=" + rollback + "] must be true or false");
     }
-    String sqlState = action.param("sqlstate").orElse("HY000");
+    String sqlState = error.param(MyFault.SQLSTATE).orElse("HY000");
     if (!SQLSTATE.matcher(sqlState).matches()) {
       throw SqlRules.invalid(NAME, rule,
           "error [sqlstate=" + sqlState + "] is not a SQLSTATE; use five digits or capital letters, e.g. 40001");

@@ -4,8 +4,8 @@ import static dev.chaosjunit.proxy.mysql.MyPackets.HEADER;
 
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.RelayPort;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import dev.chaosjunit.proxy.sql.FrameBuffer;
 import dev.chaosjunit.proxy.sql.FramedSession;
@@ -98,13 +98,13 @@ final class MysqlSession extends FramedSession {
   /** COM_QUERY: an error replaces the first matching statement and cuts the rest, as the server would. */
   private boolean query(String text, int length, RelayPort port) {
     SqlTexts.Parsed parsed = statements.query(text);
-    return act(port.match(Direction.REQUEST, parsed.facts()), length, port,
+    return act(port.match(Direction.UPSTREAM, parsed.facts()), length, port,
         (fired, sql) -> text.substring(0, SqlFacts.matchedStart(fired.rule(), parsed.statements())) + sql);
   }
 
   /** COM_STMT_EXECUTE: an error or a canned OK replaces it by a COM_QUERY. */
   private boolean execute(SqlTexts.Parsed sql, int length, RelayPort port) {
-    return act(port.match(Direction.REQUEST, sql.facts()), length, port, (fired, replacement) -> replacement);
+    return act(port.match(Direction.UPSTREAM, sql.facts()), length, port, (fired, replacement) -> replacement);
   }
 
   /**
@@ -117,14 +117,18 @@ final class MysqlSession extends FramedSession {
       return true;
     }
     flushClient(port);
-    ActionSpec action = match.get().action();
+    Action action = match.get().action();
     LOG.debug("connection {}: rule [{}] fires {}", connection.connectionId(), match.get().rule().name(), action.type());
-    switch (action.type()) {
-      case ERROR -> inject(MyFault.of(action), text.apply(match.get(), ""), length, port);
-      case RESPOND -> replaceStatement(text.apply(match.get(), "DO 0"), length, port);
-      case DELAY -> port.toServer(client.take(length), action.delay());
-      case DROP -> drop(SqlRules.dropMode(action), port);
-      default -> client.pass(length);
+    if (action instanceof Action.Error error) {
+      inject(MyFault.of(error), text.apply(match.get(), ""), length, port);
+    } else if (action instanceof Action.Respond) {
+      replaceStatement(text.apply(match.get(), "DO 0"), length, port);
+    } else if (action instanceof Action.Delay delay) {
+      port.toServer(client.take(length), delay.delay());
+    } else if (action instanceof Action.Drop drop) {
+      drop(drop, port);
+    } else {
+      client.pass(length);
     }
     return true;
   }

@@ -1,6 +1,6 @@
 package dev.chaosjunit.proxy.postgres;
 
-import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.fault.Action;
 import java.util.Set;
 
 /**
@@ -15,11 +15,14 @@ record PgFault(String code, String message, String severity) {
   static final Set<String> SEVERITIES = Set.of("ERROR", "FATAL", "PANIC");
   static final String DEFAULT_MESSAGE = "injected by chaos-junit";
 
-  static PgFault of(ActionSpec action) {
+  /** The protocol extra of {@link Action.Error} naming the severity. */
+  static final String SEVERITY = "severity";
+
+  static PgFault of(Action.Error error) {
     return new PgFault(
-        action.param("code").orElse("XX000"),
-        action.param("message").orElse(DEFAULT_MESSAGE),
-        action.param("severity").orElse("ERROR"));
+        error.code().isEmpty() ? "XX000" : error.code(),
+        error.message().isEmpty() ? DEFAULT_MESSAGE : error.message(),
+        error.param(SEVERITY).orElse("ERROR"));
   }
 
   /** Whether the server would close the connection after sending it. */

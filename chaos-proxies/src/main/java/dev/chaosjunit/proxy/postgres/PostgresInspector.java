@@ -5,9 +5,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
-import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.proxy.rule.Glob;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.proxy.sql.SqlRules;
 import java.util.EnumSet;
 import java.util.Set;
@@ -41,8 +41,8 @@ public final class PostgresInspector implements ProtocolInspector {
   public static final String NAME = "postgres";
 
   private static final Pattern SQLSTATE = Pattern.compile("[0-9A-Z]{5}");
-  private static final Set<ActionSpec.Type> ACTIONS =
-      EnumSet.of(ActionSpec.Type.ERROR, ActionSpec.Type.DELAY, ActionSpec.Type.DROP);
+  private static final Set<Class<? extends Action>> ACTIONS =
+      Set.of(Action.Error.class, Action.Delay.class, Action.Drop.class);
 
   @Override
   public String name() {
@@ -61,17 +61,16 @@ public final class PostgresInspector implements ProtocolInspector {
   }
 
   @Override
-  public void validate(RuleSpec rule) {
-    ActionSpec action = SqlRules.validateCommon(NAME, rule, ACTIONS);
-    if (action.type() != ActionSpec.Type.ERROR) {
+  public void validate(Rule rule) {
+    if (!(SqlRules.validateCommon(NAME, rule, ACTIONS) instanceof Action.Error error)) {
       return;
     }
-    String code = action.param("code").orElse("");
+    String code = error.code();
     if (!SQLSTATE.matcher(code).matches()) {
       throw SqlRules.invalid(NAME, rule,
           "error [code=" + code + "] is not a SQLSTATE; use five digits or capital letters, e.g. 53100");
     }
-    String severity = action.param("severity").orElse("ERROR");
+    String severity = error.param(PgFault.SEVERITY).orElse("ERROR");
     if (!PgFault.SEVERITIES.contains(severity)) {
       throw SqlRules.invalid(NAME, rule,
           "error [severity=" + severity + "] is unknown; use ERROR, FATAL (closes the connection) or PANIC");

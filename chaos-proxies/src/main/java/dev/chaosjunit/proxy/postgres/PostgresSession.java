@@ -2,8 +2,8 @@ package dev.chaosjunit.proxy.postgres;
 
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.RelayPort;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import dev.chaosjunit.proxy.sql.FrameBuffer;
 import dev.chaosjunit.proxy.sql.FramedSession;
@@ -146,13 +146,13 @@ final class PostgresSession extends FramedSession {
   /** A simple Query: an error replaces the first matching statement and cuts the rest, as the server would. */
   private boolean query(String text, int length, RelayPort port) {
     SqlTexts.Parsed sql = names.query(text);
-    return act(port.match(Direction.REQUEST, sql.facts()), length, port, (fired, poison) -> PgMessages.query(
+    return act(port.match(Direction.UPSTREAM, sql.facts()), length, port, (fired, poison) -> PgMessages.query(
         port.alloc(), text.substring(0, SqlFacts.matchedStart(fired.rule(), sql.statements())) + poison));
   }
 
   /** An Execute of the extended protocol: an error replaces it by a Parse of the poison. */
   private boolean execute(SqlTexts.Parsed sql, int length, RelayPort port) {
-    return act(port.match(Direction.REQUEST, sql.facts()), length, port,
+    return act(port.match(Direction.UPSTREAM, sql.facts()), length, port,
         (fired, poison) -> PgMessages.parse(port.alloc(), poison));
   }
 
@@ -162,16 +162,17 @@ final class PostgresSession extends FramedSession {
       return pass(client, length);
     }
     flushClient(port);
-    ActionSpec action = match.get().action();
+    Action action = match.get().action();
     LOG.debug("connection {}: rule [{}] fires {}", connection.connectionId(), match.get().rule().name(), action.type());
-    switch (action.type()) {
-      case ERROR -> {
-        client.skip(length);
-        port.toServer(replacement.apply(match.get(), poisons.add(PgFault.of(action))));
-      }
-      case DELAY -> port.toServer(client.take(length), action.delay());
-      case DROP -> drop(SqlRules.dropMode(action), port);
-      default -> client.pass(length);
+    if (action instanceof Action.Error error) {
+      client.skip(length);
+      port.toServer(replacement.apply(match.get(), poisons.add(PgFault.of(error))));
+    } else if (action instanceof Action.Delay delay) {
+      port.toServer(client.take(length), delay.delay());
+    } else if (action instanceof Action.Drop drop) {
+      drop(drop, port);
+    } else {
+      client.pass(length);
     }
     return true;
   }

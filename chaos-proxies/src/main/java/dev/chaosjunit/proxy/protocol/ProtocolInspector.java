@@ -3,7 +3,7 @@ package dev.chaosjunit.proxy.protocol;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.chaosjunit.proxy.rule.Glob;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -29,7 +29,7 @@ public interface ProtocolInspector {
    *
    * @throws IllegalArgumentException naming the offending element and how to fix it
    */
-  void validate(RuleSpec rule);
+  void validate(Rule rule);
 
   /**
    * Compiles a rule's pattern for one of {@link #matchKeys()}, with that key's separator and case

@@ -2,7 +2,8 @@ package dev.chaosjunit.proxy.protocol;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
@@ -52,6 +53,22 @@ public interface RelayPort {
    * message that could be matched.
    */
   Optional<RuleMatch> match(Direction direction, MessageFacts facts);
+
+  /**
+   * Ends the connection as a DROP action's {@code mode} says: {@link DropMode#CLOSE} closes,
+   * {@link DropMode#RESET} resets, {@link DropMode#BLACKHOLE} blackholes; the protocol-specific modes are
+   * the protocol's to carry out.
+   *
+   * @throws IllegalArgumentException for a protocol-specific mode
+   */
+  default void drop(DropMode mode) {
+    switch (mode) {
+      case CLOSE -> close();
+      case RESET -> reset();
+      case BLACKHOLE -> blackhole();
+      default -> throw new IllegalArgumentException("drop mode [" + mode.wireName() + "] is the protocol's to carry out");
+    }
+  }
 
   /** Gives up decoding: the engine relays raw bytes from now on and logs the reason once. */
   void passThrough(String reason);

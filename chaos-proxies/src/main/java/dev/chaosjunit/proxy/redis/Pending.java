@@ -1,6 +1,6 @@
 package dev.chaosjunit.proxy.redis;
 
-import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.fault.Action;
 
 /**
  * One reply the client is owed, in request order: the server's reply to a forwarded command, the
@@ -13,12 +13,12 @@ final class Pending {
   enum Kind { SERVER, CONFIRMATIONS, INJECTED, REPLACED }
 
   private final Kind kind;
-  private final ActionSpec action;
+  private final Action action;
   private final String errorLine;
   private final int helloVersion;
   private int confirmations;
 
-  private Pending(Kind kind, ActionSpec action, String errorLine, int number) {
+  private Pending(Kind kind, Action action, String errorLine, int number) {
     this.kind = kind;
     this.action = action;
     this.errorLine = errorLine;
@@ -40,7 +40,7 @@ final class Pending {
     return new Pending(Kind.CONFIRMATIONS, null, null, Math.max(1, channels));
   }
 
-  static Pending injected(ActionSpec action) {
+  static Pending injected(Action action) {
     return new Pending(Kind.INJECTED, action, null, 0);
   }
 
@@ -52,7 +52,7 @@ final class Pending {
     return kind;
   }
 
-  ActionSpec action() {
+  Action action() {
     return action;
   }
 

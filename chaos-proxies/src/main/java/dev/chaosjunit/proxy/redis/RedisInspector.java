@@ -6,7 +6,7 @@ import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.rule.Glob;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 import java.util.Set;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
@@ -41,7 +41,7 @@ public final class RedisInspector implements ProtocolInspector {
   }
 
   @Override
-  public void validate(RuleSpec rule) {
+  public void validate(Rule rule) {
     new RedisRuleValidator(rule).validate(matchKeys());
   }
 

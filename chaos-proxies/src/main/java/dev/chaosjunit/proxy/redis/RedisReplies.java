@@ -1,6 +1,6 @@
 package dev.chaosjunit.proxy.redis;
 
-import dev.chaosjunit.proxy.rule.ActionSpec;
+import dev.chaosjunit.fault.Action;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -17,24 +17,28 @@ final class RedisReplies {
   private RedisReplies() {}
 
   /** The reply for an {@code ERROR} or {@code RESPOND} action. */
-  static ByteBuf encode(ByteBufAllocator alloc, ActionSpec action, boolean resp3) {
-    return action.type() == ActionSpec.Type.ERROR ? error(alloc, errorLine(action)) : respond(alloc, action, resp3);
+  static ByteBuf encode(ByteBufAllocator alloc, Action action, boolean resp3) {
+    return action instanceof Action.Error error ? error(alloc, errorLine(error))
+        : respond(alloc, (Action.Respond) action, resp3);
   }
 
   /** The error text after the {@code -}: the code (default ERR), a blank, the message. */
-  static String errorLine(ActionSpec action) {
-    String code = action.param("code").orElse("ERR");
-    String message = action.param("message").orElse("");
-    return message.isEmpty() ? code : code + " " + message;
+  static String errorLine(Action.Error error) {
+    String code = error.code().isEmpty() ? "ERR" : error.code();
+    return error.message().isEmpty() ? code : code + " " + error.message();
   }
 
   static ByteBuf error(ByteBufAllocator alloc, String line) {
     return line(alloc, '-', line);
   }
 
-  private static ByteBuf respond(ByteBufAllocator alloc, ActionSpec action, boolean resp3) {
-    String value = action.param("value").orElse("nil");
-    String type = action.param("type").orElse("bulk");
+  /** A RESPOND's parameters: the reply {@code type} (bulk, simple or integer) and its {@code value}. */
+  static final String TYPE = "type";
+  static final String VALUE = "value";
+
+  private static ByteBuf respond(ByteBufAllocator alloc, Action.Respond action, boolean resp3) {
+    String value = action.param(VALUE).orElse("nil");
+    String type = action.param(TYPE).orElse("bulk");
     if (value.equals("nil") && !type.equals("simple")) {
       return ByteBufUtil.writeAscii(alloc, resp3 ? "_\r\n" : "$-1\r\n");
     }

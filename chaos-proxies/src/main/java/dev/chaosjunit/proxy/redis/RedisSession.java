@@ -2,8 +2,9 @@ package dev.chaosjunit.proxy.redis;
 
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.RelayPort;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.DropMode;
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
@@ -83,7 +84,7 @@ final class RedisSession implements InspectorSession {
   private void drain(RelayPort port) {
     RedisRequest request;
     while (!stopped && rawReason == null && (request = decoder.decode(cumulation)) != null) {
-      Optional<ActionSpec> action = match(request, port);
+      Optional<Action> action = match(request, port);
       if (action.isEmpty() && !transaction.mustAbort(request.command())) {
         track(request);
         continue;
@@ -98,14 +99,14 @@ final class RedisSession implements InspectorSession {
     }
   }
 
-  private Optional<ActionSpec> match(RedisRequest request, RelayPort port) {
+  private Optional<Action> match(RedisRequest request, RelayPort port) {
     String command = request.command();
     if (command.isEmpty()) {
       return Optional.empty();
     }
     MessageFacts facts = new MessageFacts(RedisInspector.NAME,
         Map.of("command", List.of(command), "key", RedisKeys.of(command, request)));
-    return port.match(Direction.REQUEST, facts).map(RuleMatch::action);
+    return port.match(Direction.UPSTREAM, facts).map(RuleMatch::action);
   }
 
   /** Bookkeeping for a command that goes to the server: which reply it is owed, which state it sets. */
@@ -129,24 +130,21 @@ final class RedisSession implements InspectorSession {
     }
   }
 
-  private void apply(ActionSpec action, RedisRequest request, RelayPort port) {
-    switch (action.type()) {
-      case DELAY:
-        track(request);
-        port.toServer(cumulation.retainedSlice(request.start(), request.end() - request.start()), action.delay());
-        break;
-      case DROP:
-        drop(action, port);
-        break;
-      case RESPOND:
-        respond(action, request, port);
-        break;
-      default:
-        error(action, request, port);
+  private void apply(Action action, RedisRequest request, RelayPort port) {
+    if (action instanceof Action.Delay delay) {
+      track(request);
+      port.toServer(cumulation.retainedSlice(request.start(), request.end() - request.start()), delay.delay());
+    } else if (action instanceof Action.Drop drop) {
+      stopped = true;
+      port.drop(drop.modeOr(DropMode.CLOSE));
+    } else if (action instanceof Action.Respond) {
+      respond(action, request, port);
+    } else {
+      error((Action.Error) action, request, port);
     }
   }
 
-  private void error(ActionSpec action, RedisRequest request, RelayPort port) {
+  private void error(Action.Error action, RedisRequest request, RelayPort port) {
     if (transaction.open() && request.command().equals("EXEC")) {
       transaction.abortExec(replies, port, RedisReplies.errorLine(action));
       return;
@@ -155,7 +153,7 @@ final class RedisSession implements InspectorSession {
     replies.inject(Pending.injected(action), port);
   }
 
-  private void respond(ActionSpec action, RedisRequest request, RelayPort port) {
+  private void respond(Action action, RedisRequest request, RelayPort port) {
     if (transaction.open()) {
       RedisInspector.LOG.warn("RESPOND inside MULTI cannot be expressed; [{}] forwarded", request.command());
       track(request);
@@ -165,19 +163,6 @@ final class RedisSession implements InspectorSession {
     replies.inject(Pending.injected(action), port);
   }
 
-  private void drop(ActionSpec action, RelayPort port) {
-    stopped = true;
-    switch (action.param("mode").orElse("close")) {
-      case "reset":
-        port.reset();
-        break;
-      case "blackhole":
-        port.blackhole();
-        break;
-      default:
-        port.close();
-    }
-  }
 
   /** Gives up decoding: a command held incomplete goes to the server as it is, then raw relay. */
   private void passThrough(RelayPort port, String reason) {

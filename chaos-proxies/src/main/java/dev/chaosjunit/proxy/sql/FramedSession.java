@@ -2,6 +2,7 @@ package dev.chaosjunit.proxy.sql;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.RelayPort;
@@ -73,13 +74,9 @@ public abstract class FramedSession implements InspectorSession {
   }
 
   /** Carries out a DROP action: nothing more is decoded or forwarded by this session. */
-  protected final void drop(String mode, RelayPort port) {
+  protected final void drop(Action.Drop drop, RelayPort port) {
     stop();
-    switch (mode) {
-      case "reset" -> port.reset();
-      case "blackhole" -> port.blackhole();
-      default -> port.close();
-    }
+    port.drop(SqlRules.dropMode(drop));
   }
 
   /** Stops decoding and forwarding, e.g. after a fatal error that closes the connection. */

@@ -3,7 +3,7 @@ package dev.chaosjunit.proxy.sql;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.chaosjunit.proxy.rule.MessageFacts;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
@@ -29,7 +29,7 @@ public final class SqlFacts {
    * Where the text sent in place of a matched multi-statement message starts to differ: the start of
    * the first statement that the rule matches on its own (0 when none does by itself).
    */
-  public static int matchedStart(RuleSpec rule, List<SqlStatement> statements) {
+  public static int matchedStart(Rule rule, List<SqlStatement> statements) {
     for (SqlStatement statement : statements) {
       if (rule.match().entrySet().stream().allMatch(entry -> matches(entry, statement))) {
         return statement.start();

@@ -2,10 +2,12 @@ package dev.chaosjunit.proxy.sql;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.proxy.rule.Glob;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
+import java.util.EnumSet;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -16,32 +18,28 @@ public final class SqlRules {
   /** The match keys of both SQL protocols. */
   public static final Set<String> MATCH_KEYS = Set.of("sql", "command");
 
-  private static final Set<String> DROP_MODES = Set.of("close", "reset", "blackhole");
-
   private SqlRules() {}
 
-  /** Checks direction, match keys and the DELAY/DROP parameters; returns the action for further checks. */
-  public static ActionSpec validateCommon(String protocol, RuleSpec rule, Set<ActionSpec.Type> supported) {
-    if (rule.direction() != Direction.REQUEST) {
-      throw invalid(protocol, rule, "direction must be REQUEST: " + protocol + " rules match the client's statements");
+  /** The drop modes of both SQL protocols; {@link DropMode#CLOSE} is the default. */
+  public static final Set<DropMode> DROP_MODES = EnumSet.of(DropMode.CLOSE, DropMode.RESET, DropMode.BLACKHOLE);
+
+  /** Checks direction, match keys, the action's kind and a DROP's mode; returns the action for further checks. */
+  public static Action validateCommon(String protocol, Rule rule, Set<Class<? extends Action>> supported) {
+    if (rule.direction() != Direction.UPSTREAM) {
+      throw invalid(protocol, rule, "direction must be upstream: " + protocol + " rules match the client's statements");
     }
     for (String key : rule.match().keySet()) {
       if (!MATCH_KEYS.contains(key)) {
         throw invalid(protocol, rule, "unknown match key [" + key + "]; use [sql] or [command]");
       }
     }
-    ActionSpec action = rule.action();
-    if (!supported.contains(action.type())) {
-      throw invalid(protocol, rule, "action [" + action.type() + "] is not supported; use one of " + supported);
+    Action action = rule.action();
+    if (!supported.contains(action.getClass())) {
+      throw invalid(protocol, rule, "action [" + action.type() + "] is not supported; use one of "
+          + supported.stream().map(Class::getSimpleName).map(String::toLowerCase).sorted().toList());
     }
-    if (action.type() == ActionSpec.Type.DELAY) {
-      checkDelay(protocol, rule, action.param("ms").orElse("0"));
-    }
-    if (action.type() == ActionSpec.Type.DROP) {
-      String mode = dropMode(action);
-      if (!DROP_MODES.contains(mode)) {
-        throw invalid(protocol, rule, "drop mode [" + mode + "] is unknown; use close, reset or blackhole");
-      }
+    if (action instanceof Action.Drop drop && !DROP_MODES.contains(dropMode(drop))) {
+      throw invalid(protocol, rule, "drop mode [" + drop.mode().wireName() + "] is not supported; use close, reset or blackhole");
     }
     return action;
   }
@@ -51,24 +49,14 @@ public final class SqlRules {
     return Glob.compile(pattern, Glob.NO_SEPARATOR, true);
   }
 
-  /** The DROP action's mode, {@code close} by default. */
-  public static String dropMode(ActionSpec action) {
-    return action.param("mode").orElse("close");
+  /** The DROP action's mode, {@link DropMode#CLOSE} by default. */
+  public static DropMode dropMode(Action.Drop drop) {
+    return drop.modeOr(DropMode.CLOSE);
   }
 
   /** An error for this rule. */
-  public static IllegalArgumentException invalid(String protocol, RuleSpec rule, String problem) {
+  public static IllegalArgumentException invalid(String protocol, Rule rule, String problem) {
     return new IllegalArgumentException(protocol + " rule [" + rule.name() + "]: " + problem);
   }
 
-  private static void checkDelay(String protocol, RuleSpec rule, String ms) {
-    try {
-      if (Long.parseLong(ms) >= 0) {
-        return;
-      }
-    } catch (NumberFormatException e) {
-      throw invalid(protocol, rule, "delay [ms=" + ms + "] is not a whole number of milliseconds (" + e.getMessage() + ")");
-    }
-    throw invalid(protocol, rule, "delay [ms=" + ms + "] must not be negative");
-  }
 }

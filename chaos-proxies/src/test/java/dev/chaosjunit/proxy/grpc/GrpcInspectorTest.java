@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.DisplayName;
@@ -26,9 +26,9 @@ class GrpcInspectorTest {
   @Test
   void acceptsStatusNamesAndNumbersAndMetadataKeys() {
     assertThatCode(() -> {
-      inspector.validate(rule(Map.of("method", "/shop.Orders/*"), ActionSpec.Type.ERROR, Map.of("code", "unavailable")));
-      inspector.validate(rule(Map.of("metadata.x-tenant", "acme"), ActionSpec.Type.ERROR, Map.of("code", "4")));
-      inspector.validate(rule(Map.of(), ActionSpec.Type.DROP, Map.of("mode", "goaway")));
+      inspector.validate(rule(Map.of("method", "/shop.Orders/*"), Action.Type.ERROR, Map.of("code", "unavailable")));
+      inspector.validate(rule(Map.of("metadata.x-tenant", "acme"), Action.Type.ERROR, Map.of("code", "4")));
+      inspector.validate(rule(Map.of(), Action.Type.DROP, Map.of("mode", "goaway")));
     }).doesNotThrowAnyException();
   }
 
@@ -43,30 +43,30 @@ class GrpcInspectorTest {
 
     @Test
     void theMatchKeyIsUnknown() {
-      assertThatThrownBy(() -> inspector.validate(rule(Map.of("path", "/x"), ActionSpec.Type.DELAY, Map.of())))
+      assertThatThrownBy(() -> inspector.validate(rule(Map.of("path", "/x"), Action.Type.DELAY, Map.of())))
           .hasMessageContaining("rule [r]: gRPC has no match key [path]").hasMessageContaining("metadata.<key>");
-      assertThatThrownBy(() -> inspector.validate(rule(Map.of("metadata.", "x"), ActionSpec.Type.DELAY, Map.of())))
+      assertThatThrownBy(() -> inspector.validate(rule(Map.of("metadata.", "x"), Action.Type.DELAY, Map.of())))
           .hasMessageContaining("[metadata.]");
     }
 
     @Test
     void theStatusIsNotAnErrorStatus() {
-      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), ActionSpec.Type.ERROR, Map.of("code", "OK"))))
+      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), Action.Type.ERROR, Map.of("code", "OK"))))
           .hasMessageContaining("code [OK] is not a gRPC error status");
-      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), ActionSpec.Type.ERROR, Map.of("code", "17"))))
+      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), Action.Type.ERROR, Map.of("code", "17"))))
           .hasMessageContaining("from 1 to 16");
     }
 
     @Test
     void theActionDoesNotExistForGrpc() {
-      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), ActionSpec.Type.DUPLICATE, Map.of())))
+      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), Action.Type.DUPLICATE, Map.of())))
           .hasMessageContaining("gRPC has no DUPLICATE action");
-      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), ActionSpec.Type.DROP, Map.of("mode", "fin"))))
+      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), Action.Type.DROP, Map.of("mode", "fin"))))
           .hasMessageContaining("mode [fin] is unknown");
     }
   }
 
-  private static RuleSpec rule(Map<String, String> match, ActionSpec.Type type, Map<String, String> params) {
-    return new RuleSpec("r", Direction.REQUEST, match, new ActionSpec(type, params), 1, 0, 0);
+  private static Rule rule(Map<String, String> match, Action.Type type, Map<String, String> params) {
+    return new Rule("r", Direction.UPSTREAM, match, new Action(type, params), 1, 0, 0);
   }
 }

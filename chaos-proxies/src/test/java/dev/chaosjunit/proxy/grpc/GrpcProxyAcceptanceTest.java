@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
@@ -56,7 +56,7 @@ class GrpcProxyAcceptanceTest {
 
   @Test
   void unavailableIsRetriedByTheClientAndTheCallSucceedsOnceTheRuleIsGone() {
-    proxy.addRule(rule("unavailable", Direction.REQUEST, "/shop.Orders/Place", error("UNAVAILABLE"), 0));
+    proxy.addRule(rule("unavailable", Direction.UPSTREAM, "/shop.Orders/Place", error("UNAVAILABLE"), 0));
 
     assertThatThrownBy(() -> place("first"))
         .isInstanceOfSatisfying(StatusRuntimeException.class,
@@ -69,7 +69,7 @@ class GrpcProxyAcceptanceTest {
 
   @Test
   void aRetryAfterTwoFaultedAttemptsSucceedsOnTheSameChannel() {
-    proxy.addRule(rule("twice", Direction.REQUEST, "/shop.Orders/Place", error("UNAVAILABLE"), 2));
+    proxy.addRule(rule("twice", Direction.UPSTREAM, "/shop.Orders/Place", error("UNAVAILABLE"), 2));
 
     assertThat(place("o-1")).isEqualTo("placed o-1");
     assertThat(proxy.ruleCounters("twice").fired()).isEqualTo(2);
@@ -78,8 +78,8 @@ class GrpcProxyAcceptanceTest {
 
   @Test
   void aDelayLongerThanTheDeadlineEndsInDeadlineExceeded() {
-    proxy.addRule(rule("slow", Direction.REQUEST, "/shop.Orders/Place",
-        new ActionSpec(ActionSpec.Type.DELAY, Map.of("ms", "1500")), 0));
+    proxy.addRule(rule("slow", Direction.UPSTREAM, "/shop.Orders/Place",
+        new Action(Action.Type.DELAY, Map.of("ms", "1500")), 0));
     long start = System.nanoTime();
 
     assertThatThrownBy(() -> ClientCalls.blockingUnaryCall(channel, OrdersService.PLACE,
@@ -91,8 +91,8 @@ class GrpcProxyAcceptanceTest {
 
   @Test
   void aDelayedCallDoesNotHoldBackTheOtherCallsOnTheChannel() throws Exception {
-    proxy.addRule(rule("slow", Direction.REQUEST, "/shop.Orders/Place",
-        new ActionSpec(ActionSpec.Type.DELAY, Map.of("ms", "1500")), 0));
+    proxy.addRule(rule("slow", Direction.UPSTREAM, "/shop.Orders/Place",
+        new Action(Action.Type.DELAY, Map.of("ms", "1500")), 0));
     long start = System.nanoTime();
     CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> place("slow"));
 
@@ -109,8 +109,8 @@ class GrpcProxyAcceptanceTest {
 
   @Test
   void aServerStreamIsCutAfterItsThirdMessage() {
-    proxy.addRule(new RuleSpec("cut", Direction.RESPONSE, Map.of("method", "/shop.Orders/Watch"),
-        new ActionSpec(ActionSpec.Type.DROP, Map.of()), 1, 3, 1));
+    proxy.addRule(new Rule("cut", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Watch"),
+        new Action(Action.Type.DROP, Map.of()), 1, 3, 1));
     List<String> received = new ArrayList<>();
 
     Iterator<String> events = ClientCalls.blockingServerStreamingCall(channel, OrdersService.WATCH, CallOptions.DEFAULT, "10");
@@ -122,7 +122,7 @@ class GrpcProxyAcceptanceTest {
 
   @Test
   void otherMethodsOnTheSameChannelKeepWorkingWhileOneIsFaulted() throws Exception {
-    proxy.addRule(rule("internal", Direction.REQUEST, "/shop.Orders/Place", error("INTERNAL"), 0));
+    proxy.addRule(rule("internal", Direction.UPSTREAM, "/shop.Orders/Place", error("INTERNAL"), 0));
     List<CompletableFuture<String>> lists = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       String who = "c" + i;
@@ -143,12 +143,12 @@ class GrpcProxyAcceptanceTest {
         CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), order);
   }
 
-  private static RuleSpec rule(String name, Direction direction, String method, ActionSpec action, long times) {
-    return new RuleSpec(name, direction, Map.of("method", method), action, 1, 0, times);
+  private static Rule rule(String name, Direction direction, String method, Action action, long times) {
+    return new Rule(name, direction, Map.of("method", method), action, 1, 0, times);
   }
 
-  private static ActionSpec error(String code) {
-    return new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", code, "message", "injected"));
+  private static Action error(String code) {
+    return new Action(Action.Type.ERROR, Map.of("code", code, "message", "injected"));
   }
 
   private static Map<String, Object> retryOnUnavailable() {

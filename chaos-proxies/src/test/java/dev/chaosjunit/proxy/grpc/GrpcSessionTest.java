@@ -2,9 +2,9 @@ package dev.chaosjunit.proxy.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.proxy.testing.RecordingPort;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
@@ -45,7 +45,7 @@ class GrpcSessionTest {
 
   @Test
   void answersAFaultedCallTrailersOnlyAndCancelsItOnTheServerWithoutDisturbingHpack() throws Exception {
-    port.rule(rule(Direction.REQUEST, "/shop.Orders/Place", error("UNAVAILABLE", "try again")));
+    port.rule(rule(Direction.UPSTREAM, "/shop.Orders/Place", error("UNAVAILABLE", "try again")));
     session.onClientData(buf(H2.concat(H2Preface.BYTES, H2.settings(),
         client.headers(1, H2.request("/shop.Orders/Place", "x-tenant", "acme"), false, false),
         H2.message(1, "order", true))), port);
@@ -72,7 +72,7 @@ class GrpcSessionTest {
 
   @Test
   void dropsTheServersLateFramesForAFaultedCallAndGivesBackTheirWindow() throws Exception {
-    port.rule(rule(Direction.REQUEST, "/shop.Orders/Place", error("INTERNAL", "boom")));
+    port.rule(rule(Direction.UPSTREAM, "/shop.Orders/Place", error("INTERNAL", "boom")));
     session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Place"), false, false))), port);
     serverSide.read(port.takeServerBytes());
     clientSide.read(port.takeClientBytes());
@@ -97,8 +97,8 @@ class GrpcSessionTest {
     port.takeServerBytes();
 
     session.onServerData(buf(H2.concat(server.headers(1, H2.responseHeaders(), false, false), H2.message(1, "a", false))), port);
-    port.rule(new RuleSpec("cut", Direction.RESPONSE, Map.of("method", "/shop.Orders/Watch"),
-        new ActionSpec(ActionSpec.Type.DROP, Map.of()), 1, 0, 0));
+    port.rule(new Rule("cut", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Watch"),
+        new Action(Action.Type.DROP, Map.of()), 1, 0, 0));
     session.onServerData(buf(H2.message(1, "b", false)), port);
 
     assertThat(clientSide.read(port.takeClientBytes())).extracting(H2.Peer.Received::type)
@@ -109,7 +109,7 @@ class GrpcSessionTest {
 
   @Test
   void matchesMethodsWithOrWithoutTheLeadingSlashOneSegmentPerStar() throws Exception {
-    port.rule(rule(Direction.REQUEST, "shop.Orders/*", error("UNAVAILABLE", "x")));
+    port.rule(rule(Direction.UPSTREAM, "shop.Orders/*", error("UNAVAILABLE", "x")));
     session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Place"), true, false),
         client.headers(3, H2.request("/shop.Orders.v2/Place"), true, false))), port);
 
@@ -118,7 +118,7 @@ class GrpcSessionTest {
 
   @Test
   void delaysTheCallsHeaders() throws Exception {
-    port.rule(rule(Direction.REQUEST, "/shop.Orders/*", new ActionSpec(ActionSpec.Type.DELAY, Map.of("ms", "300"))));
+    port.rule(rule(Direction.UPSTREAM, "/shop.Orders/*", new Action(Action.Type.DELAY, Map.of("ms", "300"))));
     session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Place"), false, true))), port);
 
     assertThat(port.serverDelays()).contains(Duration.ofMillis(300));
@@ -126,7 +126,7 @@ class GrpcSessionTest {
 
   @Test
   void sendsGoAwayAndClosesForDropModeGoAway() throws Exception {
-    port.rule(rule(Direction.REQUEST, "/shop.Orders/Place", new ActionSpec(ActionSpec.Type.DROP, Map.of("mode", "goaway"))));
+    port.rule(rule(Direction.UPSTREAM, "/shop.Orders/Place", new Action(Action.Type.DROP, Map.of("mode", "goaway"))));
     session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/List"), true, false),
         client.headers(3, H2.request("/shop.Orders/Place"), false, false))), port);
 
@@ -155,12 +155,12 @@ class GrpcSessionTest {
     assertThat(port.takeServerBytes()).isEqualTo(broken);
   }
 
-  private static RuleSpec rule(Direction direction, String method, ActionSpec action) {
-    return new RuleSpec("r", direction, Map.of("method", method), action, 1, 0, 0);
+  private static Rule rule(Direction direction, String method, Action action) {
+    return new Rule("r", direction, Map.of("method", method), action, 1, 0, 0);
   }
 
-  private static ActionSpec error(String code, String message) {
-    return new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", code, "message", message));
+  private static Action error(String code, String message) {
+    return new Action(Action.Type.ERROR, Map.of("code", code, "message", message));
   }
 
   private static io.netty.buffer.ByteBuf buf(byte[] bytes) {

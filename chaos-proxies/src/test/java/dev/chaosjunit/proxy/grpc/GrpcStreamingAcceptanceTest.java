@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
@@ -62,7 +62,7 @@ class GrpcStreamingAcceptanceTest {
 
   @Test
   void clientAndBidiStreamsPassThroughWholeWithARuleOnAnotherMethod() throws Exception {
-    proxy.addRule(rule("place-fails", Direction.REQUEST, Map.of("method", "/shop.Orders/Place"), error(), 0, 0));
+    proxy.addRule(rule("place-fails", Direction.UPSTREAM, Map.of("method", "/shop.Orders/Place"), error(), 0, 0));
 
     Replies upload = new Replies();
     StreamObserver<String> parts = ClientCalls.asyncClientStreamingCall(channel.newCall(OrdersService.UPLOAD,
@@ -80,7 +80,7 @@ class GrpcStreamingAcceptanceTest {
 
   @Test
   void oneBidiStreamIsFaultedByItsMetadataWhileAnotherOnTheSameChannelGoesOn() throws Exception {
-    proxy.addRule(rule("session-b", Direction.REQUEST,
+    proxy.addRule(rule("session-b", Direction.UPSTREAM,
         Map.of("method", "/shop.Orders/Chat", "metadata.x-session", "b"), error(), 0, 0));
 
     Replies a = chat(withSession("a"), 30);
@@ -96,8 +96,8 @@ class GrpcStreamingAcceptanceTest {
 
   @Test
   void aBidiStreamIsCutAfterTheServersThirdMessage() throws Exception {
-    proxy.addRule(rule("cut", Direction.RESPONSE, Map.of("method", "/shop.Orders/Chat"),
-        new ActionSpec(ActionSpec.Type.DROP, Map.of()), 3, 1));
+    proxy.addRule(rule("cut", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Chat"),
+        new Action(Action.Type.DROP, Map.of()), 3, 1));
 
     Replies cut = chat(channel, 10);
 
@@ -108,8 +108,8 @@ class GrpcStreamingAcceptanceTest {
 
   @Test
   void aDroppedClientStreamIsCancelledAloneAndTheServerNeverAnswersIt() throws Exception {
-    proxy.addRule(rule("drop-upload", Direction.REQUEST, Map.of("method", "/shop.Orders/Upload"),
-        new ActionSpec(ActionSpec.Type.DROP, Map.of()), 0, 0));
+    proxy.addRule(rule("drop-upload", Direction.UPSTREAM, Map.of("method", "/shop.Orders/Upload"),
+        new Action(Action.Type.DROP, Map.of()), 0, 0));
 
     Replies upload = new Replies();
     StreamObserver<String> parts = ClientCalls.asyncClientStreamingCall(channel.newCall(OrdersService.UPLOAD,
@@ -141,13 +141,13 @@ class GrpcStreamingAcceptanceTest {
     return replies;
   }
 
-  private static RuleSpec rule(String name, Direction direction, Map<String, String> match, ActionSpec action,
+  private static Rule rule(String name, Direction direction, Map<String, String> match, Action action,
       long after, long times) {
-    return new RuleSpec(name, direction, match, action, 1, after, times);
+    return new Rule(name, direction, match, action, 1, after, times);
   }
 
-  private static ActionSpec error() {
-    return new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", "UNAVAILABLE"));
+  private static Action error() {
+    return new Action(Action.Type.ERROR, Map.of("code", "UNAVAILABLE"));
   }
 
   /** What the server sent on one stream, and how the stream ended. */

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -152,8 +152,8 @@ class H2cUpgradeAcceptanceTest {
         request);
   }
 
-  private static RuleSpec unavailable(String name, String method) {
-    return new RuleSpec(name, Direction.REQUEST, Map.of("method", method),
-        new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", "UNAVAILABLE", "message", "injected")), 1, 0, 0);
+  private static Rule unavailable(String name, String method) {
+    return new Rule(name, Direction.UPSTREAM, Map.of("method", method),
+        new Action(Action.Type.ERROR, Map.of("code", "UNAVAILABLE", "message", "injected")), 1, 0, 0);
   }
 }

@@ -11,9 +11,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,8 +57,8 @@ class H2cUpgradeAcceptanceTest {
   void startRelay() {
     jetty.resetRequests();
     relay = engine.create(ProxySpec.of("jetty", "127.0.0.1:" + jetty.port()).withProtocol("http"));
-    relay.addRule(new RuleSpec("503", Direction.REQUEST, Map.of("path", "/api/**"),
-        new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", "503", "message", "busy")), 1, 0, 0));
+    relay.addRule(new Rule("503", Direction.UPSTREAM, Map.of("path", "/api/**"),
+        new Action(Action.Type.ERROR, Map.of("code", "503", "message", "busy")), 1, 0, 0));
     client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 

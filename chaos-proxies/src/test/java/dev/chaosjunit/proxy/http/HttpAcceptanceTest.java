@@ -8,9 +8,9 @@ import com.sun.net.httpserver.HttpServer;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -94,12 +94,12 @@ class HttpAcceptanceTest {
     }
   }
 
-  static RuleSpec rule(String name, Map<String, String> match, ActionSpec.Type type, Map<String, String> params) {
-    return new RuleSpec(name, Direction.REQUEST, match, new ActionSpec(type, params), 1, 0, 0);
+  static Rule rule(String name, Map<String, String> match, Action.Type type, Map<String, String> params) {
+    return new Rule(name, Direction.UPSTREAM, match, new Action(type, params), 1, 0, 0);
   }
 
-  static RuleSpec unavailable() {
-    return rule("503", Map.of("path", "/api/**"), ActionSpec.Type.ERROR,
+  static Rule unavailable() {
+    return rule("503", Map.of("path", "/api/**"), Action.Type.ERROR,
         Map.of("code", "503", "message", "busy", "header.Retry-After", "7"));
   }
 
@@ -146,7 +146,7 @@ class HttpAcceptanceTest {
 
   @Test
   void delayIsMeasuredByTheClient() throws Exception {
-    relay.addRule(rule("slow", Map.of("method", "GET", "path", "/hello"), ActionSpec.Type.DELAY, Map.of("ms", "400")));
+    relay.addRule(rule("slow", Map.of("method", "GET", "path", "/hello"), Action.Type.DELAY, Map.of("ms", "400")));
     long start = System.nanoTime();
     assertThat(get("/hello").body()).isEqualTo("hello");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(380), Duration.ofSeconds(3));
@@ -156,7 +156,7 @@ class HttpAcceptanceTest {
   @ValueSource(strings = {"close", "reset"})
   void droppedConnectionFailsTheRequestAndTheNextOneWorksAfterRemoval(String mode) throws Exception {
     assertThat(get("/hello").body()).isEqualTo("hello");
-    relay.addRule(rule("drop", Map.of("path", "/api/**"), ActionSpec.Type.DROP, Map.of("mode", mode)));
+    relay.addRule(rule("drop", Map.of("path", "/api/**"), Action.Type.DROP, Map.of("mode", mode)));
     assertThatThrownBy(() -> get("/api/orders")).isInstanceOf(IOException.class);
     relay.removeRule("drop");
     assertThat(get("/api/orders").statusCode()).isEqualTo(404);

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.ActionSpec.Type;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.proxy.rule.Action.Type;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,28 +19,28 @@ class HttpRuleValidationTest {
 
   private final HttpInspector inspector = new HttpInspector();
 
-  static RuleSpec rule(Direction direction, Map<String, String> match, Type type, Map<String, String> params) {
-    return new RuleSpec("bad", direction, match, new ActionSpec(type, params), 1, 0, 0);
+  static Rule rule(Direction direction, Map<String, String> match, Type type, Map<String, String> params) {
+    return new Rule("bad", direction, match, new Action(type, params), 1, 0, 0);
   }
 
   static Stream<Arguments> badRules() {
     Map<String, String> api = Map.of("path", "/api/**");
     return Stream.of(
-        Arguments.of(rule(Direction.RESPONSE, api, Type.ERROR, Map.of()), "matches requests only: use direction [REQUEST]"),
-        Arguments.of(rule(Direction.REQUEST, Map.of("url", "x"), Type.ERROR, Map.of()), "has no match key [url] for http"),
-        Arguments.of(rule(Direction.REQUEST, Map.of("header.", "x"), Type.ERROR, Map.of()), "has no match key [header.] for http"),
-        Arguments.of(rule(Direction.REQUEST, api, Type.ERROR, Map.of("code", "100")), "has status code [100]: use a final status 200..599"),
-        Arguments.of(rule(Direction.REQUEST, api, Type.ERROR, Map.of("status", "503")), "has parameter [status]: use code, message or header.<Name>"),
-        Arguments.of(rule(Direction.REQUEST, api, Type.ERROR, Map.of("header.Content-Length", "3")), "sets header [Content-Length], which the proxy computes"),
-        Arguments.of(rule(Direction.REQUEST, api, Type.ERROR, Map.of("header.Bad Name", "3")), "has header name [Bad Name], which is not an HTTP token"),
-        Arguments.of(rule(Direction.REQUEST, api, Type.ERROR, Map.of("header.X", "a\nb")), "has a line break in header [X]"),
-        Arguments.of(rule(Direction.REQUEST, api, Type.DELAY, Map.of("ms", "soon")), "has ms [soon]: expected a whole number >= 0"),
-        Arguments.of(rule(Direction.REQUEST, api, Type.DROP, Map.of("mode", "slam")), "has drop mode [slam]"));
+        Arguments.of(rule(Direction.DOWNSTREAM, api, Type.ERROR, Map.of()), "matches requests only: use direction [REQUEST]"),
+        Arguments.of(rule(Direction.UPSTREAM, Map.of("url", "x"), Type.ERROR, Map.of()), "has no match key [url] for http"),
+        Arguments.of(rule(Direction.UPSTREAM, Map.of("header.", "x"), Type.ERROR, Map.of()), "has no match key [header.] for http"),
+        Arguments.of(rule(Direction.UPSTREAM, api, Type.ERROR, Map.of("code", "100")), "has status code [100]: use a final status 200..599"),
+        Arguments.of(rule(Direction.UPSTREAM, api, Type.ERROR, Map.of("status", "503")), "has parameter [status]: use code, message or header.<Name>"),
+        Arguments.of(rule(Direction.UPSTREAM, api, Type.ERROR, Map.of("header.Content-Length", "3")), "sets header [Content-Length], which the proxy computes"),
+        Arguments.of(rule(Direction.UPSTREAM, api, Type.ERROR, Map.of("header.Bad Name", "3")), "has header name [Bad Name], which is not an HTTP token"),
+        Arguments.of(rule(Direction.UPSTREAM, api, Type.ERROR, Map.of("header.X", "a\nb")), "has a line break in header [X]"),
+        Arguments.of(rule(Direction.UPSTREAM, api, Type.DELAY, Map.of("ms", "soon")), "has ms [soon]: expected a whole number >= 0"),
+        Arguments.of(rule(Direction.UPSTREAM, api, Type.DROP, Map.of("mode", "slam")), "has drop mode [slam]"));
   }
 
   @ParameterizedTest(name = "{1}")
   @MethodSource("badRules")
-  void badRulesAreRejectedNamingTheProblemAndTheFix(RuleSpec rule, String problem) {
+  void badRulesAreRejectedNamingTheProblemAndTheFix(Rule rule, String problem) {
     assertThatThrownBy(() -> inspector.validate(rule))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("http rule [bad] ")
@@ -49,7 +49,7 @@ class HttpRuleValidationTest {
 
   @Test
   void theExtensionsRulesAreAccepted() {
-    assertThatCode(() -> inspector.validate(rule(Direction.REQUEST, Map.of("method", "POST", "path", "/orders/**",
+    assertThatCode(() -> inspector.validate(rule(Direction.UPSTREAM, Map.of("method", "POST", "path", "/orders/**",
         "header.X-Tenant", "a*"), Type.ERROR, Map.of("code", "503", "message", "busy", "header.Retry-After", "7"))))
         .doesNotThrowAnyException();
   }

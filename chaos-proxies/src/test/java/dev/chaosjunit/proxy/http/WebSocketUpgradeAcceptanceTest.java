@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -79,8 +79,8 @@ class WebSocketUpgradeAcceptanceTest {
     int upstream = ((InetSocketAddress) server.localAddress()).getPort();
     Proxy relay = engine.create(ProxySpec.of("ws", "127.0.0.1:" + upstream).withProtocol("http"));
     try {
-      relay.addRule(new RuleSpec("slow", Direction.REQUEST, Map.of("path", "/ws"),
-          new ActionSpec(ActionSpec.Type.DELAY, Map.of("ms", "50")), 1, 0, 0));
+      relay.addRule(new Rule("slow", Direction.UPSTREAM, Map.of("path", "/ws"),
+          new Action(Action.Type.DELAY, Map.of("ms", "50")), 1, 0, 0));
       CompletableFuture<String> reply = new CompletableFuture<>();
       WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
           .buildAsync(URI.create("ws://127.0.0.1:" + relay.listenAddress().getPort() + "/ws"), collect(reply))

@@ -7,9 +7,9 @@ import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
 import dev.chaosjunit.proxy.Route;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,8 +118,8 @@ class KafkaClusterAcceptanceTest {
     String payments = "payments-" + suffix;
     String audit = "audit-" + suffix;
     createTopic(admin(), new NewTopic(payments, Map.of(0, List.of(2))), new NewTopic(audit, Map.of(0, List.of(2))));
-    proxy.addRule(new RuleSpec("denied", Direction.REQUEST, Map.of("api", "PRODUCE", "topic", payments),
-        new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", "TOPIC_AUTHORIZATION_FAILED")), 1, 0, 0));
+    proxy.addRule(new Rule("denied", Direction.UPSTREAM, Map.of("api", "PRODUCE", "topic", payments),
+        new Action(Action.Type.ERROR, Map.of("code", "TOPIC_AUTHORIZATION_FAILED")), 1, 0, 0));
     KafkaProducer<String, String> producer = producer();
 
     assertThatThrownBy(() -> producer.send(new ProducerRecord<>(payments, "k", "v")).get(30, TimeUnit.SECONDS))

@@ -12,7 +12,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.chaosjunit.proxy.ProxyListenException;
 import dev.chaosjunit.proxy.protocol.Routes;
-import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.testing.RecordingPort;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -153,7 +153,7 @@ class KafkaRoutingTest {
 
   @Test
   void anErrorOnSomeTopicsOfAFetchForwardsItUnchangedAndReplacesOnlyTheirResults() {
-    port.rule(rule(Direction.REQUEST, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
+    port.rule(rule(Direction.UPSTREAM, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
     RequestHeader header = header(ApiKeys.FETCH, (short) 12, 8);
     byte[] request = request(header, fetch(12, "orders", "audit"));
     session.onClientData(buf(request), port);
@@ -172,7 +172,7 @@ class KafkaRoutingTest {
 
   @Test
   void anErrorOnAMatchedPartitionTheBrokerLeftOutIsAddedToTheResponse() {
-    port.rule(rule(Direction.REQUEST, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
+    port.rule(rule(Direction.UPSTREAM, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
     RequestHeader header = header(ApiKeys.FETCH, (short) 12, 8);
     session.onClientData(buf(request(header, fetch(12, "orders", "audit"))), port);
     session.onServerData(buf(response(header, fetched(12, "audit"))), port);
@@ -188,7 +188,7 @@ class KafkaRoutingTest {
     session.onClientData(buf(request(full, fetch(12, "orders", "audit").setSessionId(0).setSessionEpoch(0))), port);
     session.onServerData(buf(response(full, fetched(12, "orders", "audit"))), port);
     port.takeClientBytes();
-    port.rule(rule(Direction.REQUEST, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
+    port.rule(rule(Direction.UPSTREAM, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
 
     RequestHeader incremental = header(ApiKeys.FETCH, (short) 12, 2);
     byte[] request = request(incremental, fetch(12, "audit").setSessionEpoch(1));
@@ -215,7 +215,7 @@ class KafkaRoutingTest {
 
   @Test
   void anErrorOnEveryTopicOfAFetchAnswersTheWholeFetch() {
-    port.rule(rule(Direction.REQUEST, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
+    port.rule(rule(Direction.UPSTREAM, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
     RequestHeader header = header(ApiKeys.FETCH, (short) 12, 9);
     session.onClientData(buf(request(header, fetch(12, "orders"))), port);
 

@@ -10,9 +10,9 @@ import static dev.chaosjunit.proxy.kafka.KafkaRequests.produce;
 import static dev.chaosjunit.proxy.kafka.KafkaRequests.produced;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.proxy.testing.RecordingPort;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -63,7 +63,7 @@ class KafkaSessionTest {
   @ValueSource(shorts = {3, 8, 9, 12, 13})
   void answersAMatchedProduceWithTheKafkaErrorInItsOwnVersion(short version) {
     learnOrdersTopicId();
-    port.rule(rule(Direction.REQUEST, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
+    port.rule(rule(Direction.UPSTREAM, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
     RequestHeader header = header(ApiKeys.PRODUCE, version, 9);
     Uuid id = version >= 13 ? ORDERS_ID : null;
 
@@ -77,7 +77,7 @@ class KafkaSessionTest {
 
   @Test
   void keepsInjectedAnswersInRequestOrderAmongPipelinedOnes() {
-    port.rule(rule(Direction.REQUEST, Map.of("topic", "orders"), error("REQUEST_TIMED_OUT")));
+    port.rule(rule(Direction.UPSTREAM, Map.of("topic", "orders"), error("REQUEST_TIMED_OUT")));
     RequestHeader first = header(ApiKeys.PRODUCE, (short) 12, 1);
     RequestHeader faulted = header(ApiKeys.PRODUCE, (short) 12, 2);
     RequestHeader third = header(ApiKeys.PRODUCE, (short) 12, 3);
@@ -99,7 +99,7 @@ class KafkaSessionTest {
 
   @Test
   void failsOnlyTheMatchedTopicOfAProduceThatCarriesSeveral() {
-    port.rule(rule(Direction.REQUEST, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
+    port.rule(rule(Direction.UPSTREAM, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
     RequestHeader header = header(ApiKeys.PRODUCE, (short) 12, 5);
     session.onClientData(buf(request(header, KafkaRequests.produceTo("orders", "audit"))), port);
 
@@ -118,7 +118,7 @@ class KafkaSessionTest {
 
   @Test
   void forwardsOnlyTheOtherTopicsOfAFaultedAcksZeroProduce() {
-    port.rule(rule(Direction.REQUEST, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
+    port.rule(rule(Direction.UPSTREAM, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
     org.apache.kafka.common.message.ProduceRequestData both = KafkaRequests.produceTo("orders", "audit").setAcks((short) 0);
     session.onClientData(buf(request(header(ApiKeys.PRODUCE, (short) 12, 5), both)), port);
 
@@ -132,7 +132,7 @@ class KafkaSessionTest {
 
   @Test
   void swallowsAFaultedAcksZeroProduceAndKeepsRelaying() {
-    port.rule(rule(Direction.REQUEST, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
+    port.rule(rule(Direction.UPSTREAM, Map.of("topic", "orders"), error("NOT_LEADER_OR_FOLLOWER")));
     session.onClientData(buf(request(header(ApiKeys.PRODUCE, (short) 12, 1), produce("orders", null, (short) 0))), port);
     RequestHeader next = header(ApiKeys.PRODUCE, (short) 12, 2);
     byte[] nextRequest = request(next, produce("audit", null, (short) 0));
@@ -164,7 +164,7 @@ class KafkaSessionTest {
 
   @Test
   void withholdsTheAnswerToADroppedRequestAndEverythingAfterIt() {
-    port.rule(rule(Direction.REQUEST, Map.of("topic", "orders"), new ActionSpec(ActionSpec.Type.DROP, Map.of())));
+    port.rule(rule(Direction.UPSTREAM, Map.of("topic", "orders"), new Action(Action.Type.DROP, Map.of())));
     RequestHeader dropped = header(ApiKeys.PRODUCE, (short) 12, 1);
     RequestHeader later = header(ApiKeys.PRODUCE, (short) 12, 2);
     session.onClientData(buf(request(dropped, produce("orders", null, (short) 1))), port);
@@ -178,8 +178,8 @@ class KafkaSessionTest {
 
   @Test
   void closesTheConnectionForDropModeClose() {
-    port.rule(rule(Direction.REQUEST, Map.of("api", "PRODUCE"),
-        new ActionSpec(ActionSpec.Type.DROP, Map.of("mode", "close"))));
+    port.rule(rule(Direction.UPSTREAM, Map.of("api", "PRODUCE"),
+        new Action(Action.Type.DROP, Map.of("mode", "close"))));
     session.onClientData(buf(request(header(ApiKeys.PRODUCE, (short) 12, 1), produce("orders", null, (short) 1))), port);
 
     assertThat(port.closedHow()).isEqualTo("close");
@@ -188,7 +188,7 @@ class KafkaSessionTest {
 
   @Test
   void duplicatesAProduceAndHidesTheSecondAnswer() {
-    port.rule(rule(Direction.REQUEST, Map.of("api", "PRODUCE"), new ActionSpec(ActionSpec.Type.DUPLICATE, Map.of())));
+    port.rule(rule(Direction.UPSTREAM, Map.of("api", "PRODUCE"), new Action(Action.Type.DUPLICATE, Map.of())));
     RequestHeader header = header(ApiKeys.PRODUCE, (short) 12, 1);
     byte[] request = request(header, produce("orders", null, (short) 1));
     session.onClientData(buf(request), port);
@@ -202,7 +202,7 @@ class KafkaSessionTest {
 
   @Test
   void replacesTheBrokersAnswerForAResponseRule() {
-    port.rule(rule(Direction.RESPONSE, Map.of("topic", "orders"), error("NETWORK_EXCEPTION")));
+    port.rule(rule(Direction.DOWNSTREAM, Map.of("topic", "orders"), error("NETWORK_EXCEPTION")));
     RequestHeader header = header(ApiKeys.PRODUCE, (short) 12, 1);
     byte[] request = request(header, produce("orders", null, (short) 1));
     session.onClientData(buf(request), port);
@@ -215,7 +215,7 @@ class KafkaSessionTest {
 
   @Test
   void delaysTheRequestForADelayRule() {
-    port.rule(rule(Direction.REQUEST, Map.of("api", "PRODUCE"), new ActionSpec(ActionSpec.Type.DELAY, Map.of("ms", "250"))));
+    port.rule(rule(Direction.UPSTREAM, Map.of("api", "PRODUCE"), new Action(Action.Type.DELAY, Map.of("ms", "250"))));
     session.onClientData(buf(request(header(ApiKeys.PRODUCE, (short) 12, 1), produce("orders", null, (short) 1))), port);
 
     assertThat(port.serverDelays()).containsExactly(Duration.ofMillis(250));
@@ -239,12 +239,12 @@ class KafkaSessionTest {
     other.onClose();
   }
 
-  static RuleSpec rule(Direction direction, Map<String, String> match, ActionSpec action) {
-    return new RuleSpec("r", direction, match, action, 1, 0, 0);
+  static Rule rule(Direction direction, Map<String, String> match, Action action) {
+    return new Rule("r", direction, match, action, 1, 0, 0);
   }
 
-  static ActionSpec error(String code) {
-    return new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", code));
+  static Action error(String code) {
+    return new Action(Action.Type.ERROR, Map.of("code", code));
   }
 
   private static io.netty.buffer.ByteBuf buf(byte[] bytes) {

@@ -10,9 +10,9 @@ import dev.chaosjunit.images.Images;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -68,8 +68,8 @@ class MysqlInspectorAcceptanceTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"mariadb", "mariadb+useServerPrepStmts=true", "mysql", "mysql+useServerPrepStmts=true"})
   void deadlockErrorReachesTheApplicationAndTheRowIsNotWritten(String driver) throws SQLException {
-    proxy.addRule(new RuleSpec("deadlock", Direction.REQUEST, Map.of("sql", "insert into orders*"),
-        new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001",
+    proxy.addRule(new Rule("deadlock", Direction.UPSTREAM, Map.of("sql", "insert into orders*"),
+        new Action(Action.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001",
             "message", "Deadlock found when trying to get lock; try restarting transaction")), 1, 0, 0));
     try (Connection c = connect(driver, "")) {
       assertThatThrownBy(() -> insert(c, 1)).isInstanceOfSatisfying(SQLException.class, e -> {
@@ -91,8 +91,8 @@ class MysqlInspectorAcceptanceTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"mariadb", "mariadb+useServerPrepStmts=true", "mysql", "mysql+useServerPrepStmts=true"})
   void deadlockRollsTheWholeTransactionBackAsTheServerDoes(String driver) throws SQLException {
-    proxy.addRule(new RuleSpec("deadlock", Direction.REQUEST, Map.of("sql", "update orders*"),
-        new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001")), 1, 0, 0));
+    proxy.addRule(new Rule("deadlock", Direction.UPSTREAM, Map.of("sql", "update orders*"),
+        new Action(Action.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001")), 1, 0, 0));
     try (Connection c = connect(driver, "")) {
       c.setAutoCommit(false);
       insert(c, 1);
@@ -111,16 +111,16 @@ class MysqlInspectorAcceptanceTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"mariadb", "mysql+useServerPrepStmts=true"})
   void lockWaitTimeoutLeavesTheTransactionOpenUnlessTheRuleSaysRollback(String driver) throws SQLException {
-    proxy.addRule(new RuleSpec("timeout", Direction.REQUEST, Map.of("sql", "update orders*"),
-        new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", "1205")), 1, 0, 0));
+    proxy.addRule(new Rule("timeout", Direction.UPSTREAM, Map.of("sql", "update orders*"),
+        new Action(Action.Type.ERROR, Map.of("code", "1205")), 1, 0, 0));
     try (Connection c = connect(driver, "")) {
       c.setAutoCommit(false);
       insert(c, 1);
       assertThatThrownBy(() -> updateNote(c, 1)).isInstanceOf(SQLException.class);
       c.commit();
       proxy.removeRule("timeout");
-      proxy.addRule(new RuleSpec("timeout", Direction.REQUEST, Map.of("sql", "update orders*"),
-          new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", "1205", "rollback", "true")), 1, 0, 0));
+      proxy.addRule(new Rule("timeout", Direction.UPSTREAM, Map.of("sql", "update orders*"),
+          new Action(Action.Type.ERROR, Map.of("code", "1205", "rollback", "true")), 1, 0, 0));
       insert(c, 2);
       assertThatThrownBy(() -> updateNote(c, 2)).isInstanceOf(SQLException.class);
       c.commit();
@@ -141,8 +141,8 @@ class MysqlInspectorAcceptanceTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"mariadb", "mariadb+useServerPrepStmts=true", "mysql", "mysql+useServerPrepStmts=true"})
   void multiResultSetsPassWithARuleInstalled(String driver) throws SQLException {
-    proxy.addRule(new RuleSpec("other", Direction.REQUEST, Map.of("sql", "DELETE*"),
-        new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001")), 1, 0, 0));
+    proxy.addRule(new Rule("other", Direction.UPSTREAM, Map.of("sql", "DELETE*"),
+        new Action(Action.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001")), 1, 0, 0));
     try (Connection c = connect(driver, "allowMultiQueries=true")) {
       try (Statement s = c.createStatement()) {
         assertThat(s.execute("SELECT 1; SELECT 'two' UNION ALL SELECT 'three'")).isTrue();
@@ -161,10 +161,10 @@ class MysqlInspectorAcceptanceTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"mariadb+useServerPrepStmts=true", "mysql"})
   void respondAnswersOkWithoutWritingAndDelayIsFelt(String driver) throws SQLException {
-    proxy.addRule(new RuleSpec("ok", Direction.REQUEST, Map.of("command", "INSERT"),
-        new ActionSpec(ActionSpec.Type.RESPOND, Map.of()), 1, 0, 0));
-    proxy.addRule(new RuleSpec("slow", Direction.REQUEST, Map.of("sql", "SELECT count(*) FROM orders"),
-        new ActionSpec(ActionSpec.Type.DELAY, Map.of("ms", "1500")), 1, 0, 0));
+    proxy.addRule(new Rule("ok", Direction.UPSTREAM, Map.of("command", "INSERT"),
+        new Action(Action.Type.RESPOND, Map.of()), 1, 0, 0));
+    proxy.addRule(new Rule("slow", Direction.UPSTREAM, Map.of("sql", "SELECT count(*) FROM orders"),
+        new Action(Action.Type.DELAY, Map.of("ms", "1500")), 1, 0, 0));
     try (Connection c = connect(driver, "");
         PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, note) VALUES (?, ?)")) {
       ps.setInt(1, 5);
@@ -179,8 +179,8 @@ class MysqlInspectorAcceptanceTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"mariadb", "mysql"})
   void multiStatementQueryFailsAtTheMatchedStatement(String driver) throws SQLException {
-    proxy.addRule(new RuleSpec("deadlock", Direction.REQUEST, Map.of("command", "INSERT"),
-        new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001")), 1, 0, 0));
+    proxy.addRule(new Rule("deadlock", Direction.UPSTREAM, Map.of("command", "INSERT"),
+        new Action(Action.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001")), 1, 0, 0));
     try (Connection c = connect(driver, "allowMultiQueries=true")) {
       List<String> seen = new ArrayList<>();
       assertThatThrownBy(() -> {

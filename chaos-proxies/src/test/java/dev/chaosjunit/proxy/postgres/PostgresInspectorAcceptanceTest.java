@@ -12,9 +12,9 @@ import dev.chaosjunit.images.Images;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.sql.BatchUpdateException;
@@ -115,8 +115,8 @@ class PostgresInspectorAcceptanceTest {
 
   @Test
   void pipelinedBatchFailsWhereTheServerWouldAndNothingIsWritten() throws SQLException {
-    proxy.addRule(new RuleSpec("r1", Direction.REQUEST, Map.of("command", "insert"),
-        new ActionSpec(ActionSpec.Type.ERROR, Map.of("code", "40P01")), 1, 2, 1));
+    proxy.addRule(new Rule("r1", Direction.UPSTREAM, Map.of("command", "insert"),
+        new Action(Action.Type.ERROR, Map.of("code", "40P01")), 1, 2, 1));
     try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO orders VALUES (?, ?)")) {
       for (int id = 1; id <= 5; id++) {
         ps.setInt(1, id);
@@ -143,8 +143,8 @@ class PostgresInspectorAcceptanceTest {
 
   @Test
   void droppedConnectionFailsTheStatementAndThePoolRecovers() throws SQLException {
-    proxy.addRule(new RuleSpec("drop", Direction.REQUEST, Map.of("sql", "select count(*) from orders"),
-        new ActionSpec(ActionSpec.Type.DROP, Map.of("mode", "reset")), 1, 0, 1));
+    proxy.addRule(new Rule("drop", Direction.UPSTREAM, Map.of("sql", "select count(*) from orders"),
+        new Action(Action.Type.DROP, Map.of("mode", "reset")), 1, 0, 1));
     try (Connection c = pool.getConnection()) {
       assertThatThrownBy(() -> rowCount(c)).isInstanceOfSatisfying(SQLException.class,
           e -> assertThat(e.getSQLState()).startsWith("08"));
@@ -156,8 +156,8 @@ class PostgresInspectorAcceptanceTest {
 
   @Test
   void delayIsFeltByTheClientAndGoesAwayWithTheRule() throws SQLException {
-    proxy.addRule(new RuleSpec("slow", Direction.REQUEST, Map.of("sql", "SELECT*"),
-        new ActionSpec(ActionSpec.Type.DELAY, Map.of("ms", "2000")), 1, 0, 0));
+    proxy.addRule(new Rule("slow", Direction.UPSTREAM, Map.of("sql", "SELECT*"),
+        new Action(Action.Type.DELAY, Map.of("ms", "2000")), 1, 0, 0));
     try (Connection c = pool.getConnection()) {
       long slow = millis(() -> rowCount(c));
       proxy.removeRule("slow");
@@ -230,8 +230,8 @@ class PostgresInspectorAcceptanceTest {
     }
   }
 
-  private static RuleSpec error(String sql, Map<String, String> params) {
-    return new RuleSpec("r1", Direction.REQUEST, Map.of("sql", sql), new ActionSpec(ActionSpec.Type.ERROR, params),
+  private static Rule error(String sql, Map<String, String> params) {
+    return new Rule("r1", Direction.UPSTREAM, Map.of("sql", sql), new Action(Action.Type.ERROR, params),
         1, 0, 0);
   }
 

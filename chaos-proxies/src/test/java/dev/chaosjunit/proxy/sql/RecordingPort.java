@@ -1,12 +1,12 @@
 package dev.chaosjunit.proxy.sql;
 
 import dev.chaosjunit.proxy.protocol.RelayPort;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -28,14 +28,14 @@ public final class RecordingPort implements RelayPort {
   public final ByteArrayOutputStream toClient = new ByteArrayOutputStream();
   public final List<MessageFacts> matched = new ArrayList<>();
   public final List<Duration> serverDelays = new ArrayList<>();
-  public final List<RuleSpec> rules = new ArrayList<>();
+  public final List<Rule> rules = new ArrayList<>();
   public String passThrough;
   public String closed;
 
   /** Adds a rule matching {@code sql} with the given action. */
-  public RecordingPort rule(String sqlGlob, ActionSpec.Type type, Map<String, String> params) {
-    rules.add(new RuleSpec("r" + rules.size(), Direction.REQUEST, Map.of("sql", sqlGlob),
-        new ActionSpec(type, params), 1, 0, 0));
+  public RecordingPort rule(String sqlGlob, Action.Type type, Map<String, String> params) {
+    rules.add(new Rule("r" + rules.size(), Direction.UPSTREAM, Map.of("sql", sqlGlob),
+        new Action(type, params), 1, 0, 0));
     return this;
   }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
-import dev.chaosjunit.proxy.rule.ActionSpec;
-import dev.chaosjunit.proxy.rule.Direction;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.DisplayName;
@@ -21,13 +21,13 @@ class SqlInspectorRulesTest {
         .filter(i -> i.name().equals(name)).findFirst().orElseThrow();
   }
 
-  private static RuleSpec rule(Direction direction, Map<String, String> match, ActionSpec.Type type,
+  private static Rule rule(Direction direction, Map<String, String> match, Action.Type type,
       Map<String, String> params) {
-    return new RuleSpec("r1", direction, match, new ActionSpec(type, params), 1, 0, 0);
+    return new Rule("r1", direction, match, new Action(type, params), 1, 0, 0);
   }
 
-  private static RuleSpec error(Map<String, String> params) {
-    return rule(Direction.REQUEST, Map.of("sql", "INSERT*"), ActionSpec.Type.ERROR, params);
+  private static Rule error(Map<String, String> params) {
+    return rule(Direction.UPSTREAM, Map.of("sql", "INSERT*"), Action.Type.ERROR, params);
   }
 
   @Test
@@ -42,9 +42,9 @@ class SqlInspectorRulesTest {
       inspector("postgres").validate(error(Map.of("code", "53100", "message", "disk full")));
       inspector("postgres").validate(error(Map.of("code", "57P01", "severity", "FATAL")));
       inspector("mysql").validate(error(Map.of("code", "1213", "sqlstate", "40001", "message", "Deadlock")));
-      inspector("mysql").validate(rule(Direction.REQUEST, Map.of("command", "SELECT"), ActionSpec.Type.DELAY,
+      inspector("mysql").validate(rule(Direction.UPSTREAM, Map.of("command", "SELECT"), Action.Type.DELAY,
           Map.of("ms", "2000")));
-      inspector("postgres").validate(rule(Direction.REQUEST, Map.of(), ActionSpec.Type.DROP,
+      inspector("postgres").validate(rule(Direction.UPSTREAM, Map.of(), Action.Type.DROP,
           Map.of("mode", "blackhole")));
     }).doesNotThrowAnyException();
   }
@@ -78,20 +78,20 @@ class SqlInspectorRulesTest {
 
     @Test
     void anUnknownMatchKeyOrDirection() {
-      assertThatThrownBy(() -> inspector("mysql").validate(rule(Direction.REQUEST, Map.of("table", "t"),
-          ActionSpec.Type.DELAY, Map.of("ms", "1")))).hasMessageContaining("[table]").hasMessageContaining("[sql]");
-      assertThatThrownBy(() -> inspector("postgres").validate(rule(Direction.RESPONSE, Map.of("sql", "*"),
-          ActionSpec.Type.DELAY, Map.of("ms", "1")))).hasMessageContaining("direction must be REQUEST");
+      assertThatThrownBy(() -> inspector("mysql").validate(rule(Direction.UPSTREAM, Map.of("table", "t"),
+          Action.Type.DELAY, Map.of("ms", "1")))).hasMessageContaining("[table]").hasMessageContaining("[sql]");
+      assertThatThrownBy(() -> inspector("postgres").validate(rule(Direction.DOWNSTREAM, Map.of("sql", "*"),
+          Action.Type.DELAY, Map.of("ms", "1")))).hasMessageContaining("direction must be REQUEST");
     }
 
     @Test
     void badDelaysAndDropModesAndUnsupportedActions() {
-      assertThatThrownBy(() -> inspector("postgres").validate(rule(Direction.REQUEST, Map.of(),
-          ActionSpec.Type.DELAY, Map.of("ms", "2s")))).hasMessageContaining("[ms=2s]");
-      assertThatThrownBy(() -> inspector("postgres").validate(rule(Direction.REQUEST, Map.of(),
-          ActionSpec.Type.DROP, Map.of("mode", "rst")))).hasMessageContaining("[rst]").hasMessageContaining("reset");
-      assertThatThrownBy(() -> inspector("postgres").validate(rule(Direction.REQUEST, Map.of(),
-          ActionSpec.Type.RESPOND, Map.of()))).hasMessageContaining("[RESPOND] is not supported");
+      assertThatThrownBy(() -> inspector("postgres").validate(rule(Direction.UPSTREAM, Map.of(),
+          Action.Type.DELAY, Map.of("ms", "2s")))).hasMessageContaining("[ms=2s]");
+      assertThatThrownBy(() -> inspector("postgres").validate(rule(Direction.UPSTREAM, Map.of(),
+          Action.Type.DROP, Map.of("mode", "rst")))).hasMessageContaining("[rst]").hasMessageContaining("reset");
+      assertThatThrownBy(() -> inspector("postgres").validate(rule(Direction.UPSTREAM, Map.of(),
+          Action.Type.RESPOND, Map.of()))).hasMessageContaining("[RESPOND] is not supported");
     }
   }
 }

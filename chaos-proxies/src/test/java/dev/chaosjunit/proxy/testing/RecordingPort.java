@@ -2,10 +2,10 @@ package dev.chaosjunit.proxy.testing;
 
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.protocol.RelayPort;
-import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class RecordingPort implements RelayPort {
 
   private final ProtocolInspector inspector;
-  private final List<RuleSpec> rules = new ArrayList<>();
+  private final List<Rule> rules = new ArrayList<>();
   private final List<MessageFacts> requestFacts = new ArrayList<>();
   private final ByteBuf toServer = Unpooled.buffer();
   private final ByteBuf toClient = Unpooled.buffer();
@@ -37,7 +37,7 @@ public final class RecordingPort implements RelayPort {
     this.inspector = inspector;
   }
 
-  public RecordingPort rule(RuleSpec rule) {
+  public RecordingPort rule(Rule rule) {
     rules.add(rule);
     return this;
   }
@@ -83,7 +83,7 @@ public final class RecordingPort implements RelayPort {
 
   @Override
   public Optional<RuleMatch> match(Direction direction, MessageFacts facts) {
-    if (direction == Direction.REQUEST) {
+    if (direction == Direction.UPSTREAM) {
       requestFacts.add(facts);
     }
     return rules.stream()

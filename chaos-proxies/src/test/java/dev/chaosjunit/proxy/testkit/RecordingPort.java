@@ -3,11 +3,11 @@ package dev.chaosjunit.proxy.testkit;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.protocol.RelayPort;
-import dev.chaosjunit.proxy.rule.Direction;
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
-import dev.chaosjunit.proxy.rule.RuleSpec;
+import dev.chaosjunit.fault.Rule;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -26,7 +26,7 @@ import java.util.Optional;
 public final class RecordingPort implements RelayPort {
 
   private final ProtocolInspector inspector;
-  private final List<RuleSpec> rules = new ArrayList<>();
+  private final List<Rule> rules = new ArrayList<>();
   private final StringBuilder toServer = new StringBuilder();
   private final StringBuilder toClient = new StringBuilder();
   private final List<String> events = new ArrayList<>();
@@ -38,7 +38,7 @@ public final class RecordingPort implements RelayPort {
     this.inspector = inspector;
   }
 
-  public RecordingPort rule(RuleSpec rule) {
+  public RecordingPort rule(Rule rule) {
     inspector.validate(rule);
     rules.add(rule);
     return this;
@@ -145,7 +145,7 @@ public final class RecordingPort implements RelayPort {
         .map(rule -> new RuleMatch(rule, 1));
   }
 
-  private boolean matches(RuleSpec rule, MessageFacts message) {
+  private boolean matches(Rule rule, MessageFacts message) {
     for (Map.Entry<String, String> entry : rule.match().entrySet()) {
       Glob glob = inspector.glob(entry.getKey(), entry.getValue());
       if (message.get(inspector.factKey(entry.getKey())).stream().noneMatch(glob::matches)) {

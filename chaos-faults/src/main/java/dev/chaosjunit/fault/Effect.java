@@ -1,0 +1,19 @@
+package dev.chaosjunit.fault;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
+/**
+ * One thing that goes wrong at one service's proxy: it refuses connections, a {@link Toxic} acts on its
+ * bytes, or a {@link Rule} acts on its protocol's messages. The engine takes these values as they are.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public sealed interface Effect permits RefuseConnections, Toxic, Rule {
+
+  /** A short human description, e.g. {@code latency downstream (latency=3000, jitter=0)}. */
+  String describe();
+
+  /** The same effect under the name the engine will know it by (toxics and rules; others ignore it). */
+  Effect named(String name);
+}

@@ -1,0 +1,93 @@
+package dev.chaosjunit.fault;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+
+/**
+ * What goes wrong: one or more {@link Effect effects} on named services, applied together for one
+ * cell and reverted after it. Immutable.
+ *
+ * <pre>{@code
+ * Fault dbDown  = Fault.on("db").refuseConnections();
+ * Fault dbSlow  = Fault.on("db").downstream().latency(Duration.ofSeconds(3));
+ * Fault full    = Fault.on("db").postgres().query("INSERT*").error("53100", "disk full");
+ * Fault both    = Fault.allOf(dbSlow, Fault.on("cache").refuseConnections());
+ * }</pre>
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class Fault {
+
+  private final List<FaultEffect> effects;
+
+  private Fault(List<FaultEffect> effects) {
+    if (effects.isEmpty()) {
+      throw new IllegalArgumentException("a fault needs at least one effect: build it with Fault.on(service)");
+    }
+    this.effects = List.copyOf(effects);
+  }
+
+  /** Starts a fault on the service named {@code service} by {@code @Chaos}. */
+  public static FaultTarget on(String service) {
+    return new FaultTarget(service);
+  }
+
+  /** A fault of one effect on one service, e.g. a {@link Toxic} or {@link Rule} built by hand. */
+  public static Fault of(String service, Effect effect) {
+    return new Fault(List.of(new FaultEffect(service, effect)));
+  }
+
+  /** Several faults applied together as one. */
+  public static Fault allOf(Fault... faults) {
+    List<FaultEffect> all = new ArrayList<>();
+    for (Fault fault : faults) {
+      all.addAll(Objects.requireNonNull(fault, "fault").effects);
+    }
+    return new Fault(all);
+  }
+
+  /** This fault together with {@code other}. */
+  public Fault and(Fault other) {
+    return allOf(this, other);
+  }
+
+  /** The effects, in the order they are applied. */
+  public List<FaultEffect> effects() {
+    return effects;
+  }
+
+  /** The services this fault touches, in order. */
+  public Set<String> services() {
+    Set<String> services = new LinkedHashSet<>();
+    effects.forEach(effect -> services.add(effect.service()));
+    return Collections.unmodifiableSet(services);
+  }
+
+  /** A description of every effect, e.g. {@code db: refuse connections}. */
+  public String describe() {
+    return effects.stream().map(FaultEffect::describe).collect(Collectors.joining("; "));
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Fault fault && fault.effects.equals(effects);
+  }
+
+  @Override
+  public int hashCode() {
+    return effects.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Fault[" + describe() + "]";
+  }
+
+}

@@ -1,0 +1,110 @@
+package dev.chaosjunit.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class FaultTest {
+
+  @Test
+  void toxicsCarryToxiproxyAttributeNames() {
+    Toxic latency = (Toxic) effect(Fault.on("db").latency(Duration.ofSeconds(3), Duration.ofMillis(50)));
+    assertThat(latency.type()).isEqualTo(ToxicType.LATENCY);
+    assertThat(latency.name()).as("Toxiproxy's default name until the extension names it").isEqualTo("latency_downstream");
+    assertThat(latency.stream()).isEqualTo(Direction.DOWNSTREAM);
+    assertThat(latency.attributes()).containsExactly(Map.entry("latency", 3000L), Map.entry("jitter", 50L));
+
+    Toxic slicer = (Toxic) effect(Fault.on("db").upstream().slicer(64, 8, Duration.ofMillis(2)));
+    assertThat(slicer.stream()).isEqualTo(Direction.UPSTREAM);
+    assertThat(slicer.attributes()).containsExactly(
+        Map.entry("average_size", 64L), Map.entry("size_variation", 8L), Map.entry("delay", 2000L));
+  }
+
+  @Test
+  void rulesAreTheModelTheEngineTakes() {
+    Rule pg = (Rule) effect(Fault.on("db").postgres().query("INSERT*").times(1).error("53100", "disk full"));
+    assertThat(pg.protocol()).isEqualTo("postgres");
+    assertThat(pg.direction()).isEqualTo(Direction.UPSTREAM);
+    assertThat(pg.match()).containsExactly(Map.entry("sql", "INSERT*"));
+    assertThat(pg.action()).isEqualTo(new Action.Error("53100", "disk full", Map.of("severity", "ERROR")));
+    assertThat(pg.times()).isEqualTo(1);
+    assertThat(pg.named("diskFull").name()).isEqualTo("diskFull");
+
+    Rule redis = (Rule) effect(Fault.on("cache").redis().command("SET")
+        .error("READONLY You can't write against a read only replica."));
+    assertThat(redis.action()).isEqualTo(Action.Error.of("READONLY", "You can't write against a read only replica."));
+
+    Rule http = (Rule) effect(Fault.on("api").http().method("POST").header("X-Tenant", "a*")
+        .responseHeader("Retry-After", "5").error(503, "busy"));
+    assertThat(http.match()).containsExactly(Map.entry("method", "POST"), Map.entry("header.X-Tenant", "a*"));
+    assertThat(http.action()).isEqualTo(new Action.Error("503", "busy", Map.of("header.Retry-After", "5")));
+
+    Rule drop = (Rule) effect(Fault.on("bus").kafka().topic("orders").drop(DropMode.BLACKHOLE));
+    assertThat(drop.action()).isEqualTo(new Action.Drop(DropMode.BLACKHOLE));
+    Rule protocolDrop = (Rule) effect(Fault.on("bus").kafka().topic("orders").drop());
+    assertThat(((Action.Drop) protocolDrop.action()).modeOr(DropMode.TIMEOUT))
+        .as("drop() leaves the mode to the protocol (Kafka: no response)").isEqualTo(DropMode.TIMEOUT);
+    Rule goaway = (Rule) effect(Fault.on("api").grpc().method("a.B/C").drop(DropMode.GOAWAY));
+    assertThat(goaway.action()).isEqualTo(new Action.Drop(DropMode.GOAWAY));
+
+    Rule deadlock = (Rule) effect(Fault.on("db").mysql().query("UPDATE*").error(1213, "40001", "Deadlock"));
+    assertThat(((Action.Error) deadlock.action()).param("rollback")).as("the proxy decides rollback by the code").isEmpty();
+    Rule timeout = (Rule) effect(Fault.on("db").mysql().error(1205, "HY000", "Lock wait timeout", true));
+    assertThat(timeout.action()).isEqualTo(
+        new Action.Error("1205", "Lock wait timeout", Map.of("sqlstate", "HY000", "rollback", "true")));
+  }
+
+  @Test
+  void directionsAndDropModesParseTheirAdminNames() {
+    assertThat(Direction.of("request")).isEqualTo(Direction.UPSTREAM);
+    assertThat(Direction.of("Downstream")).isEqualTo(Direction.DOWNSTREAM);
+    assertThat(DropMode.of("rst_stream")).isEqualTo(DropMode.RST_STREAM);
+    assertThatThrownBy(() -> DropMode.of("later")).hasMessage(
+        "unknown drop mode [later]: use one of close, reset, blackhole, timeout, rst_stream, goaway");
+    assertThatThrownBy(() -> Direction.of("sideways")).hasMessageContaining("use upstream (requests) or downstream");
+  }
+
+  @Test
+  void bandwidthZeroStallsTheStream() {
+    Toxic stall = (Toxic) effect(Fault.on("db").bandwidth(0));
+    assertThat(stall.attributes()).containsExactly(Map.entry("rate", 0L));
+  }
+
+  private static Effect effect(Fault fault) {
+    return fault.effects().get(0).effect();
+  }
+
+  @Test
+  void faultsCompose() {
+    Fault both = Fault.allOf(Fault.on("db").refuseConnections(), Fault.on("cache").timeout(Duration.ZERO));
+    assertThat(both.services()).containsExactly("db", "cache");
+    assertThat(both.describe()).isEqualTo("db: refuse connections; cache: timeout downstream (timeout=0)");
+    assertThat(Fault.on("db").refuseConnections()).isEqualTo(Fault.on("db").refuseConnections());
+  }
+
+  @Nested
+  class RejectsBadInput {
+    @Test
+    void blankService() {
+      assertThatThrownBy(() -> Fault.on(" ")).hasMessage("service must not be blank");
+    }
+
+    @Test
+    void badSqlState() {
+      assertThatThrownBy(() -> Fault.on("db").postgres().error("531", "x"))
+          .hasMessage("a SQLSTATE has five characters, was [531]");
+    }
+
+    @Test
+    void negativeLatencyAndProbability() {
+      assertThatThrownBy(() -> Fault.on("db").latency(Duration.ofMillis(-1)))
+          .hasMessageContaining("latency must be a non-negative duration");
+      assertThatThrownBy(() -> Fault.on("db").redis().probability(1.5))
+          .hasMessage("probability must be between 0 and 1, was [1.5]");
+    }
+  }
+}
