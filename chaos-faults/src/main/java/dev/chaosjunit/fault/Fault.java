@@ -4,6 +4,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -61,6 +63,23 @@ public final class Fault {
   /** The effects, in the order they are applied. */
   public List<FaultEffect> effects() {
     return effects;
+  }
+
+  /**
+   * This fault with its toxics and rules named after {@code name}, the name the engine, its events,
+   * counters and reports then know them by: the first effect on a service is {@code name}, a second one
+   * on the same service {@code name-2}, and so on. The extension names each {@code @FaultAssumption}
+   * after its field.
+   */
+  public Fault named(String name) {
+    Checks.name(name, "fault name");
+    Map<String, Integer> perService = new HashMap<>();
+    List<FaultEffect> named = new ArrayList<>();
+    for (FaultEffect e : effects) {
+      int n = perService.merge(e.service(), 1, Integer::sum);
+      named.add(new FaultEffect(e.service(), e.effect().named(n == 1 ? name : name + "-" + n)));
+    }
+    return new Fault(named);
   }
 
   /** The services this fault touches, in order. */

@@ -24,8 +24,7 @@ final class FaultMatrixExtension implements TestTemplateInvocationContextProvide
   @Override
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
-    MatrixPlan matrix = MatrixAnalyzer.analyze(testClass, context.getRequiredTestMethod(),
-        ServiceScanner.scan(testClass));
+    MatrixPlan matrix = MatrixAnalyzer.analyze(context, ServiceScanner.scan(testClass));
     CellReporting.open(context, matrix);
     CellNames names = CellNames.of(matrix, context);
     return matrix.cells().stream().map(cell -> new CellInvocationContext(matrix, cell, names.format(cell)));

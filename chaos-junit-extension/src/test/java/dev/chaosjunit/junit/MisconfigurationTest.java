@@ -5,15 +5,18 @@ import static dev.chaosjunit.api.Expectation.HANG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosjunit.api.Chaos;
+import dev.chaosjunit.api.ChaosProtocol;
 import dev.chaosjunit.api.Expect;
 import dev.chaosjunit.api.FaultAssumption;
 import dev.chaosjunit.api.Scenario;
+import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.junit.support.EchoServer;
 import dev.chaosjunit.junit.support.Fixtures;
 import dev.chaosjunit.junit.support.TestFixture;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,64 @@ class MisconfigurationTest {
     void aDurationIsMalformed() {
       assertThat(failure(BadDuration.class)).isEqualTo("@Expect on [BadDuration.matrix()]: within [soon] is not "
           + "a duration; write it as 500ms, 5s, 2m, 1h or ISO-8601 like PT5S");
+    }
+  }
+
+  /** Every protocol's inspector checks the rules of a matrix at discovery, before any container starts. */
+  @Nested
+  @DisplayName("a rule cannot run on its protocol")
+  class Rules {
+    @Test
+    void postgres() {
+      assertThat(failure(BadPostgres.class)).isEqualTo("@FaultAssumption on [BadPostgres.diskFull]: fault [diskFull]"
+          + " cannot run: postgres rule [diskFull]: error [severity=WARNING] is unknown; use ERROR, FATAL (closes the"
+          + " connection) or PANIC; fix the rule where the field builds it");
+    }
+
+    @Test
+    void mysql() {
+      assertThat(failure(BadMysql.class)).isEqualTo("@FaultAssumption on [BadMysql.deadlock]: fault [deadlock]"
+          + " cannot run: mysql rule [deadlock]: error [code=70000] is not a MySQL error number; use a number from 1"
+          + " to 65535, e.g. 1213; fix the rule where the field builds it");
+    }
+
+    @Test
+    void redis() {
+      assertThat(failure(BadRedis.class)).isEqualTo("@FaultAssumption on [BadRedis.readOnly]: fault [readOnly]"
+          + " cannot run: redis rule [readOnly] has a line break in [message]: Redis sends it on one line, remove CR"
+          + " and LF; fix the rule where the field builds it");
+    }
+
+    @Test
+    void http() {
+      assertThat(failure(BadHttp.class)).isEqualTo("@FaultAssumption on [BadHttp.busy]: fault [busy] cannot run:"
+          + " http rule [busy] sets header [Content-Length], which the proxy computes: remove it; fix the rule where"
+          + " the field builds it");
+    }
+
+    /** This module's tests have no kafka-clients: what a service without it sees (Kafka's own checks: chaos-proxies). */
+    @Test
+    void kafkaWithoutItsClientLibrary() {
+      assertThat(failure(BadKafka.class)).isEqualTo("@FaultAssumption on [BadKafka.notLeader]: fault [notLeader]"
+          + " cannot run: The kafka protocol inspector needs org.apache.kafka:kafka-clients (4.x) on the class path,"
+          + " and it is not there: add it as a (test) dependency of your project; then run again");
+    }
+
+    @Test
+    void grpc() {
+      assertThat(failure(BadGrpc.class)).isEqualTo("@FaultAssumption on [BadGrpc.lost]: fault [lost] cannot run:"
+          + " rule [lost]: gRPC drops with mode rst_stream (one call, the default), goaway, close, reset or blackhole, not"
+          + " [timeout]; fix the rule where the field builds it");
+    }
+
+    @Test
+    void theBackendIsToxiproxy() {
+      Throwable thrown = Fixtures.onlyFailure(Fixtures.run(ReadOnlyCache.class, Map.of("chaos.backend", "toxiproxy")));
+      assertThat(thrown).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
+          "@FaultAssumption on [ReadOnlyCache.readOnly]: fault [readOnly] is a protocol rule (redis upstream"
+              + " {command=SET} -> error READONLY \"replica\"), which the toxiproxy backend (-Dchaos.backend=toxiproxy)"
+              + " cannot carry out; run with -Dchaos.backend=engine (the default), or leave it out of this matrix"
+              + " with @FaultMatrix(faults = ...)");
     }
   }
 
@@ -203,5 +264,51 @@ class MisconfigurationTest {
 
     @FaultMatrix(baseline = false)
     void matrix() {}
+  }
+
+  @TestFixture
+  static class RuleBase {
+    @Scenario
+    String ping() {
+      return "ping";
+    }
+
+    @FaultMatrix
+    void matrix() {}
+  }
+
+  static class BadPostgres extends RuleBase {
+    @Chaos(value = "db", protocol = ChaosProtocol.POSTGRES) static InetSocketAddress db = EchoServer.address();
+    @FaultAssumption static Fault diskFull = Fault.on("db").postgres().query("INSERT*").error("53100", "disk full", "WARNING");
+  }
+
+  static class ReadOnlyCache extends RuleBase {
+    @Chaos(value = "cache", protocol = ChaosProtocol.REDIS) static InetSocketAddress cache = EchoServer.address();
+    @FaultAssumption static Fault readOnly = Fault.on("cache").redis().command("SET").error("READONLY", "replica");
+  }
+
+  static class BadMysql extends RuleBase {
+    @Chaos(value = "db", protocol = ChaosProtocol.MYSQL) static InetSocketAddress db = EchoServer.address();
+    @FaultAssumption static Fault deadlock = Fault.on("db").mysql().query("UPDATE*").error(70000, "40001", "Deadlock");
+  }
+
+  static class BadRedis extends RuleBase {
+    @Chaos(value = "cache", protocol = ChaosProtocol.REDIS) static InetSocketAddress cache = EchoServer.address();
+    @FaultAssumption static Fault readOnly = Fault.on("cache").redis().command("SET").error("READONLY", "no\nway");
+  }
+
+  static class BadHttp extends RuleBase {
+    @Chaos(value = "api", protocol = ChaosProtocol.HTTP) static InetSocketAddress api = EchoServer.address();
+    @FaultAssumption static Fault busy = Fault.on("api").http().responseHeader("Content-Length", "5").error(503, "busy");
+  }
+
+  static class BadKafka extends RuleBase {
+    @Chaos(value = "bus", protocol = ChaosProtocol.KAFKA) static InetSocketAddress bus = EchoServer.address();
+    @FaultAssumption static Fault notLeader = Fault.on("bus").kafka().topic("orders").error("NOT_THE_LEADER");
+  }
+
+  static class BadGrpc extends RuleBase {
+    @Chaos(value = "rpc", protocol = ChaosProtocol.GRPC) static InetSocketAddress rpc = EchoServer.address();
+    @FaultAssumption static Fault lost = Fault.on("rpc").grpc().method("orders.Orders/Create").drop(DropMode.TIMEOUT);
   }
 }

@@ -16,11 +16,13 @@ class ReportTest {
   @Test
   void writesJsonPerMatrixAndOneSelfContainedHtmlPage(@TempDir Path reports) throws IOException {
     Fixtures.run(VerdictsTest.Verdicts.class, Map.of("chaos.reports.dir", reports.toString(), "chaos.seed", "11"));
+    Fixtures.run(VerdictsTest.Squatted.class, Map.of("chaos.reports.dir", reports.toString(), "chaos.seed", "11"));
 
     String json = Files.readString(reports.resolve("Verdicts.verdicts.json"));
-    assertThat(json).contains("\"seed\" : 11", "\"faults\" : [ \"no fault\", \"slow\", \"broken\" ]",
-        "\"verdict\" : \"fault bypassed\"", "\"verdict\" : \"errored\"", "\"verdict\" : \"failed\"",
+    assertThat(json).contains("\"seed\" : 11", "\"faults\" : [ \"no fault\", \"slow\" ]",
+        "\"verdict\" : \"fault bypassed\"", "\"verdict\" : \"failed\"", "\"verdict\" : \"passed\"",
         "-Dchaos.cell='ping × slow' -Dchaos.seed=11");
+    assertThat(Files.readString(reports.resolve("Squatted.squatted.json"))).contains("\"verdict\" : \"errored\"");
     String html = Files.readString(reports.resolve("index.html"));
     assertThat(html).contains("<h2>Verdicts.verdicts</h2>", "class=\"v-passed\"", "class=\"v-failed\"",
         "class=\"v-fault-bypassed\"", "class=\"v-errored\"", "seed 11")

@@ -14,13 +14,17 @@ import dev.chaosjunit.junit.support.EchoServer;
 import dev.chaosjunit.junit.support.Fixtures;
 import dev.chaosjunit.junit.support.TestFixture;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Every verdict, the failure message block, seeds, and revert after failure and timeout. */
@@ -31,18 +35,35 @@ class VerdictsTest {
     EngineExecutionResults results = Fixtures.run(Verdicts.class, Map.of("chaos.seed", "42"));
     Map<String, String> failures = Fixtures.failures(results);
 
-    assertThat(failures).containsOnlyKeys("ping × slow", "idle × slow", "ping × broken", "idle × broken");
+    assertThat(failures).containsOnlyKeys("ping × slow", "idle × slow");
     assertThat(failures.get("ping × slow"))
         .startsWith("expected SUCCESS within 100 ms, but the scenario did not return within 100 ms")
         .contains("verdict   = failed", "scenario  = ping", "fault     = slow (echo: latency downstream",
-            "seed      = 42", "proxies   = echo=127.0.0.1:", "firings   = {echo: latency downstream",
+            "seed      = 42", "proxies   = echo=127.0.0.1:", "firings   = {echo [slow]: latency downstream",
             "rerun     = mvn test -Dtest='VerdictsTest$Verdicts#verdicts' -Dchaos.cell='ping × slow' -Dchaos.seed=42",
             "unique id = [engine:junit-jupiter]/[class:dev.chaosjunit.junit.VerdictsTest$Verdicts]");
     assertThat(failures.get("idle × slow")).startsWith("fault [slow] never fired").contains("verdict   = fault bypassed");
-    assertThat(failures.get("ping × broken")).startsWith("the cell errored: java.lang.IllegalArgumentException")
-        .contains("unknown attribute [bogus]", "verdict   = errored");
-    assertThat(Fixtures.started(results)).containsExactly(
-        "ping × no fault", "ping × slow", "ping × broken", "idle × no fault", "idle × slow", "idle × broken");
+    assertThat(Fixtures.started(results)).containsExactly("ping × no fault", "ping × slow", "idle × no fault", "idle × slow");
+  }
+
+  @Test
+  void judgesAnInfrastructureFailureErrored() {
+    Map<String, String> failures = Fixtures.failures(Fixtures.run(Squatted.class, Map.of("chaos.seed", "3")));
+
+    assertThat(failures).containsOnlyKeys("squat × down");
+    assertThat(failures.get("squat × down")).startsWith("the cell errored: dev.chaosjunit.proxy.ProxyListenException")
+        .contains("verdict   = errored", "seed      = 3");
+  }
+
+  @Test
+  void failsTheClassAtDiscoveryForAToxicWithAnUnknownAttribute() {
+    EngineExecutionResults results = Fixtures.run(BogusToxic.class);
+
+    assertThat(Fixtures.started(results)).isEmpty();
+    assertThat(Fixtures.onlyFailure(results)).isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessage("@FaultAssumption on [BogusToxic broken]: toxic [latency_downstream]: unknown attribute [bogus]"
+            + " for type [latency]; it has [latency, jitter]; toxic is down or a Toxiproxy toxic type, params its"
+            + " attributes in Toxiproxy's units");
   }
 
   @Test
@@ -71,7 +92,6 @@ class VerdictsTest {
         .contains("seed      = 7");
   }
 
-  @FaultAssumption(name = "broken", on = "echo", toxic = "latency", params = "bogus=1")
   @TestFixture
   static class Verdicts {
     @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
@@ -89,6 +109,43 @@ class VerdictsTest {
 
     @FaultMatrix(within = "100ms")
     void verdicts() {}
+  }
+
+  /** A real infrastructure failure: the proxy's port is taken while the proxy is down, so reverting fails. */
+  @TestFixture
+  static class Squatted {
+    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
+    @FaultAssumption static Fault down = Fault.on("echo").refuseConnections();
+    private static ServerSocket squatter;
+
+    @Scenario
+    String squat(ChaosTopology topology) throws IOException {
+      ProxyEndpoint proxy = topology.proxy("echo");
+      squatter = new ServerSocket(proxy.port(), 1, InetAddress.getByName(proxy.host()));
+      return "squatting";
+    }
+
+    @AfterEach
+    void release() throws IOException {
+      squatter.close();
+    }
+
+    @FaultMatrix(baseline = false)
+    void squatted() {}
+  }
+
+  @FaultAssumption(name = "broken", on = "echo", toxic = "latency", params = "bogus=1")
+  @TestFixture
+  static class BogusToxic {
+    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
+
+    @Scenario
+    String idle() {
+      return "no traffic";
+    }
+
+    @FaultMatrix
+    void bogus() {}
   }
 
   @TestFixture

@@ -8,10 +8,10 @@ import dev.chaosjunit.proxy.EngineOptions;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.fault.Action;
-import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.fault.Rule;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,10 +26,10 @@ public final class ProxyRoute implements Route {
 
   /** Per protocol, a rule whose match no benchmark message meets. */
   private static final Map<String, Rule> NON_MATCHING = Map.of(
-      "kafka", never(Map.of("topic", "no-such-topic"), Action.Type.DELAY, Map.of("ms", "1000")),
-      "grpc", never(Map.of("method", "/no.Such/Method"), Action.Type.DELAY, Map.of("ms", "1000")),
-      "redis", never(Map.of("key", "no-such-key*"), Action.Type.ERROR, Map.of("code", "ERR")),
-      "postgres", never(Map.of("sql", "DELETE FROM nothing*"), Action.Type.ERROR, Map.of("code", "53100")));
+      "kafka", never(Fault.on("bench").kafka().topic("no-such-topic").delay(Duration.ofSeconds(1))),
+      "grpc", never(Fault.on("bench").grpc().method("/no.Such/Method").delay(Duration.ofSeconds(1))),
+      "redis", never(Fault.on("bench").redis().key("no-such-key*").error("ERR")),
+      "postgres", never(Fault.on("bench").postgres().query("DELETE FROM nothing*").error("53100", "never")));
 
   /** The row name of the L4 relay. */
   public static final String L4 = "chaos-proxy L4";
@@ -75,8 +75,8 @@ public final class ProxyRoute implements Route {
     return Route.fronted(proxy.listenAddress(), () -> engine.remove(name));
   }
 
-  private static Rule never(Map<String, String> match, Action.Type type, Map<String, String> params) {
-    return new Rule("never", Direction.UPSTREAM, match, new Action(type, params), 1, 0, 0);
+  private static Rule never(Fault fault) {
+    return (Rule) fault.named("never").effects().get(0).effect();
   }
 
   @Override

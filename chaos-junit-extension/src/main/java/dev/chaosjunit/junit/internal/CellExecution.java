@@ -1,6 +1,9 @@
 package dev.chaosjunit.junit.internal;
 
+import dev.chaosjunit.fault.Effect;
 import dev.chaosjunit.fault.FaultEffect;
+import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.fault.Toxic;
 import dev.chaosjunit.junit.Cell;
 import dev.chaosjunit.junit.Outcome;
 import dev.chaosjunit.junit.Verdict;
@@ -39,7 +42,7 @@ public final class CellExecution {
     try {
       backend.reset();
       for (FaultEffect effect : effects) {
-        backend.apply(id(applied.size()), effect);
+        backend.apply(effect);
         applied.add(effect);
       }
       outcome = runner.run(plan.scenario(), instance, proxies.topology(), timeout(plan));
@@ -72,17 +75,23 @@ public final class CellExecution {
   }
 
   private void readFirings(List<FaultEffect> applied, Map<String, Long> firings) {
-    for (int i = 0; i < applied.size(); i++) {
-      FaultEffect effect = applied.get(i);
-      firings.merge(effect.service() + ": " + effect.describe(), proxies.backend().firings(id(i), effect), Long::sum);
+    for (FaultEffect effect : applied) {
+      firings.merge(firingsKey(effect), proxies.backend().firings(effect), Long::sum);
     }
+  }
+
+  /** {@code service [engine name]: description}, e.g. {@code db [diskFull]: postgres upstream ...}. */
+  private static String firingsKey(FaultEffect applied) {
+    Effect effect = applied.effect();
+    String name = effect instanceof Toxic toxic ? toxic.name() : effect instanceof Rule rule ? rule.name() : "";
+    return applied.service() + (name.isEmpty() ? "" : " [" + name + "]") + ": " + effect.describe();
   }
 
   private Throwable revert(List<FaultEffect> applied, Throwable error) {
     Throwable failure = error;
     for (int i = applied.size() - 1; i >= 0; i--) {
       try {
-        proxies.backend().revert(id(i), applied.get(i));
+        proxies.backend().revert(applied.get(i));
       } catch (RuntimeException e) {
         failure = failure == null ? e : withSuppressed(failure, e);
       }
@@ -93,9 +102,5 @@ public final class CellExecution {
   private static Throwable withSuppressed(Throwable first, Throwable next) {
     first.addSuppressed(next);
     return first;
-  }
-
-  private static String id(int index) {
-    return "chaos-cell-" + index;
   }
 }

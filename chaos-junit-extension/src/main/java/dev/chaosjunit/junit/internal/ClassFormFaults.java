@@ -2,19 +2,14 @@ package dev.chaosjunit.junit.internal;
 
 import dev.chaosjunit.api.FaultAssumption;
 import dev.chaosjunit.fault.Fault;
-import dev.chaosjunit.fault.Stream;
-import dev.chaosjunit.fault.Toxic;
+import dev.chaosjunit.fault.ToxicType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Turns the class form of {@code @FaultAssumption} (toxic + params, or allOf) into a fault. */
 final class ClassFormFaults {
-
-  private static final Set<String> TOXICS =
-      Set.of("latency", "bandwidth", "slow_close", "timeout", "reset_peer", "slicer", "limit_data");
 
   private ClassFormFaults() {}
 
@@ -31,7 +26,7 @@ final class ClassFormFaults {
           "set toxic (with on and params) for one toxic, or allOf to combine named faults");
     }
     Fault fault = composite ? combine(named, a.allOf(), earlier) : toxic(named, a);
-    return new FaultDef(a.name(), fault, named);
+    return new FaultDef(a.name(), fault.named(a.name()), named);
   }
 
   private static Fault combine(String element, String[] names, Map<String, FaultDef> earlier) {
@@ -47,6 +42,7 @@ final class ClassFormFaults {
     return Fault.allOf(parts.toArray(Fault[]::new));
   }
 
+  /** {@code down}, or a toxic of the model's {@link ToxicType}s, its attributes checked by the model. */
   private static Fault toxic(String element, FaultAssumption a) {
     if (a.on().isBlank()) {
       throw Misconfiguration.of("FaultAssumption", element, "on (the service) is blank", "set on = \"<service>\"");
@@ -54,11 +50,12 @@ final class ClassFormFaults {
     if (a.toxic().equals("down")) {
       return Fault.on(a.on()).refuseConnections();
     }
-    if (!TOXICS.contains(a.toxic())) {
-      throw Misconfiguration.of("FaultAssumption", element, "unknown toxic [" + a.toxic() + "]",
-          "use down or one of " + new java.util.TreeSet<>(TOXICS));
+    try {
+      return Fault.on(a.on()).toxic(ToxicType.of(a.toxic()), attributes(element, a.params()));
+    } catch (IllegalArgumentException e) {
+      throw Misconfiguration.of("FaultAssumption", element, e.getMessage(),
+          "toxic is down or a Toxiproxy toxic type, params its attributes in Toxiproxy's units", e);
     }
-    return Fault.of(new Toxic(a.on(), a.toxic(), Stream.DOWNSTREAM, 1.0, attributes(element, a.params())));
   }
 
   private static Map<String, Long> attributes(String element, String[] params) {

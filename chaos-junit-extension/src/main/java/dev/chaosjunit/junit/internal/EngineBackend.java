@@ -1,6 +1,7 @@
 package dev.chaosjunit.junit.internal;
 
 import dev.chaosjunit.api.ChaosProtocol;
+import dev.chaosjunit.fault.Effect;
 import dev.chaosjunit.fault.FaultEffect;
 import dev.chaosjunit.fault.RefuseConnections;
 import dev.chaosjunit.fault.Rule;
@@ -10,19 +11,14 @@ import dev.chaosjunit.proxy.EngineOptions;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.fault.Toxic;
-import dev.chaosjunit.fault.Direction;
-import dev.chaosjunit.fault.ToxicType;
-import dev.chaosjunit.fault.Action;
-import dev.chaosjunit.fault.Rule;
-import dev.chaosjunit.fault.Stream;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The default backend: the proxy engine in the test JVM. A refused-connections effect counts as fired
- * by the live connections it closed (new connection attempts are refused by the OS, unseen).
+ * The default backend: the proxy engine in the test JVM, which takes the model's toxics and rules as
+ * they are. A refused-connections effect counts as fired by the live connections it closed (new
+ * connection attempts are refused by the OS, unseen).
  */
 final class EngineBackend implements FaultBackend {
 
@@ -61,39 +57,41 @@ final class EngineBackend implements FaultBackend {
   }
 
   @Override
-  public void apply(String id, FaultEffect effect) {
-    Proxy proxy = proxy(effect);
+  public void apply(FaultEffect applied) {
+    Proxy proxy = proxy(applied);
+    Effect effect = applied.effect();
     if (effect instanceof RefuseConnections) {
-      closedByRefusal.put(id, proxy.stats().connectionsActive());
+      closedByRefusal.put(applied.service(), proxy.stats().connectionsActive());
       proxy.disable();
     } else if (effect instanceof Toxic toxic) {
-      proxy.addToxic(new Toxic(id, ToxicType.of(toxic.type()), stream(toxic.stream()), toxic.toxicity(),
-          toxic.attributes()));
+      proxy.addToxic(toxic);
     } else if (effect instanceof Rule rule) {
-      proxy.addRule(new Rule(id, stream(rule.stream()).direction(), rule.match(),
-          new Action(Action.Type.valueOf(rule.action().name()), rule.params()), rule.probability(),
-          rule.after(), rule.times()));
+      proxy.addRule(rule);
     }
   }
 
   @Override
-  public long firings(String id, FaultEffect effect) {
-    Proxy proxy = proxy(effect);
-    if (effect instanceof RefuseConnections) {
-      return closedByRefusal.getOrDefault(id, 0L);
+  public long firings(FaultEffect applied) {
+    Effect effect = applied.effect();
+    if (effect instanceof Toxic toxic) {
+      return proxy(applied).toxicCounters(toxic.name()).fired();
     }
-    return effect instanceof Toxic ? proxy.toxicCounters(id).fired() : proxy.ruleCounters(id).fired();
+    if (effect instanceof Rule rule) {
+      return proxy(applied).ruleCounters(rule.name()).fired();
+    }
+    return closedByRefusal.getOrDefault(applied.service(), 0L);
   }
 
   @Override
-  public void revert(String id, FaultEffect effect) {
-    Proxy proxy = proxy(effect);
-    if (effect instanceof RefuseConnections) {
-      proxy.enable();
-    } else if (effect instanceof Toxic) {
-      proxy.removeToxic(id);
+  public void revert(FaultEffect applied) {
+    Proxy proxy = proxy(applied);
+    Effect effect = applied.effect();
+    if (effect instanceof Toxic toxic) {
+      proxy.removeToxic(toxic.name());
+    } else if (effect instanceof Rule rule) {
+      proxy.removeRule(rule.name());
     } else {
-      proxy.removeRule(id);
+      proxy.enable();
     }
   }
 
@@ -105,9 +103,5 @@ final class EngineBackend implements FaultBackend {
   private Proxy proxy(FaultEffect effect) {
     return engine.proxy(effect.service()).orElseThrow(() -> new IllegalStateException(
         "no proxy for service [" + effect.service() + "]: is its @Chaos field declared in this class?"));
-  }
-
-  private static Direction stream(Stream stream) {
-    return stream == Stream.UPSTREAM ? Direction.UPSTREAM : Direction.DOWNSTREAM;
   }
 }

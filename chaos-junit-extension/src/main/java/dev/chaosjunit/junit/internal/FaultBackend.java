@@ -18,14 +18,14 @@ public interface FaultBackend extends AutoCloseable {
   /** Puts every proxy back to its baseline: enabled, no toxics, no rules. */
   void reset();
 
-  /** Applies one effect under a name unique for the cell. */
-  void apply(String id, FaultEffect effect);
+  /** Applies one effect, under the name it carries (unique per service and cell). */
+  void apply(FaultEffect effect);
 
   /** How often the applied effect fired so far. */
-  long firings(String id, FaultEffect effect);
+  long firings(FaultEffect effect);
 
   /** Reverts one applied effect. */
-  void revert(String id, FaultEffect effect);
+  void revert(FaultEffect effect);
 
   /** Stops every proxy. */
   @Override

@@ -54,7 +54,7 @@ final class FaultCatalog {
     ((java.lang.reflect.AccessibleObject) member).setAccessible(true);
     Fault fault = read(reader, element);
     String name = assumption.name().isBlank() ? member.getName() : assumption.name();
-    return new FaultDef(name, fault, element);
+    return new FaultDef(name, fault.named(name), element);
   }
 
   private static Fault read(Reader reader, String element) {

@@ -38,7 +38,7 @@ final class Judge {
    * so a fault with a refuse-connections effect never counts as bypassed.
    */
   private static boolean countable(Cell cell) {
-    return cell.fault().map(f -> f.effects().stream().noneMatch(e -> e instanceof RefuseConnections))
+    return cell.fault().map(f -> f.effects().stream().noneMatch(e -> e.effect() instanceof RefuseConnections))
         .orElse(false);
   }
 

@@ -3,6 +3,7 @@ package dev.chaosjunit.junit.internal;
 import dev.chaosjunit.api.ExcludeCell;
 import dev.chaosjunit.junit.FaultMatrix;
 import java.lang.reflect.Method;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,15 +33,20 @@ public final class MatrixAnalyzer {
   }
 
   /** Analyses the {@code @FaultMatrix} or {@code @FaultScenario} method of a class. */
-  public static MatrixPlan analyze(Class<?> testClass, Method method, List<ServiceDeclaration> services) {
-    return new MatrixAnalyzer(testClass, method).plan(method.getName(), services);
+  public static MatrixPlan analyze(ExtensionContext context, List<ServiceDeclaration> services) {
+    return analyze(context.getRequiredTestClass(), context.getRequiredTestMethod(), services, Backend.of(context));
   }
 
-  private MatrixPlan plan(String methodName, List<ServiceDeclaration> services) {
+  /** Analyses a method for a backend. */
+  static MatrixPlan analyze(Class<?> testClass, Method method, List<ServiceDeclaration> services, Backend backend) {
+    return new MatrixAnalyzer(testClass, method).plan(method.getName(), new FaultValidator(services, backend));
+  }
+
+  private MatrixPlan plan(String methodName, FaultValidator validator) {
     List<ScenarioDef> rows = select(spec.scenarios(), scenarios, "scenarios", "@Scenario method");
     boolean singleBaseline = spec.annotation().equals("FaultScenario") && spec.faults().isEmpty();
     List<FaultDef> columns = singleBaseline ? List.of() : select(spec.faults(), faults, "faults", "@FaultAssumption");
-    columns.forEach(fault -> FaultValidator.check(fault, services));
+    columns.forEach(validator::check);
     if (rows.isEmpty() || (columns.isEmpty() && !spec.baseline())) {
       throw Misconfiguration.of(spec.annotation(), spec.element(), "the matrix is empty (" + rows.size()
           + " scenarios, " + columns.size() + " faults, baseline " + spec.baseline() + ")",

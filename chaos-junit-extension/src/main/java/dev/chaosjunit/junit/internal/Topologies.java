@@ -14,7 +14,7 @@ public final class Topologies {
     ExtensionContext classContext = classContext(context);
     return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(TopologyResource.class,
         key -> TopologyResource.start(classContext.getRequiredTestClass(), Seeds.forClass(classContext),
-            Backends.create(classContext)), TopologyResource.class);
+            seed -> Backend.of(classContext).start(classContext, seed)), TopologyResource.class);
   }
 
   /** The class's scenario threads, started on first use. */

@@ -1,13 +1,12 @@
 package dev.chaosjunit.junit.internal;
 
+import dev.chaosjunit.fault.Effect;
 import dev.chaosjunit.fault.FaultEffect;
 import dev.chaosjunit.fault.RefuseConnections;
-import dev.chaosjunit.fault.Stream;
 import dev.chaosjunit.fault.Toxic;
 import dev.chaosjunit.junit.ProxyEndpoint;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
-import eu.rekawek.toxiproxy.model.ToxicDirection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -69,34 +68,35 @@ final class ToxiproxyBackend implements FaultBackend {
   }
 
   @Override
-  public void apply(String id, FaultEffect effect) {
-    Proxy proxy = io(() -> client.getProxy(effect.service()));
-    if (effect instanceof RefuseConnections) {
+  public void apply(FaultEffect applied) {
+    Proxy proxy = io(() -> client.getProxy(applied.service()));
+    Effect effect = applied.effect();
+    if (effect instanceof Toxic toxic) {
+      io(() -> ToxiproxyToxics.add(proxy, toxic));
+    } else if (effect instanceof RefuseConnections) {
       io(() -> {
         proxy.disable();
         return null;
       });
-    } else if (effect instanceof Toxic toxic) {
-      io(() -> ToxiproxyToxics.add(proxy, id, toxic, direction(toxic.stream())));
     } else {
-      throw new UnsupportedOperationException("protocol rules need the in-JVM engine: [" + effect.describe()
-          + "] cannot be applied through the Toxiproxy API; run with -Dchaos.backend=engine");
+      throw new IllegalStateException("protocol rule [" + effect.describe() + "] reached the Toxiproxy backend;"
+          + " discovery should have refused it (run with -Dchaos.backend=engine)");
     }
   }
 
   @Override
-  public long firings(String id, FaultEffect effect) {
+  public long firings(FaultEffect effect) {
     return 0;
   }
 
   @Override
-  public void revert(String id, FaultEffect effect) {
-    Proxy proxy = io(() -> client.getProxy(effect.service()));
+  public void revert(FaultEffect applied) {
+    Proxy proxy = io(() -> client.getProxy(applied.service()));
     io(() -> {
-      if (effect instanceof RefuseConnections) {
-        proxy.enable();
+      if (applied.effect() instanceof Toxic toxic) {
+        proxy.toxics().get(toxic.name()).remove();
       } else {
-        proxy.toxics().get(id).remove();
+        proxy.enable();
       }
       return null;
     });
@@ -105,10 +105,6 @@ final class ToxiproxyBackend implements FaultBackend {
   @Override
   public void close() {
     container.stop();
-  }
-
-  private static ToxicDirection direction(Stream stream) {
-    return stream == Stream.UPSTREAM ? ToxicDirection.UPSTREAM : ToxicDirection.DOWNSTREAM;
   }
 
   private static <T> T io(IoCall<T> call) {

@@ -24,7 +24,8 @@ public final class CellOverheadBenchmark {
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     List<ServiceDeclaration> services = ServiceScanner.scan(Bench.class);
-    MatrixPlan matrix = MatrixAnalyzer.analyze(Bench.class, Bench.class.getDeclaredMethod("matrix"), services);
+    MatrixPlan matrix = MatrixAnalyzer.analyze(Bench.class, Bench.class.getDeclaredMethod("matrix"), services,
+        Backend.ENGINE);
     try (TopologyResource proxies = TopologyResource.start(Bench.class, 42, EngineBackend::start);
         ScenarioRunner runner = new ScenarioRunner()) {
       CellExecution execution = new CellExecution(proxies, runner, matrix);

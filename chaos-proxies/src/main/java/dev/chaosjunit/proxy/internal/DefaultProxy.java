@@ -175,9 +175,9 @@ final class DefaultProxy implements Proxy {
 
   Optional<RuleMatch> match(long connection, long index, Direction direction, MessageFacts facts, Set<ActiveRule> firedHere) {
     return rules.match(connection, index, direction, facts, firedHere).map(fired -> {
-      publish(new ProxyEvent.FaultFired(Instant.now(), name(), connection, FaultKind.RULE, fired.rule().spec.name(),
-          fired.rule().spec.action().type(), FactsText.of(facts, fired.rule().spec.match().keySet()), fired.match().firing()));
-      return fired.match();
+      publish(new ProxyEvent.FaultFired(Instant.now(), name(), connection, FaultKind.RULE, fired.rule().name(),
+          fired.action().type(), FactsText.of(facts, fired.rule().match().keySet()), fired.firing()));
+      return fired;
     });
   }
 

@@ -2,6 +2,7 @@ package dev.chaosjunit.proxy.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.chaosjunit.proxy.protocol.ProtocolInspectors;
 import dev.chaosjunit.proxy.EngineOptions;
 import dev.chaosjunit.proxy.EventStream;
 import dev.chaosjunit.proxy.NameConflictException;
@@ -31,14 +32,14 @@ public final class DefaultProxyEngine implements ProxyEngine {
   private final EngineOptions options;
   private final EventLoopGroup group;
   private final EventLoopGroup acceptors;
-  private final Inspectors inspectors;
+  private final ProtocolInspectors inspectors;
   private final EventHub events = new EventHub();
   private final Map<String, DefaultProxy> proxies = new LinkedHashMap<>();
   private boolean closed;
 
   private DefaultProxyEngine(EngineOptions options) {
     this.options = options;
-    this.inspectors = new Inspectors(Thread.currentThread().getContextClassLoader());
+    this.inspectors = ProtocolInspectors.load(Thread.currentThread().getContextClassLoader());
     this.group = Transport.newGroup(options.ioThreads());
     this.acceptors = Transport.newGroup(1);
   }
@@ -57,7 +58,7 @@ public final class DefaultProxyEngine implements ProxyEngine {
     if (proxies.containsKey(spec.name())) {
       throw new NameConflictException("proxy [" + spec.name() + "] already exists");
     }
-    DefaultProxy proxy = new DefaultProxy(spec, this, inspectors.resolve(spec.name(), spec.protocol()));
+    DefaultProxy proxy = new DefaultProxy(spec, this, inspectors.resolve(spec.name(), spec.protocol()).orElse(null));
     proxy.open();
     proxies.put(spec.name(), proxy);
     return proxy;

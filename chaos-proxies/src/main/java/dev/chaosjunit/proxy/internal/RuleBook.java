@@ -35,6 +35,13 @@ final class RuleBook {
       throw new IllegalArgumentException("proxy [" + proxy + "] has no protocol, so it cannot take rule ["
           + rule.name() + "]: create the proxy with a protocol (ProxySpec.withProtocol)");
     }
+    if (rule.name().isBlank()) {
+      throw new IllegalArgumentException("proxy [" + proxy + "]: a rule needs a name (Rule.named)");
+    }
+    if (!rule.protocol().isEmpty() && !rule.protocol().equals(inspector.name())) {
+      throw new IllegalArgumentException("proxy [" + proxy + "] speaks [" + inspector.name() + "], so it cannot take ["
+          + rule.protocol() + "] rule [" + rule.name() + "]: write the rule for " + inspector.name());
+    }
     inspector.validate(rule);
     if (rules.stream().anyMatch(r -> r.spec.name().equals(rule.name()))) {
       throw new NameConflictException("proxy [" + proxy + "]: rule [" + rule.name() + "] already exists");
@@ -77,7 +84,7 @@ final class RuleBook {
    * Finds the first rule that fires for the {@code index}-th message of a connection's direction;
    * {@code firedHere} holds the rules that fired on that connection before, so each counts it once.
    */
-  Optional<Fired> match(long connection, long index, Direction direction, MessageFacts facts, Set<ActiveRule> firedHere) {
+  Optional<RuleMatch> match(long connection, long index, Direction direction, MessageFacts facts, Set<ActiveRule> firedHere) {
     for (ActiveRule rule : rules) {
       if (rule.spec.direction() != direction || !rule.matches(facts)) {
         continue;
@@ -89,7 +96,7 @@ final class RuleBook {
           if (firedHere.add(rule)) {
             rule.counter.connection();
           }
-          return Optional.of(new Fired(rule, new RuleMatch(rule.spec, firing)));
+          return Optional.of(new RuleMatch(rule.spec, firing));
         }
       }
     }
@@ -107,7 +114,4 @@ final class RuleBook {
   private List<String> names() {
     return rules.stream().map(r -> r.spec.name()).toList();
   }
-
-  /** A firing and the rule it came from. */
-  record Fired(ActiveRule rule, RuleMatch match) {}
 }
