@@ -2,7 +2,6 @@ package dev.chaosjunit.junit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.chaosjunit.api.Expectation;
 import dev.chaosjunit.fault.Fault;
 import java.util.Map;
 import java.util.Optional;

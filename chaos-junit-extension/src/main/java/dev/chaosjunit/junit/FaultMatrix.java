@@ -2,7 +2,6 @@ package dev.chaosjunit.junit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.chaosjunit.api.Expectation;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

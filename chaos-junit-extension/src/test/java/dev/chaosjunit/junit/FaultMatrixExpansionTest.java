@@ -1,15 +1,10 @@
 package dev.chaosjunit.junit;
 
-import static dev.chaosjunit.api.Expectation.ERROR;
-import static dev.chaosjunit.api.Expectation.HANG;
+import static dev.chaosjunit.junit.Expectation.ERROR;
+import static dev.chaosjunit.junit.Expectation.HANG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
-import dev.chaosjunit.api.Chaos;
-import dev.chaosjunit.api.ExcludeCell;
-import dev.chaosjunit.api.Expect;
-import dev.chaosjunit.api.FaultAssumption;
-import dev.chaosjunit.api.Scenario;
 import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.junit.support.EchoClient;
 import dev.chaosjunit.junit.support.EchoServer;

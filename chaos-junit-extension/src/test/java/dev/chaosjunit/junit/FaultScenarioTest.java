@@ -1,11 +1,8 @@
 package dev.chaosjunit.junit;
 
-import static dev.chaosjunit.api.Expectation.ERROR;
+import static dev.chaosjunit.junit.Expectation.ERROR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaosjunit.api.Chaos;
-import dev.chaosjunit.api.FaultAssumption;
-import dev.chaosjunit.api.Scenario;
 import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.junit.support.EchoClient;
 import dev.chaosjunit.junit.support.EchoServer;

@@ -1,14 +1,9 @@
 package dev.chaosjunit.junit;
 
-import static dev.chaosjunit.api.Expectation.ERROR;
-import static dev.chaosjunit.api.Expectation.HANG;
+import static dev.chaosjunit.junit.Expectation.ERROR;
+import static dev.chaosjunit.junit.Expectation.HANG;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaosjunit.api.Chaos;
-import dev.chaosjunit.api.ChaosProtocol;
-import dev.chaosjunit.api.Expect;
-import dev.chaosjunit.api.FaultAssumption;
-import dev.chaosjunit.api.Scenario;
 import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.junit.support.EchoServer;
@@ -205,7 +200,7 @@ class MisconfigurationTest {
 
   @TestFixture
   static class CustomWithoutCheck extends Base {
-    @FaultMatrix(expect = dev.chaosjunit.api.Expectation.CUSTOM)
+    @FaultMatrix(expect = dev.chaosjunit.junit.Expectation.CUSTOM)
     void matrix() {}
   }
 

@@ -1,13 +1,9 @@
 package dev.chaosjunit.junit;
 
-import static dev.chaosjunit.api.Expectation.CUSTOM;
-import static dev.chaosjunit.api.Expectation.SUCCESS;
+import static dev.chaosjunit.junit.Expectation.CUSTOM;
+import static dev.chaosjunit.junit.Expectation.SUCCESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaosjunit.api.Chaos;
-import dev.chaosjunit.api.Expect;
-import dev.chaosjunit.api.FaultAssumption;
-import dev.chaosjunit.api.Scenario;
 import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.junit.support.EchoClient;
 import dev.chaosjunit.junit.support.EchoServer;
@@ -186,12 +182,12 @@ class VerdictsTest {
 
     @Order(1)
     @FaultMatrix(scenarios = {"ping", "pingAgain"}, baseline = false, timeout = "300ms")
-    @Expect(scenario = "pingAgain", value = dev.chaosjunit.api.Expectation.HANG, within = "300ms")
+    @Expect(scenario = "pingAgain", value = dev.chaosjunit.junit.Expectation.HANG, within = "300ms")
     void failing() {}
 
     @Order(2)
     @FaultMatrix(scenarios = "pingAfter", faults = {})
-    @dev.chaosjunit.api.ExcludeCell(fault = "dead", reason = "only the baseline, after the faults above")
+    @dev.chaosjunit.junit.ExcludeCell(fault = "dead", reason = "only the baseline, after the faults above")
     void after() {}
   }
 

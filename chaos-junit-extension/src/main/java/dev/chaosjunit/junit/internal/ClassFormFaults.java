@@ -1,6 +1,6 @@
 package dev.chaosjunit.junit.internal;
 
-import dev.chaosjunit.api.FaultAssumption;
+import dev.chaosjunit.junit.FaultAssumption;
 import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.fault.ToxicType;
 import java.util.ArrayList;

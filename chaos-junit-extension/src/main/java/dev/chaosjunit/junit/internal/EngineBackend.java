@@ -1,6 +1,6 @@
 package dev.chaosjunit.junit.internal;
 
-import dev.chaosjunit.api.ChaosProtocol;
+import dev.chaosjunit.junit.ChaosProtocol;
 import dev.chaosjunit.fault.Effect;
 import dev.chaosjunit.fault.FaultEffect;
 import dev.chaosjunit.fault.RefuseConnections;

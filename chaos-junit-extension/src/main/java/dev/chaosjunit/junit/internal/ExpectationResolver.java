@@ -1,6 +1,6 @@
 package dev.chaosjunit.junit.internal;
 
-import dev.chaosjunit.api.Expectation;
+import dev.chaosjunit.junit.Expectation;
 import dev.chaosjunit.junit.Cell;
 import dev.chaosjunit.junit.FaultMatrix;
 import dev.chaosjunit.junit.Outcome;

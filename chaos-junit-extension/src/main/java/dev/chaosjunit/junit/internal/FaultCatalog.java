@@ -1,6 +1,6 @@
 package dev.chaosjunit.junit.internal;
 
-import dev.chaosjunit.api.FaultAssumption;
+import dev.chaosjunit.junit.FaultAssumption;
 import dev.chaosjunit.fault.Fault;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;

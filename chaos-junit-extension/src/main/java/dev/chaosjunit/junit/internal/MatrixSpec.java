@@ -1,6 +1,6 @@
 package dev.chaosjunit.junit.internal;
 
-import dev.chaosjunit.api.ExcludeCell;
+import dev.chaosjunit.junit.ExcludeCell;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package dev.chaosjunit.junit.internal;
 
-import dev.chaosjunit.api.ExcludeCell;
-import dev.chaosjunit.api.Expect;
-import dev.chaosjunit.api.Expectation;
+import dev.chaosjunit.junit.ExcludeCell;
+import dev.chaosjunit.junit.Expect;
+import dev.chaosjunit.junit.Expectation;
 import dev.chaosjunit.junit.FaultMatrix;
 import dev.chaosjunit.junit.FaultScenario;
 import java.lang.reflect.Method;

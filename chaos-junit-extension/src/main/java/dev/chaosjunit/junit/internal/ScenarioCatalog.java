@@ -1,6 +1,6 @@
 package dev.chaosjunit.junit.internal;
 
-import dev.chaosjunit.api.Scenario;
+import dev.chaosjunit.junit.Scenario;
 import dev.chaosjunit.junit.ChaosTopology;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.chaosjunit.junit.internal;
 
-import dev.chaosjunit.api.ChaosProtocol;
+import dev.chaosjunit.junit.ChaosProtocol;
 
 /**
  * A {@code @Chaos} field as declared: its service name, protocol and the object it holds.

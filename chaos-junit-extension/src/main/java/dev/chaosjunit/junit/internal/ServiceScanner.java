@@ -1,7 +1,7 @@
 package dev.chaosjunit.junit.internal;
 
-import dev.chaosjunit.api.Chaos;
-import dev.chaosjunit.api.ChaosProtocol;
+import dev.chaosjunit.junit.Chaos;
+import dev.chaosjunit.junit.ChaosProtocol;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.InetSocketAddress;

@@ -1,12 +1,12 @@
 package dev.chaosjunit.junit.e2e;
 
-import static dev.chaosjunit.api.Expectation.ERROR;
+import static dev.chaosjunit.junit.Expectation.ERROR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaosjunit.api.Chaos;
-import dev.chaosjunit.api.Expect;
-import dev.chaosjunit.api.FaultAssumption;
-import dev.chaosjunit.api.Scenario;
+import dev.chaosjunit.junit.Chaos;
+import dev.chaosjunit.junit.Expect;
+import dev.chaosjunit.junit.FaultAssumption;
+import dev.chaosjunit.junit.Scenario;
 import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.images.Images;
 import dev.chaosjunit.junit.Cell;

@@ -1,8 +1,8 @@
 package dev.chaosjunit.junit.internal;
 
-import dev.chaosjunit.api.Chaos;
-import dev.chaosjunit.api.FaultAssumption;
-import dev.chaosjunit.api.Scenario;
+import dev.chaosjunit.junit.Chaos;
+import dev.chaosjunit.junit.FaultAssumption;
+import dev.chaosjunit.junit.Scenario;
 import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.junit.FaultMatrix;
 import dev.chaosjunit.junit.support.EchoServer;

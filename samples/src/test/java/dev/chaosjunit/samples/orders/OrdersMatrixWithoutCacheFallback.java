@@ -1,7 +1,7 @@
 package dev.chaosjunit.samples.orders;
 
-import dev.chaosjunit.api.Chaos;
-import dev.chaosjunit.api.ChaosProtocol;
+import dev.chaosjunit.junit.Chaos;
+import dev.chaosjunit.junit.ChaosProtocol;
 import dev.chaosjunit.junit.ChaosTest;
 import dev.chaosjunit.junit.ChaosTopology;
 import java.net.InetSocketAddress;

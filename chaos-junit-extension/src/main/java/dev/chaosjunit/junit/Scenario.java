@@ -1,4 +1,4 @@
-package dev.chaosjunit.api;
+package dev.chaosjunit.junit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
