@@ -67,8 +67,8 @@ public final class Fault {
 
   /**
    * This fault with its toxics and rules named after {@code name}, the name the engine, its events,
-   * counters and reports then know them by: the first effect on a service is {@code name}, a second one
-   * on the same service {@code name-2}, and so on. The extension names each {@code @FaultAssumption}
+   * counters and reports then know them by: the first toxic or rule on a service is {@code name}, a
+   * second one on the same service {@code name-2}, and so on. The extension names each {@code @FaultAssumption}
    * after its field.
    */
   public Fault named(String name) {
@@ -76,6 +76,10 @@ public final class Fault {
     Map<String, Integer> perService = new HashMap<>();
     List<FaultEffect> named = new ArrayList<>();
     for (FaultEffect e : effects) {
+      if (e.effect() instanceof RefuseConnections) {
+        named.add(e);
+        continue;
+      }
       int n = perService.merge(e.service(), 1, Integer::sum);
       named.add(new FaultEffect(e.service(), e.effect().named(n == 1 ? name : name + "-" + n)));
     }

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apiguardian.api.API;
 
-/** A MySQL / MariaDB rule: match key {@code sql}; errors carry an error number {@code code}, {@code sqlstate}, {@code message}. */
+/** A MySQL / MariaDB rule: match keys {@code sql} and {@code command}; errors carry an error number, a message, a {@code sqlstate} and whether they roll the transaction back. */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class MysqlRule extends RuleBuilder<MysqlRule> {
 
@@ -17,6 +17,11 @@ public final class MysqlRule extends RuleBuilder<MysqlRule> {
   /** Matches statements whose SQL text matches the glob. */
   public MysqlRule query(String sqlGlob) {
     return match("sql", sqlGlob);
+  }
+
+  /** Matches statements whose first keyword matches the glob, e.g. {@code UPDATE} or {@code SELECT}. */
+  public MysqlRule command(String keywordGlob) {
+    return match("command", keywordGlob);
   }
 
   /**

@@ -5,7 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.util.Map;
 import org.apiguardian.api.API;
 
-/** A PostgreSQL rule: match key {@code sql}; errors carry a SQLSTATE {@code code}, {@code message}, {@code severity}. */
+/** A PostgreSQL rule: match keys {@code sql} (the canonical statement) and {@code command} (its first keyword); errors carry a SQLSTATE, a message and a {@code severity}. */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class PostgresRule extends RuleBuilder<PostgresRule> {
 
@@ -16,6 +16,11 @@ public final class PostgresRule extends RuleBuilder<PostgresRule> {
   /** Matches statements whose SQL text matches the glob, e.g. {@code INSERT*}. */
   public PostgresRule query(String sqlGlob) {
     return match("sql", sqlGlob);
+  }
+
+  /** Matches statements whose first keyword matches the glob, e.g. {@code INSERT} or {@code SELECT}. */
+  public PostgresRule command(String keywordGlob) {
+    return match("command", keywordGlob);
   }
 
   /** Answers with an ErrorResponse of severity ERROR. */

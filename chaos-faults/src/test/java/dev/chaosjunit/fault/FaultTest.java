@@ -33,6 +33,10 @@ class FaultTest {
     assertThat(pg.action()).isEqualTo(new Action.Error("53100", "disk full", Map.of("severity", "ERROR")));
     assertThat(pg.times()).isEqualTo(1);
     assertThat(pg.named("diskFull").name()).isEqualTo("diskFull");
+    Rule inserts = (Rule) effect(Fault.on("db").postgres().command("INSERT").error("53100", "disk full"));
+    assertThat(inserts.match()).containsExactly(Map.entry("command", "INSERT"));
+    Rule updates = (Rule) effect(Fault.on("db").mysql().command("UPDATE").error(1213, "40001", "Deadlock"));
+    assertThat(updates.match()).containsExactly(Map.entry("command", "UPDATE"));
 
     Rule redis = (Rule) effect(Fault.on("cache").redis().command("SET")
         .error("READONLY You can't write against a read only replica."));
@@ -72,6 +76,17 @@ class FaultTest {
   void bandwidthZeroStallsTheStream() {
     Toxic stall = (Toxic) effect(Fault.on("db").bandwidth(0));
     assertThat(stall.attributes()).containsExactly(Map.entry("rate", 0L));
+  }
+
+  @Test
+  void namedFaultsCarryTheirNameIntoTheEngineOncePerService() {
+    Fault both = Fault.allOf(Fault.on("db").latency(Duration.ofMillis(5)), Fault.on("db").postgres().error("53100", "x"),
+        Fault.on("cache").refuseConnections(), Fault.on("cache").timeout(Duration.ZERO)).named("diskFull");
+    assertThat(both.effects()).extracting(FaultEffect::effect).satisfiesExactly(
+        latency -> assertThat(((Toxic) latency).name()).isEqualTo("diskFull"),
+        rule -> assertThat(((Rule) rule).name()).isEqualTo("diskFull-2"),
+        down -> assertThat(down).isEqualTo(new RefuseConnections()),
+        timeout -> assertThat(((Toxic) timeout).name()).isEqualTo("diskFull"));
   }
 
   private static Effect effect(Fault fault) {
