@@ -17,11 +17,7 @@ public enum ChaosProtocol {
   MYSQL,
   REDIS,
   KAFKA,
-  GRPC,
-  MONGODB,
-  AMQP,
-  NATS,
-  MEMCACHED;
+  GRPC;
 
   /** The protocol's name as the proxy engine knows it, e.g. {@code "postgres"}. */
   public String engineName() {

@@ -36,7 +36,7 @@ final class EngineBackend implements FaultBackend {
   @Override
   public ProxyEndpoint front(ServiceDeclaration service, Upstream upstream) {
     ProxySpec spec = ProxySpec.of(service.name(), upstream.hostPort());
-    if (service.protocol() != ChaosProtocol.TCP && engine.protocols().contains(service.protocol().engineName())) {
+    if (service.protocol() != ChaosProtocol.TCP) {
       spec = spec.withProtocol(service.protocol().engineName());
     }
     Proxy proxy = engine.create(spec);
