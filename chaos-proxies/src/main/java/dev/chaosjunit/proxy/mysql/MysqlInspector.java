@@ -4,14 +4,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
-import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.fault.Action;
-import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.proxy.sql.SqlInspector;
 import dev.chaosjunit.proxy.sql.SqlRules;
-import java.util.EnumSet;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -40,36 +37,17 @@ import org.apiguardian.api.API;
  * Connector/J). CLIENT_QUERY_ATTRIBUTES is cleared too; compressed connections are relayed uninspected.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class MysqlInspector implements ProtocolInspector {
+public final class MysqlInspector extends SqlInspector {
 
   /** The protocol name. */
   public static final String NAME = "mysql";
 
-  private static final Pattern SQLSTATE = Pattern.compile("[0-9A-Z]{5}");
-  private static final Set<Class<? extends Action>> ACTIONS =
-      Set.of(Action.Error.class, Action.Respond.class, Action.Delay.class, Action.Drop.class);
-
-  @Override
-  public String name() {
-    return NAME;
+  public MysqlInspector() {
+    super(NAME, Set.of(Action.Error.class, Action.Respond.class, Action.Delay.class, Action.Drop.class));
   }
 
   @Override
-  public Set<String> matchKeys() {
-    return SqlRules.MATCH_KEYS;
-  }
-
-  /** {@code sql} and {@code command} globs ignore case and have no segments. */
-  @Override
-  public Glob glob(String key, String pattern) {
-    return SqlRules.glob(pattern);
-  }
-
-  @Override
-  public void validate(Rule rule) {
-    if (!(SqlRules.validateCommon(NAME, rule, ACTIONS) instanceof Action.Error error)) {
-      return;
-    }
+  protected void validateError(Rule rule, Action.Error error) {
     String code = error.code();
     if (!code.matches("[0-9]{1,5}") || Integer.parseInt(code) > 0xFFFF) {
       throw SqlRules.invalid(NAME, rule,

@@ -4,14 +4,11 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
-import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.fault.Action;
-import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.proxy.sql.SqlInspector;
 import dev.chaosjunit.proxy.sql.SqlRules;
-import java.util.EnumSet;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -35,36 +32,17 @@ import org.apiguardian.api.API;
  * fails, as against a server without SSL.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public final class PostgresInspector implements ProtocolInspector {
+public final class PostgresInspector extends SqlInspector {
 
   /** The protocol name. */
   public static final String NAME = "postgres";
 
-  private static final Pattern SQLSTATE = Pattern.compile("[0-9A-Z]{5}");
-  private static final Set<Class<? extends Action>> ACTIONS =
-      Set.of(Action.Error.class, Action.Delay.class, Action.Drop.class);
-
-  @Override
-  public String name() {
-    return NAME;
+  public PostgresInspector() {
+    super(NAME, Set.of(Action.Error.class, Action.Delay.class, Action.Drop.class));
   }
 
   @Override
-  public Set<String> matchKeys() {
-    return SqlRules.MATCH_KEYS;
-  }
-
-  /** {@code sql} and {@code command} globs ignore case and have no segments. */
-  @Override
-  public Glob glob(String key, String pattern) {
-    return SqlRules.glob(pattern);
-  }
-
-  @Override
-  public void validate(Rule rule) {
-    if (!(SqlRules.validateCommon(NAME, rule, ACTIONS) instanceof Action.Error error)) {
-      return;
-    }
+  protected void validateError(Rule rule, Action.Error error) {
     String code = error.code();
     if (!SQLSTATE.matcher(code).matches()) {
       throw SqlRules.invalid(NAME, rule,
