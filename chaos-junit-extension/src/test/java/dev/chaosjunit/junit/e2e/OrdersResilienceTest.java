@@ -55,8 +55,9 @@ class OrdersResilienceTest {
         "getOrder × dbSlow");
   }
 
-  @ChaosTest
   @TestFixture
+  // tag::example[]
+  @ChaosTest
   static class OrdersMatrix {
     @Chaos("db") static PostgreSQLContainer db = new PostgreSQLContainer(Images.postgres());
     @Chaos("cache") static GenericContainer<?> cache = new GenericContainer<>(Images.redis()).withExposedPorts(6379);
@@ -113,4 +114,5 @@ class OrdersResilienceTest {
       }
     }
   }
+  // end::example[]
 }

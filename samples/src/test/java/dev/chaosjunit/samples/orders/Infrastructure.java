@@ -13,9 +13,11 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 final class Infrastructure {
 
+  // tag::images[]
   static final PostgreSQLContainer DB = new PostgreSQLContainer(Images.postgres());
   static final GenericContainer<?> CACHE = new GenericContainer<>(Images.redis()).withExposedPorts(6379);
   static final KafkaContainer KAFKA = new KafkaContainer(Images.kafka());
+  // end::images[]
 
   static {
     Startables.deepStart(DB, CACHE, KAFKA).join();

@@ -34,6 +34,7 @@ class OrdersProtocolFaultsTest {
   static final UpstreamMocks upstreams = new UpstreamMocks();
   static final AtomicInteger freshUsers = new AtomicInteger();
 
+  // tag::services-and-faults[]
   @Chaos("db") static PostgreSQLContainer db = Infrastructure.DB;
   @Chaos("cache") static GenericContainer<?> cache = Infrastructure.CACHE;
   @Chaos("kafka") static KafkaContainer kafka = Infrastructure.KAFKA;
@@ -49,6 +50,7 @@ class OrdersProtocolFaultsTest {
       .topic(OrdersConfig.ORDER_EVENTS_TOPIC).error("NOT_LEADER_OR_FOLLOWER");
   @FaultAssumption static Fault balanceExhausted = Fault.on("balance-api").grpc()
       .method("/" + UpstreamMocks.RESERVE).error("RESOURCE_EXHAUSTED", "reservation quota exceeded");
+  // end::services-and-faults[]
 
   static OrdersApp app;
   static OrdersClient client;
@@ -90,6 +92,7 @@ class OrdersProtocolFaultsTest {
     return client.listOrders(upstreams.token("newcomer-" + freshUsers.incrementAndGet()));
   }
 
+  // tag::fault-scenarios[]
   @FaultScenario(scenario = "listUncached", fault = "cacheReadOnly", expect = SUCCESS, within = "5s")
   void aReadOnlyCacheIsNotFilledAndTheListingStillServed(Cell cell) {
     assertThat(cell.outcome().httpStatus()).hasValue(200);
@@ -116,6 +119,7 @@ class OrdersProtocolFaultsTest {
     assertThat(cell.totalFirings()).isEqualTo(3);
     assertThat(body(cell)).contains("\"dependency\":\"balance-api\"", "RESOURCE_EXHAUSTED");
   }
+  // end::fault-scenarios[]
 
   private static String body(Cell cell) {
     return ((HttpResponse<?>) cell.outcome().value()).body().toString();
