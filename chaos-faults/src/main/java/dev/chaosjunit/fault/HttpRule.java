@@ -39,8 +39,8 @@ public final class HttpRule extends RuleBuilder<HttpRule> {
 
   /** Answers with {@code status} and {@code body} (plus any {@link #responseHeader response headers}). */
   public Fault error(int status, String body) {
-    if (status < 100 || status > 599) {
-      throw new IllegalArgumentException("an HTTP status is between 100 and 599, was [" + status + "]");
+    if (status < 200 || status > 599) {
+      throw new IllegalArgumentException("an injected HTTP response has a final status, 200 to 599, was [" + status + "]");
     }
     return build(new Action.Error(Integer.toString(status), body, responseHeaders));
   }

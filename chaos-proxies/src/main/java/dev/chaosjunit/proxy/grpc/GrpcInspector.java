@@ -73,6 +73,12 @@ public final class GrpcInspector implements ProtocolInspector {
     return key.equals(CallFacts.METHOD) ? Glob.compile(pattern, '/', false) : Glob.compile(pattern);
   }
 
+  /** Metadata keys are lower case on HTTP/2, so {@code metadata.X-Tenant} names the fact {@code metadata.x-tenant}. */
+  @Override
+  public String factKey(String matchKey) {
+    return matchKey.startsWith(CallFacts.METADATA_PREFIX) ? matchKey.toLowerCase(java.util.Locale.ROOT) : matchKey;
+  }
+
   @Override
   public InspectorSession open(ConnectionInfo connection) {
     return new GrpcSession();
@@ -81,6 +87,9 @@ public final class GrpcInspector implements ProtocolInspector {
   private static void validateAction(Action action) {
     if (action instanceof Action.Error error) {
       GrpcStatus.parse(error.code());
+      if (!error.params().isEmpty()) {
+        throw new IllegalArgumentException("a gRPC error is its status and message only, not " + error.params().keySet());
+      }
     } else if (action instanceof Action.Respond || action instanceof Action.Duplicate) {
       throw new IllegalArgumentException("gRPC has no " + action.type()
           + " action; use error (code = a status name, e.g. UNAVAILABLE), delay or drop (rst_stream, goaway, close, reset, blackhole)");

@@ -114,14 +114,14 @@ final class DefaultProxy implements Proxy {
   @Override
   public Toxic addToxic(Toxic toxic) {
     Toxic added = toxics.add(toxic);
-    changed(new ProxyEvent.FaultAdded(Instant.now(), name(), FaultKind.TOXIC, added.name(), added.toString(), false));
+    changed(new ProxyEvent.FaultAdded(Instant.now(), name(), FaultKind.TOXIC, added.name(), added.describe(), false));
     return added;
   }
 
   @Override
   public Toxic updateToxic(Toxic toxic) {
     Toxic updated = toxics.update(toxic);
-    changed(new ProxyEvent.FaultAdded(Instant.now(), name(), FaultKind.TOXIC, updated.name(), updated.toString(), true));
+    changed(new ProxyEvent.FaultAdded(Instant.now(), name(), FaultKind.TOXIC, updated.name(), updated.describe(), true));
     return updated;
   }
 
@@ -138,7 +138,7 @@ final class DefaultProxy implements Proxy {
   @Override
   public void addRule(Rule rule) {
     rules.add(rule);
-    publish(new ProxyEvent.FaultAdded(Instant.now(), name(), FaultKind.RULE, rule.name(), rule.toString(), false));
+    publish(new ProxyEvent.FaultAdded(Instant.now(), name(), FaultKind.RULE, rule.name(), rule.describe(), false));
   }
 
   @Override

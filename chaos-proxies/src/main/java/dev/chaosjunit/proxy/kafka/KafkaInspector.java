@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * <p>Match keys: {@code api} (e.g. {@code PRODUCE}, {@code FETCH}, {@code METADATA}), {@code topic}
  * (also where requests carry topic ids), {@code group}, {@code client_id}. Actions:
  * <ul>
- *   <li>{@code ERROR code=<Kafka error name> [message=...] [ms=...]}: the response a broker sends for
+ *   <li>{@code ERROR code=<Kafka error name> [message=...]}: the response a broker sends for
  *       that API and version with that error on the request's topic-partitions; with a {@code topic}
  *       match, only the matched topics fail (a Produce is split; a Fetch is forwarded unchanged and
  *       only the matched partitions' results are replaced, see the package description);</li>

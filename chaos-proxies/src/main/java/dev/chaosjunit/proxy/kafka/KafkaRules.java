@@ -25,6 +25,10 @@ final class KafkaRules {
     try {
       if (action instanceof Action.Error error) {
         ErrorResponses.error(error);
+        if (!error.params().isEmpty()) {
+          throw new IllegalArgumentException("a Kafka error is its error name and message only, not "
+              + error.params().keySet());
+        }
       } else if (action instanceof Action.Drop drop) {
         validateDrop(rule, drop.modeOr(DEFAULT_DROP));
       } else if (action instanceof Action.Duplicate) {

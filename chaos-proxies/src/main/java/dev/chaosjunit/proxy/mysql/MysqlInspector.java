@@ -43,7 +43,8 @@ public final class MysqlInspector extends SqlInspector {
   public static final String NAME = "mysql";
 
   public MysqlInspector() {
-    super(NAME, Set.of(Action.Error.class, Action.Respond.class, Action.Delay.class, Action.Drop.class));
+    super(NAME, Set.of(Action.Error.class, Action.Respond.class, Action.Delay.class, Action.Drop.class),
+        Set.of(MyFault.SQLSTATE, MyFault.ROLLBACK));
   }
 
   @Override

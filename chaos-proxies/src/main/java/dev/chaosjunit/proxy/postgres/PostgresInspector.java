@@ -38,7 +38,7 @@ public final class PostgresInspector extends SqlInspector {
   public static final String NAME = "postgres";
 
   public PostgresInspector() {
-    super(NAME, Set.of(Action.Error.class, Action.Delay.class, Action.Drop.class));
+    super(NAME, Set.of(Action.Error.class, Action.Delay.class, Action.Drop.class), Set.of(PgFault.SEVERITY));
   }
 
   @Override

@@ -39,6 +39,8 @@ final class RedisRuleValidator {
   }
 
   private void validateError(Action.Error error) {
+    require(error.params().isEmpty(), "has error parameters " + error.params().keySet()
+        + ": a Redis error is its prefix and message only");
     String code = error.code().isEmpty() ? "ERR" : error.code();
     require(code.chars().noneMatch(c -> c <= ' '),
         "has error code [" + code + "]: a Redis error prefix is one word without blanks, e.g. READONLY");

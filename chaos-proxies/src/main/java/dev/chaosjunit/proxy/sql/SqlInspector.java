@@ -23,11 +23,13 @@ public abstract class SqlInspector implements ProtocolInspector {
 
   private final String name;
   private final Set<Class<? extends Action>> actions;
+  private final Set<String> errorParams;
 
-  /** An inspector named {@code name} that supports {@code actions}. */
-  protected SqlInspector(String name, Set<Class<? extends Action>> actions) {
+  /** An inspector named {@code name} that supports {@code actions}, its errors taking {@code errorParams}. */
+  protected SqlInspector(String name, Set<Class<? extends Action>> actions, Set<String> errorParams) {
     this.name = name;
     this.actions = actions;
+    this.errorParams = errorParams;
   }
 
   @Override
@@ -49,6 +51,11 @@ public abstract class SqlInspector implements ProtocolInspector {
   @Override
   public final void validate(Rule rule) {
     if (SqlRules.validateCommon(name, rule, actions) instanceof Action.Error error) {
+      for (String param : error.params().keySet()) {
+        if (!errorParams.contains(param)) {
+          throw SqlRules.invalid(name, rule, "error parameter [" + param + "] is unknown; use " + errorParams);
+        }
+      }
       validateError(rule, error);
     }
   }
