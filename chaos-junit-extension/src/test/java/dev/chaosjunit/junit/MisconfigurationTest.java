@@ -71,6 +71,12 @@ class MisconfigurationTest {
     }
 
     @Test
+    void aSeedIsNotANumber() {
+      assertThat(failure(BadSeed.class)).isEqualTo("@FaultMatrix on [BadSeed.matrix()]: seed [soon] is not a long; "
+          + "write a whole number, e.g. seed = \"42\"");
+    }
+
+    @Test
     void theMatrixIsEmpty() {
       assertThat(failure(Empty.class)).isEqualTo("@FaultMatrix on [Empty.matrix()]: the matrix is empty "
           + "(1 scenarios, 0 faults, baseline false); declare @Scenario methods and @FaultAssumption faults, "
@@ -208,6 +214,12 @@ class MisconfigurationTest {
   static class BadDuration extends Base {
     @FaultMatrix
     @Expect(fault = "slow", value = ERROR, within = "soon")
+    void matrix() {}
+  }
+
+  @TestFixture
+  static class BadSeed extends Base {
+    @FaultMatrix(seed = "soon")
     void matrix() {}
   }
 

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -56,8 +55,8 @@ public final class MatrixAnalyzer {
     spec.excludes().forEach(e -> checkNames(List.of(e.scenario()), List.of(e.fault()), "ExcludeCell"));
     Duration timeout = DurationText.parse(spec.timeout(), spec.annotation(), spec.element(), "timeout")
         .orElse(Duration.ofSeconds(10));
-    return new MatrixPlan(testClass, methodName, cells(rows, columns), columns, spec.baseline(),
-        spec.requireFiring(), timeout, spec.namePattern(), seed());
+    return new MatrixPlan(testClass, methodName, cells(rows, columns), spec.requireFiring(), timeout,
+        spec.namePattern());
   }
 
   private List<CellPlan> cells(List<ScenarioDef> rows, List<FaultDef> columns) {
@@ -121,18 +120,6 @@ public final class MatrixAnalyzer {
         throw Misconfiguration.of(annotation, spec.element(), attribute + " names unknown " + attribute + " ["
             + name + "]", "use one of " + known);
       }
-    }
-  }
-
-  private OptionalLong seed() {
-    if (spec.seed().isBlank()) {
-      return OptionalLong.empty();
-    }
-    try {
-      return OptionalLong.of(Long.parseLong(spec.seed().trim()));
-    } catch (NumberFormatException e) {
-      throw Misconfiguration.of(spec.annotation(), spec.element(), "seed [" + spec.seed() + "] is not a long",
-          "write a whole number, e.g. seed = \"42\"", e);
     }
   }
 

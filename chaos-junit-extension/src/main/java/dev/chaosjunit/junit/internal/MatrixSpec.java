@@ -17,7 +17,6 @@ import java.util.List;
  * @param requireFiring whether unfired faults fail the cell
  * @param timeout the scenario timeout text
  * @param namePattern the display name pattern, blank = configured default
- * @param seed the pinned seed text, blank = none
  */
 record MatrixSpec(
     String annotation,
@@ -30,5 +29,4 @@ record MatrixSpec(
     boolean baseline,
     boolean requireFiring,
     String timeout,
-    String namePattern,
-    String seed) {}
+    String namePattern) {}

@@ -32,7 +32,7 @@ final class MatrixSpecs {
     ExpectRule defaults = new ExpectRule(Set.of(), Set.of(), m.expect(), m.within(), m.check(),
         "@FaultMatrix(expect = " + m.expect() + ")");
     return new MatrixSpec("FaultMatrix", element, List.of(m.scenarios()), List.of(m.faults()), defaults, overrides,
-        excludes, m.baseline(), m.requireFiring(), m.timeout(), m.name(), m.seed());
+        excludes, m.baseline(), m.requireFiring(), m.timeout(), m.name());
   }
 
   private static MatrixSpec single(FaultScenario s, String element, List<ExpectRule> overrides,
@@ -43,7 +43,7 @@ final class MatrixSpecs {
     List<ExpectRule> all = new java.util.ArrayList<>(overrides);
     all.add(0, rule);
     return new MatrixSpec("FaultScenario", element, List.of(s.scenario()), baseline ? List.of() : List.of(s.fault()),
-        rule, all, excludes, baseline, s.requireFiring(), s.timeout(), "", s.seed());
+        rule, all, excludes, baseline, s.requireFiring(), s.timeout(), "");
   }
 
   private static ExpectRule rule(Expect e, String element) {

@@ -8,12 +8,14 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The seed of a class's proxies: {@code -Dchaos.seed}, else {@code @ChaosTest(seed)}, else the seed
- * its matrices pin (they must agree), else the run seed, drawn once per run.
+ * its matrices pin (they must agree), else the run seed, drawn once per run. Every seed written in an
+ * annotation is checked, even when {@code -Dchaos.seed} overrides it.
  */
 final class Seeds {
 
@@ -22,28 +24,22 @@ final class Seeds {
   private Seeds() {}
 
   static long forClass(ExtensionContext classContext) {
-    Optional<String> configured = ChaosConfig.get(classContext, ChaosConfig.SEED);
-    if (configured.isPresent()) {
-      return parse(configured.get(), "-D" + ChaosConfig.SEED, "the configuration parameter");
-    }
     Class<?> testClass = classContext.getRequiredTestClass();
-    Optional<String> classSeed = AnnotationSupport.findAnnotation(testClass, ChaosTest.class)
-        .map(ChaosTest::seed).filter(s -> !s.isBlank());
-    if (classSeed.isPresent()) {
-      return parse(classSeed.get(), "@ChaosTest", testClass.getSimpleName());
-    }
-    return pinnedByMatrices(testClass).orElseGet(() -> runSeed(classContext));
+    Optional<Long> classSeed = AnnotationSupport.findAnnotation(testClass, ChaosTest.class)
+        .map(ChaosTest::seed).filter(s -> !s.isBlank()).map(s -> parse(s, "ChaosTest", testClass.getSimpleName()));
+    Optional<Long> matrixSeed = pinnedByMatrices(testClass);
+    return ChaosConfig.get(classContext, ChaosConfig.SEED).map(Seeds::configured)
+        .or(() -> classSeed).or(() -> matrixSeed).orElseGet(() -> runSeed(classContext));
   }
 
   private static Optional<Long> pinnedByMatrices(Class<?> testClass) {
     Map<Long, String> pinned = new LinkedHashMap<>();
     for (Method method : testClass.getDeclaredMethods()) {
-      String seed = AnnotationSupport.findAnnotation(method, FaultMatrix.class).map(FaultMatrix::seed)
-          .or(() -> AnnotationSupport.findAnnotation(method, FaultScenario.class).map(FaultScenario::seed))
-          .orElse("");
-      if (!seed.isBlank()) {
-        pinned.put(parse(seed, "@FaultMatrix", method.getName() + "()"), method.getName() + "()");
-      }
+      String element = testClass.getSimpleName() + "." + method.getName() + "()";
+      AnnotationSupport.findAnnotation(method, FaultMatrix.class).map(FaultMatrix::seed).filter(s -> !s.isBlank())
+          .ifPresent(seed -> pinned.put(parse(seed, "FaultMatrix", element), element));
+      AnnotationSupport.findAnnotation(method, FaultScenario.class).map(FaultScenario::seed).filter(s -> !s.isBlank())
+          .ifPresent(seed -> pinned.put(parse(seed, "FaultScenario", element), element));
     }
     if (pinned.size() > 1) {
       throw Misconfiguration.of("FaultMatrix", testClass.getSimpleName(), "its matrices pin different seeds "
@@ -57,12 +53,21 @@ final class Seeds {
         .getOrComputeIfAbsent("run-seed", key -> new SecureRandom().nextLong(), Long.class);
   }
 
-  private static long parse(String text, String annotation, String element) {
+  private static long configured(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new ExtensionConfigurationException("-D" + ChaosConfig.SEED + "=[" + text + "] is not a long; pass a"
+          + " whole number, e.g. -D" + ChaosConfig.SEED + "=42", e);
+    }
+  }
+
+  private static long parse(String text, String source, String element) {
     try {
       return Long.parseLong(text.trim());
     } catch (NumberFormatException e) {
-      throw Misconfiguration.of(annotation.replace("@", ""), element, "seed [" + text + "] is not a long",
-          "write a whole number, e.g. 42", e);
+      throw Misconfiguration.of(source, element, "seed [" + text + "] is not a long",
+          "write a whole number, e.g. seed = \"42\"", e);
     }
   }
 }
