@@ -11,10 +11,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * The seed of a class's proxies: {@code -Dchaos.seed}, else {@code @ChaosTest(seed)}, else the seed
- * its matrices pin (they must agree), else the run seed, drawn once per run. Every seed written in an
+ * its matrices pin (they must agree; inherited ones count, overridden ones do not), else the run seed,
+ * drawn once per run. Every seed written in an
  * annotation is checked, even when {@code -Dchaos.seed} overrides it.
  */
 final class Seeds {
@@ -34,8 +37,8 @@ final class Seeds {
 
   private static Optional<Long> pinnedByMatrices(Class<?> testClass) {
     Map<Long, String> pinned = new LinkedHashMap<>();
-    for (Method method : testClass.getDeclaredMethods()) {
-      String element = testClass.getSimpleName() + "." + method.getName() + "()";
+    for (Method method : ReflectionSupport.findMethods(testClass, m -> true, HierarchyTraversalMode.TOP_DOWN)) {
+      String element = method.getDeclaringClass().getSimpleName() + "." + method.getName() + "()";
       AnnotationSupport.findAnnotation(method, FaultMatrix.class).map(FaultMatrix::seed).filter(s -> !s.isBlank())
           .ifPresent(seed -> pinned.put(parse(seed, "FaultMatrix", element), element));
       AnnotationSupport.findAnnotation(method, FaultScenario.class).map(FaultScenario::seed).filter(s -> !s.isBlank())
