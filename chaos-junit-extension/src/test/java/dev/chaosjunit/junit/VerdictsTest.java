@@ -28,7 +28,8 @@ class VerdictsTest {
 
   @Test
   void judgesPassedFailedBypassedAndErrored() {
-    EngineExecutionResults results = Fixtures.run(Verdicts.class, Map.of("chaos.seed", "42"));
+    EngineExecutionResults results = Fixtures.run(Verdicts.class,
+        Map.of("chaos.seed", "42", "chaos.matrix.name", "{scenario} × {fault}"));
     Map<String, String> failures = Fixtures.failures(results);
 
     assertThat(failures).containsOnlyKeys("ping × slow", "idle × slow");
@@ -36,7 +37,9 @@ class VerdictsTest {
         .startsWith("expected SUCCESS within 100 ms, but the scenario did not return within 100 ms")
         .contains("verdict   = failed", "scenario  = ping", "fault     = slow (echo: latency downstream",
             "seed      = 42", "proxies   = echo=127.0.0.1:", "firings   = {echo [slow]: latency downstream",
-            "rerun     = mvn test -Dtest='VerdictsTest$Verdicts#verdicts' -Dchaos.cell='ping × slow' -Dchaos.seed=42",
+            "rerun     = mvn -pl chaos-junit-extension test -Dtest='VerdictsTest$Verdicts#verdicts'"
+                + " -Dsurefire.failIfNoSpecifiedTests=false -Dchaos.cell='ping × slow' -Dchaos.seed=42 ",
+            " -Dchaos.matrix.name='{scenario} × {fault}'",
             "unique id = [engine:junit-jupiter]/[class:dev.chaosjunit.junit.VerdictsTest$Verdicts]");
     assertThat(failures.get("idle × slow")).startsWith("fault [slow] never fired").contains("verdict   = fault bypassed");
     assertThat(Fixtures.started(results)).containsExactly("ping × no fault", "ping × slow", "idle × no fault", "idle × slow");

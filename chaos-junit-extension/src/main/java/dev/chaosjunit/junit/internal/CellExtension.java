@@ -88,18 +88,14 @@ public final class CellExtension implements ExecutionCondition, BeforeTestExecut
   }
 
   private String message(String original, Verdict verdict, CellResult result, ExtensionContext context) {
-    return FailureMessage.of(original, verdict, result, cellContext(context));
+    String endpoints = Topologies.obtain(context).topology().describe();
+    CellContext cell = new CellContext(plan, endpoints, rerun(context, result), context.getUniqueId());
+    return FailureMessage.of(original, verdict, result, cell);
   }
 
   private String rerun(ExtensionContext context, CellResult result) {
     long seed = result != null ? result.cell().seed() : Topologies.seed(context);
-    return new CellContext(plan, matrix.testClass(), matrix.methodName(), "", context.getUniqueId())
-        .rerunCommand(seed);
-  }
-
-  private CellContext cellContext(ExtensionContext context) {
-    String endpoints = Topologies.obtain(context).topology().describe();
-    return new CellContext(plan, matrix.testClass(), matrix.methodName(), endpoints, context.getUniqueId());
+    return RerunCommand.of(context, matrix, plan, seed).line();
   }
 
   private static CellResult result(ExtensionContext context) {

@@ -21,7 +21,8 @@ public final class CellReporting {
     matrix.cells().stream().map(CellPlan::faultName).distinct().forEach(columns::add);
     List<String> rows = matrix.cells().stream().map(c -> c.scenario().name()).distinct().toList();
     templateContext.getStore(NAMESPACE).put(MatrixReport.class, new MatrixReport(matrix.testClass().getSimpleName(),
-        matrix.methodName(), rows, columns, Topologies.seed(templateContext), ChaosConfig.reportsDir(templateContext)));
+        matrix.methodName(), rows, columns, Topologies.seed(templateContext), ChaosConfig.reportsDir(templateContext),
+        ChaosConfig.get(templateContext, ChaosConfig.CELL).orElse("")));
   }
 
   static void skipped(ExtensionContext context, CellPlan plan, String reason) {

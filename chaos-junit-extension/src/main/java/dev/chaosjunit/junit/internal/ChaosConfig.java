@@ -1,7 +1,14 @@
 package dev.chaosjunit.junit.internal;
 
+import dev.chaosjunit.images.Images;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** The configuration parameters (also read from system properties, e.g. {@code -Dchaos.seed=42}). */
@@ -23,10 +30,24 @@ public final class ChaosConfig {
    */
   public static final String PROXY_SERVER_JAR = "chaos.proxy.server-jar";
 
+  /** The settings a re-run passes on besides the cell and seed: these, and any {@code chaos.*} system property. */
+  private static final List<String> SETTINGS = List.of(NAME_PATTERN, REPORTS_DIR, BACKEND, PROXY_SERVER_JAR,
+      Images.PROPERTY);
+
   private ChaosConfig() {}
 
   static Optional<String> get(ExtensionContext context, String key) {
     return context.getConfigurationParameter(key).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  /** Every {@code chaos.*} setting of this run but the cell and seed, by name, as a re-run must repeat them. */
+  static SortedMap<String, String> passedOn(ExtensionContext context) {
+    SortedSet<String> keys = new TreeSet<>(SETTINGS);
+    System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("chaos.")).forEach(keys::add);
+    keys.removeAll(Set.of(CELL, SEED));
+    SortedMap<String, String> settings = new TreeMap<>();
+    keys.forEach(key -> context.getConfigurationParameter(key).ifPresent(value -> settings.put(key, value)));
+    return settings;
   }
 
   static Path reportsDir(ExtensionContext context) {

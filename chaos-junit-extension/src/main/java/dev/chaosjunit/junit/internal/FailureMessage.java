@@ -26,7 +26,7 @@ public final class FailureMessage {
     block.put("firings", cell.firings().isEmpty() ? "none" : cell.firings().toString());
     block.put("seed", Long.toString(cell.seed()));
     block.put("proxies", context.endpoints());
-    block.put("rerun", context.rerunCommand(cell.seed()));
+    block.put("rerun", context.rerun());
     block.put("unique id", context.uniqueId());
     int width = block.keySet().stream().mapToInt(String::length).max().orElse(0);
     return original + "\n" + block.entrySet().stream()
