@@ -131,16 +131,8 @@ class FaultMatrixExpansionTest {
     void matrix() {}
   }
 
-  @TestFixture
-  static class Named {
-    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
-    @FaultAssumption static Fault slow = Fault.on("echo").latency(Duration.ofMillis(10));
-
-    @Scenario
-    String ping(ChaosTopology topology) throws IOException {
-      return EchoClient.roundTrip(topology.proxy("echo"), "ping", 3000);
-    }
-
+  static class Named extends Excluding {
+    @Override
     @FaultMatrix(faults = {}, name = "{index}: {scenario} under {fault}")
     @ExcludeCell(fault = "slow", reason = "only the baseline is named here")
     void matrix() {}

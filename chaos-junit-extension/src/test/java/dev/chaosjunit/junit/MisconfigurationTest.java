@@ -234,32 +234,14 @@ class MisconfigurationTest {
     void matrix() {}
   }
 
-  @TestFixture
-  static class UnknownService {
+  static class UnknownService extends RuleBase {
     @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
     @FaultAssumption static Fault slow = Fault.on("db").latency(Duration.ofMillis(1));
-
-    @Scenario
-    String ping() {
-      return "ping";
-    }
-
-    @FaultMatrix
-    void matrix() {}
   }
 
-  @TestFixture
-  static class WrongProtocol {
+  static class WrongProtocol extends RuleBase {
     @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
     @FaultAssumption static Fault readOnly = Fault.on("echo").redis().command("SET").error("READONLY no");
-
-    @Scenario
-    String ping() {
-      return "ping";
-    }
-
-    @FaultMatrix
-    void matrix() {}
   }
 
   @TestFixture

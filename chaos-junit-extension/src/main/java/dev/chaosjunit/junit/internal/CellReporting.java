@@ -1,5 +1,6 @@
 package dev.chaosjunit.junit.internal;
 
+import dev.chaosjunit.junit.Cell;
 import dev.chaosjunit.junit.Verdict;
 import dev.chaosjunit.junit.report.CellRecord;
 import dev.chaosjunit.junit.report.MatrixReport;
@@ -26,21 +27,23 @@ public final class CellReporting {
   }
 
   static void skipped(ExtensionContext context, CellPlan plan, String reason) {
-    record(context, new CellRecord(plan.index(), context.getDisplayName(), plan.scenario().name(), plan.faultName(),
-        describe(plan), plan.expectation().describe(), Verdict.SKIPPED.label(), reason, "not run", 0, Map.of(), "",
-        context.getUniqueId()));
+    record(context, plan, Verdict.SKIPPED, reason, null, "");
   }
 
   static void finished(ExtensionContext context, CellPlan plan, CellResult result, Optional<Throwable> thrown,
       String rerun) {
-    Verdict verdict = verdict(result, thrown);
     String reason = thrown.map(t -> firstLine(t.getMessage())).orElse(result == null ? "" : result.judgement().reason());
-    String outcome = result == null ? "not run" : result.cell().outcome().summary();
-    long ms = result == null ? 0 : result.cell().outcome().duration().toMillis();
-    Map<String, Long> firings = result == null ? Map.of() : result.cell().firings();
-    record(context, new CellRecord(plan.index(), context.getDisplayName(), plan.scenario().name(), plan.faultName(),
-        describe(plan), plan.expectation().describe(), verdict.label(), reason, outcome, ms, firings, rerun,
-        context.getUniqueId()));
+    record(context, plan, verdict(result, thrown), reason, result == null ? null : result.cell(), rerun);
+  }
+
+  private static void record(ExtensionContext context, CellPlan plan, Verdict verdict, String reason, Cell ran,
+      String rerun) {
+    CellRecord cell = new CellRecord(plan.index(), context.getDisplayName(), plan.scenario().name(),
+        plan.faultName(), describe(plan), plan.expectation().describe(), verdict.label(), reason,
+        ran == null ? "not run" : ran.outcome().summary(), ran == null ? 0 : ran.outcome().duration().toMillis(),
+        ran == null ? Map.of() : ran.firings(), rerun, context.getUniqueId());
+    context.getParent().map(p -> p.getStore(NAMESPACE).get(MatrixReport.class, MatrixReport.class))
+        .ifPresent(report -> report.record(cell));
   }
 
   private static Verdict verdict(CellResult result, Optional<Throwable> thrown) {
@@ -60,10 +63,5 @@ public final class CellReporting {
     String text = String.valueOf(message);
     int newline = text.indexOf('\n');
     return newline < 0 ? text : text.substring(0, newline);
-  }
-
-  private static void record(ExtensionContext context, CellRecord cell) {
-    context.getParent().map(p -> p.getStore(NAMESPACE).get(MatrixReport.class, MatrixReport.class))
-        .ifPresent(report -> report.record(cell));
   }
 }

@@ -20,7 +20,7 @@ final class ExpectationResolver {
   }
 
   CellExpectation resolve(String scenario, String fault) {
-    List<ExpectRule> selecting = spec.overrides().stream().filter(r -> r.selects(scenario, fault)).toList();
+    List<ExpectRule> selecting = spec.overrides().stream().filter(r -> r.cells().selects(scenario, fault)).toList();
     for (ExpectRule other : selecting) {
       if (!other.sameAs(selecting.get(0))) {
         throw Misconfiguration.of("Expect", spec.element(), "cell [" + scenario + " × " + fault

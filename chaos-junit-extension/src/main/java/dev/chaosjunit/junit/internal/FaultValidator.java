@@ -55,12 +55,10 @@ final class FaultValidator {
         "add the module that provides it"));
     try {
       inspector.validate(rule);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      String fix = e instanceof IllegalArgumentException ? "fix the rule where the field builds it" : "then run again";
       throw Misconfiguration.of("FaultAssumption", fault.element(), "fault [" + fault.name() + "] cannot run: "
-          + e.getMessage(), "fix the rule where the field builds it", e);
-    } catch (IllegalStateException e) {
-      throw Misconfiguration.of("FaultAssumption", fault.element(), "fault [" + fault.name() + "] cannot run: "
-          + e.getMessage(), "then run again", e);
+          + e.getMessage(), fix, e);
     }
   }
 

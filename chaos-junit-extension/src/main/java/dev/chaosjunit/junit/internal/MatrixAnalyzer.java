@@ -6,7 +6,6 @@ import java.lang.reflect.Method;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +50,8 @@ public final class MatrixAnalyzer {
           + " scenarios, " + columns.size() + " faults, baseline " + spec.baseline() + ")",
           "declare @Scenario methods and @FaultAssumption faults, or enable the baseline");
     }
-    spec.overrides().forEach(r -> checkNames(r.scenarios(), r.faults(), "Expect"));
-    spec.excludes().forEach(e -> checkNames(List.of(e.scenario()), List.of(e.fault()), "ExcludeCell"));
+    spec.overrides().forEach(r -> checkNames(r.cells(), "Expect"));
+    spec.excludes().forEach(e -> checkNames(CellSelector.of(e.scenario(), e.fault()), "ExcludeCell"));
     Duration timeout = DurationText.parse(spec.timeout(), spec.annotation(), spec.element(), "timeout")
         .orElse(Duration.ofSeconds(10));
     return new MatrixPlan(testClass, methodName, cells(rows, columns), spec.requireFiring(), timeout,
@@ -79,16 +78,9 @@ public final class MatrixAnalyzer {
 
   private Optional<String> exclusion(String scenario, String fault) {
     return spec.excludes().stream()
-        .filter(e -> selects(e, scenario, fault))
+        .filter(e -> CellSelector.of(e.scenario(), e.fault()).selects(scenario, fault))
         .map(ExcludeCell::reason)
         .findFirst();
-  }
-
-  private static boolean selects(ExcludeCell e, String scenario, String fault) {
-    boolean scenarioMatches = e.scenario().length == 0 || Arrays.asList(e.scenario()).contains(scenario);
-    boolean faultMatches = e.fault().length == 0 ? !fault.equals(FaultMatrix.NO_FAULT)
-        : Arrays.asList(e.fault()).contains(fault);
-    return scenarioMatches && faultMatches;
   }
 
   private <T> List<T> select(List<String> names, Map<String, T> declared, String attribute, String what) {
@@ -107,11 +99,11 @@ public final class MatrixAnalyzer {
     return selected;
   }
 
-  private void checkNames(Collection<String> scenarioNames, Collection<String> faultNames, String annotation) {
-    unknown(scenarioNames, scenarios.keySet(), annotation, "scenario");
+  private void checkNames(CellSelector cells, String annotation) {
+    unknown(cells.scenarios(), scenarios.keySet(), annotation, "scenario");
     Set<String> known = new java.util.LinkedHashSet<>(faults.keySet());
     known.add(FaultMatrix.NO_FAULT);
-    unknown(faultNames, known, annotation, "fault");
+    unknown(cells.faults(), known, annotation, "fault");
   }
 
   private void unknown(Collection<String> names, Set<String> known, String annotation, String attribute) {

@@ -9,11 +9,10 @@ final class Misconfiguration {
 
   /** {@code @Annotation on [element]: problem; fix}. */
   static ExtensionConfigurationException of(String annotation, String element, String problem, String fix) {
-    return new ExtensionConfigurationException(
-        "@" + annotation + " on [" + element + "]: " + problem + "; " + fix);
+    return of(annotation, element, problem, fix, null);
   }
 
-  /** The same, keeping the cause. */
+  /** The same, keeping the cause (may be {@code null}). */
   static ExtensionConfigurationException of(
       String annotation, String element, String problem, String fix, Throwable cause) {
     return new ExtensionConfigurationException(

@@ -17,8 +17,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
 /**
  * The seed of a class's proxies: {@code -Dchaos.seed}, else {@code @ChaosTest(seed)}, else the seed
  * its matrices pin (they must agree; inherited ones count, overridden ones do not), else the run seed,
- * drawn once per run. Every seed written in an
- * annotation is checked, even when {@code -Dchaos.seed} overrides it.
+ * drawn once per run. Every seed written in an annotation is checked, even when {@code -Dchaos.seed}
+ * overrides it.
  */
 final class Seeds {
 
