@@ -1,5 +1,7 @@
 package dev.chaosjunit.junit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.chaosjunit.images.Images;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,9 +11,11 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** The configuration parameters (also read from system properties, e.g. {@code -Dchaos.seed=42}). */
+@API(status = INTERNAL, since = "0.1")
 public final class ChaosConfig {
 
   /** Pins the run seed. */
@@ -36,12 +40,13 @@ public final class ChaosConfig {
 
   private ChaosConfig() {}
 
-  static Optional<String> get(ExtensionContext context, String key) {
+  /** A setting, trimmed; empty when it is not set or blank. */
+  public static Optional<String> get(ExtensionContext context, String key) {
     return context.getConfigurationParameter(key).map(String::trim).filter(v -> !v.isEmpty());
   }
 
   /** Every {@code chaos.*} setting of this run but the cell and seed, by name, as a re-run must repeat them. */
-  static SortedMap<String, String> passedOn(ExtensionContext context) {
+  public static SortedMap<String, String> passedOn(ExtensionContext context) {
     SortedSet<String> keys = new TreeSet<>(SETTINGS);
     System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("chaos.")).forEach(keys::add);
     keys.removeAll(Set.of(CELL, SEED));
@@ -50,7 +55,8 @@ public final class ChaosConfig {
     return settings;
   }
 
-  static Path reportsDir(ExtensionContext context) {
+  /** Where reports go. */
+  public static Path reportsDir(ExtensionContext context) {
     return Path.of(get(context, REPORTS_DIR).orElse("target/chaos-reports"));
   }
 }

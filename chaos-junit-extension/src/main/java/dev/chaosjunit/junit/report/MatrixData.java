@@ -13,7 +13,7 @@ import java.util.List;
  * @param cells the cells that finished, in order
  * @param cellFilter the {@code chaos.cell} filter of a re-run, empty for a run of the whole matrix
  */
-public record MatrixData(String testClass, String method, long seed, List<String> scenarios, List<String> faults,
+record MatrixData(String testClass, String method, long seed, List<String> scenarios, List<String> faults,
     List<CellRecord> cells, String cellFilter) {
 
   /** Whether only the cells of a {@code chaos.cell} filter ran. */

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * re-run; a re-run of the cells a {@code chaos.cell} filter selects writes
  * {@code <Class>.<method>.rerun.json} and leaves the whole matrix's file alone.
  */
-public final class MatrixReport implements AutoCloseable {
+final class MatrixReport implements AutoCloseable {
 
   private final String testClass;
   private final String method;
