@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.junit.support.EchoClient;
+import dev.chaosjunit.junit.support.EchoFixture;
 import dev.chaosjunit.junit.support.EchoServer;
 import dev.chaosjunit.junit.support.Fixtures;
 import dev.chaosjunit.junit.support.TestFixture;
@@ -92,14 +93,8 @@ class VerdictsTest {
   }
 
   @TestFixture
-  static class Verdicts {
-    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
+  static class Verdicts extends EchoFixture {
     @FaultAssumption static Fault slow = Fault.on("echo").latency(Duration.ofMillis(300));
-
-    @Scenario
-    String ping(ChaosTopology topology) throws IOException {
-      return EchoClient.roundTrip(topology.proxy("echo"), "ping", 3000);
-    }
 
     @Scenario
     String idle() {
@@ -148,14 +143,7 @@ class VerdictsTest {
   }
 
   @TestFixture
-  static class BodyCheck {
-    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
-
-    @Scenario
-    String ping(ChaosTopology topology) throws IOException {
-      return EchoClient.roundTrip(topology.proxy("echo"), "ping", 3000);
-    }
-
+  static class BodyCheck extends EchoFixture {
     @FaultMatrix
     void body(Cell cell) {
       assertThat(cell.outcome().value()).isEqualTo("pong");
@@ -164,14 +152,8 @@ class VerdictsTest {
 
   @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
   @TestFixture
-  static class Reverting {
-    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
+  static class Reverting extends EchoFixture {
     @FaultAssumption static Fault dead = Fault.on("echo").timeout(Duration.ZERO);
-
-    @Scenario
-    String ping(ChaosTopology topology) throws IOException {
-      return EchoClient.roundTrip(topology.proxy("echo"), "ping", 3000);
-    }
 
     @Scenario
     String pingAgain(ChaosTopology topology) throws IOException {
@@ -195,14 +177,8 @@ class VerdictsTest {
   }
 
   @TestFixture
-  static class Pinned {
-    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
+  static class Pinned extends EchoFixture {
     @FaultAssumption static Fault slow = Fault.on("echo").latency(Duration.ofMillis(250));
-
-    @Scenario
-    String ping(ChaosTopology topology) throws IOException {
-      return EchoClient.roundTrip(topology.proxy("echo"), "ping", 3000);
-    }
 
     @FaultMatrix(seed = "7", expect = CUSTOM, check = "fast")
     void pinned(Cell cell) {

@@ -28,7 +28,7 @@ final class MatrixReport implements AutoCloseable {
    * A report for a matrix with these rows and columns (baseline included), written to {@code directory};
    * {@code cellFilter} is the {@code chaos.cell} filter of a re-run, empty for a run of the whole matrix.
    */
-  public MatrixReport(String testClass, String method, List<String> scenarios, List<String> faults, long seed,
+  MatrixReport(String testClass, String method, List<String> scenarios, List<String> faults, long seed,
       Path directory, String cellFilter) {
     this.testClass = testClass;
     this.method = method;
@@ -40,12 +40,12 @@ final class MatrixReport implements AutoCloseable {
   }
 
   /** Records a finished cell (a later record of the same cell replaces the earlier one). */
-  public synchronized void record(CellRecord cell) {
+  synchronized void record(CellRecord cell) {
     cells.put(cell.index(), cell);
   }
 
   /** The matrix so far. */
-  public synchronized MatrixData data() {
+  private synchronized MatrixData data() {
     return new MatrixData(testClass, method, seed, scenarios, faults, new ArrayList<>(cells.values()), cellFilter);
   }
 
