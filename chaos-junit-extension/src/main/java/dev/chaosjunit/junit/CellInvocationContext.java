@@ -1,8 +1,8 @@
 package dev.chaosjunit.junit;
 
-import dev.chaosjunit.junit.internal.CellExtension;
-import dev.chaosjunit.junit.internal.CellPlan;
-import dev.chaosjunit.junit.internal.MatrixPlan;
+import dev.chaosjunit.junit.internal.plan.CellPlan;
+import dev.chaosjunit.junit.internal.plan.MatrixPlan;
+import dev.chaosjunit.junit.internal.run.CellExtension;
 import java.util.List;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;

@@ -1,8 +1,8 @@
 package dev.chaosjunit.junit;
 
-import dev.chaosjunit.junit.internal.CellPlan;
 import dev.chaosjunit.junit.internal.ChaosConfig;
-import dev.chaosjunit.junit.internal.MatrixPlan;
+import dev.chaosjunit.junit.internal.plan.CellPlan;
+import dev.chaosjunit.junit.internal.plan.MatrixPlan;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 

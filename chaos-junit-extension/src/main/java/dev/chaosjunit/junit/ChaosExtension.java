@@ -1,6 +1,6 @@
 package dev.chaosjunit.junit;
 
-import dev.chaosjunit.junit.internal.Topologies;
+import dev.chaosjunit.junit.internal.run.Topologies;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -11,7 +11,7 @@ final class ChaosExtension implements BeforeAllCallback, ParameterResolver {
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    Topologies.obtain(context);
+    Topologies.topology(context);
   }
 
   @Override
@@ -21,6 +21,6 @@ final class ChaosExtension implements BeforeAllCallback, ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return Topologies.obtain(context).topology();
+    return Topologies.topology(context);
   }
 }

@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apiguardian.api.API;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -73,9 +75,10 @@ public final class ChaosReplay {
     }
   }
 
+  /** The method of that name, declared or inherited (the most specific one). */
   private static Method method(Class<?> type, String name) {
-    return Arrays.stream(type.getDeclaredMethods()).filter(m -> m.getName().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("[" + type.getName() + "] declares no method [" + name
-            + "]: pass the @FaultMatrix method's name"));
+    return ReflectionSupport.findMethods(type, m -> m.getName().equals(name), HierarchyTraversalMode.BOTTOM_UP)
+        .stream().findFirst().orElseThrow(() -> new IllegalArgumentException("[" + type.getName()
+            + "] has no method [" + name + "]: pass the @FaultMatrix method's name"));
   }
 }

@@ -1,9 +1,10 @@
 package dev.chaosjunit.junit;
 
-import dev.chaosjunit.junit.internal.CellReporting;
-import dev.chaosjunit.junit.internal.MatrixAnalyzer;
-import dev.chaosjunit.junit.internal.MatrixPlan;
-import dev.chaosjunit.junit.internal.ServiceScanner;
+import dev.chaosjunit.junit.internal.plan.MatrixAnalyzer;
+import dev.chaosjunit.junit.internal.plan.MatrixPlan;
+import dev.chaosjunit.junit.internal.plan.ServiceScanner;
+import dev.chaosjunit.junit.internal.run.Topologies;
+import dev.chaosjunit.junit.report.CellReporting;
 import java.lang.reflect.Method;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,7 +26,7 @@ final class FaultMatrixExtension implements TestTemplateInvocationContextProvide
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
     MatrixPlan matrix = MatrixAnalyzer.analyze(context, ServiceScanner.scan(testClass));
-    CellReporting.open(context, matrix);
+    CellReporting.open(context, matrix, Topologies.seed(context));
     CellNames names = CellNames.of(matrix, context);
     return matrix.cells().stream().map(cell -> new CellInvocationContext(matrix, cell, names.format(cell)));
   }

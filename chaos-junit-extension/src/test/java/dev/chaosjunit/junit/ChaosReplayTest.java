@@ -20,6 +20,16 @@ class ChaosReplayTest {
   }
 
   @Test
+  void reRunsACellOfAMatrixInheritedFromASuperclass() {
+    StringWriter out = new StringWriter();
+    int exit = ChaosReplay.run(new String[] {SeedTest.InheritsPin.class.getName(), "pinned", "idle × no fault", "13",
+        TestFixture.PARAMETER + "=true"}, new PrintWriter(out));
+
+    assertThat(exit).as(out.toString()).isZero();
+    assertThat(out.toString()).contains("1 tests successful");
+  }
+
+  @Test
   void failsWithExitCodeOneWhenTheCellFails() {
     StringWriter out = new StringWriter();
     int exit = ChaosReplay.run(new String[] {VerdictsTest.Verdicts.class.getName(), "verdicts", "ping × slow", "9",

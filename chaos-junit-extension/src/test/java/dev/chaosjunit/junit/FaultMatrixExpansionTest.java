@@ -7,11 +7,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqu
 
 import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.junit.support.EchoClient;
-import dev.chaosjunit.junit.support.EchoServer;
+import dev.chaosjunit.junit.support.EchoFixture;
 import dev.chaosjunit.junit.support.Fixtures;
 import dev.chaosjunit.junit.support.TestFixture;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -87,20 +86,13 @@ class FaultMatrixExpansionTest {
   }
 
   @TestFixture
-  static class EchoMatrix {
-    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
-
+  static class EchoMatrix extends EchoFixture {
     @FaultAssumption static Fault slow = Fault.on("echo").latency(Duration.ofMillis(200));
     @FaultAssumption static Fault dead = Fault.on("echo").timeout(Duration.ZERO);
 
     @FaultAssumption
     static Fault down() {
       return Fault.on("echo").refuseConnections();
-    }
-
-    @Scenario
-    String ping(ChaosTopology topology) throws IOException {
-      return EchoClient.roundTrip(topology.proxy("echo"), "ping", 3000);
     }
 
     @Scenario
@@ -117,30 +109,16 @@ class FaultMatrixExpansionTest {
   }
 
   @TestFixture
-  static class Excluding {
-    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
+  static class Excluding extends EchoFixture {
     @FaultAssumption static Fault slow = Fault.on("echo").latency(Duration.ofMillis(10));
-
-    @Scenario
-    String ping(ChaosTopology topology) throws IOException {
-      return EchoClient.roundTrip(topology.proxy("echo"), "ping", 3000);
-    }
 
     @FaultMatrix
     @ExcludeCell(fault = "slow", reason = "later")
     void matrix() {}
   }
 
-  @TestFixture
-  static class Named {
-    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
-    @FaultAssumption static Fault slow = Fault.on("echo").latency(Duration.ofMillis(10));
-
-    @Scenario
-    String ping(ChaosTopology topology) throws IOException {
-      return EchoClient.roundTrip(topology.proxy("echo"), "ping", 3000);
-    }
-
+  static class Named extends Excluding {
+    @Override
     @FaultMatrix(faults = {}, name = "{index}: {scenario} under {fault}")
     @ExcludeCell(fault = "slow", reason = "only the baseline is named here")
     void matrix() {}

@@ -10,7 +10,6 @@ import dev.chaosjunit.junit.support.Fixtures;
 import dev.chaosjunit.junit.support.TestFixture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;

@@ -71,6 +71,12 @@ class MisconfigurationTest {
     }
 
     @Test
+    void aSeedIsNotANumber() {
+      assertThat(failure(BadSeed.class)).isEqualTo("@FaultMatrix on [BadSeed.matrix()]: seed [soon] is not a long; "
+          + "write a whole number, e.g. seed = \"42\"");
+    }
+
+    @Test
     void theMatrixIsEmpty() {
       assertThat(failure(Empty.class)).isEqualTo("@FaultMatrix on [Empty.matrix()]: the matrix is empty "
           + "(1 scenarios, 0 faults, baseline false); declare @Scenario methods and @FaultAssumption faults, "
@@ -212,6 +218,12 @@ class MisconfigurationTest {
   }
 
   @TestFixture
+  static class BadSeed extends Base {
+    @FaultMatrix(seed = "soon")
+    void matrix() {}
+  }
+
+  @TestFixture
   static class ScenarioWithParameter {
     @Scenario
     String ping(String unresolvable) {
@@ -222,32 +234,14 @@ class MisconfigurationTest {
     void matrix() {}
   }
 
-  @TestFixture
-  static class UnknownService {
+  static class UnknownService extends RuleBase {
     @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
     @FaultAssumption static Fault slow = Fault.on("db").latency(Duration.ofMillis(1));
-
-    @Scenario
-    String ping() {
-      return "ping";
-    }
-
-    @FaultMatrix
-    void matrix() {}
   }
 
-  @TestFixture
-  static class WrongProtocol {
+  static class WrongProtocol extends RuleBase {
     @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
     @FaultAssumption static Fault readOnly = Fault.on("echo").redis().command("SET").error("READONLY no");
-
-    @Scenario
-    String ping() {
-      return "ping";
-    }
-
-    @FaultMatrix
-    void matrix() {}
   }
 
   @TestFixture

@@ -28,4 +28,28 @@ class ReportTest {
         "class=\"v-fault-bypassed\"", "class=\"v-errored\"", "seed 11")
         .doesNotContain("http://", "https://", "<script");
   }
+
+  @Test
+  void writesAFilteredReRunBesideTheWholeMatrixAndDropsItWhenTheWholeMatrixRunsAgain(@TempDir Path reports)
+      throws IOException {
+    Map<String, String> whole = Map.of("chaos.reports.dir", reports.toString(), "chaos.seed", "11");
+    Fixtures.run(VerdictsTest.Verdicts.class, whole);
+    String before = Files.readString(reports.resolve("Verdicts.verdicts.json"));
+
+    Map<String, String> rerun = new java.util.HashMap<>(whole);
+    rerun.put("chaos.cell", "ping × slow");
+    Fixtures.run(VerdictsTest.Verdicts.class, rerun);
+
+    assertThat(Files.readString(reports.resolve("Verdicts.verdicts.json"))).isEqualTo(before)
+        .doesNotContain("\"verdict\" : \"skipped\"");
+    assertThat(Files.readString(reports.resolve("Verdicts.verdicts.rerun.json")))
+        .contains("\"cellFilter\" : \"ping × slow\"", "\"verdict\" : \"failed\"", "\"verdict\" : \"skipped\"")
+        .doesNotContain("\"filtered\"");
+    assertThat(Files.readString(reports.resolve("index.html")))
+        .contains("<h2>Verdicts.verdicts</h2>", "<h2>Verdicts.verdicts (re-run of ping × slow)</h2>");
+
+    Fixtures.run(VerdictsTest.Verdicts.class, whole);
+    assertThat(reports.resolve("Verdicts.verdicts.rerun.json")).doesNotExist();
+    assertThat(Files.readString(reports.resolve("index.html"))).doesNotContain("re-run of");
+  }
 }

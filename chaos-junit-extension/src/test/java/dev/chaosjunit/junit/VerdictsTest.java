@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.junit.support.EchoClient;
+import dev.chaosjunit.junit.support.EchoFixture;
 import dev.chaosjunit.junit.support.EchoServer;
 import dev.chaosjunit.junit.support.Fixtures;
 import dev.chaosjunit.junit.support.TestFixture;
@@ -28,7 +29,8 @@ class VerdictsTest {
 
   @Test
   void judgesPassedFailedBypassedAndErrored() {
-    EngineExecutionResults results = Fixtures.run(Verdicts.class, Map.of("chaos.seed", "42"));
+    EngineExecutionResults results = Fixtures.run(Verdicts.class,
+        Map.of("chaos.seed", "42", "chaos.matrix.name", "{scenario} × {fault}"));
     Map<String, String> failures = Fixtures.failures(results);
 
     assertThat(failures).containsOnlyKeys("ping × slow", "idle × slow");
@@ -36,7 +38,9 @@ class VerdictsTest {
         .startsWith("expected SUCCESS within 100 ms, but the scenario did not return within 100 ms")
         .contains("verdict   = failed", "scenario  = ping", "fault     = slow (echo: latency downstream",
             "seed      = 42", "proxies   = echo=127.0.0.1:", "firings   = {echo [slow]: latency downstream",
-            "rerun     = mvn test -Dtest='VerdictsTest$Verdicts#verdicts' -Dchaos.cell='ping × slow' -Dchaos.seed=42",
+            "rerun     = mvn -pl chaos-junit-extension test -Dtest='VerdictsTest$Verdicts#verdicts'"
+                + " -Dsurefire.failIfNoSpecifiedTests=false -Dchaos.cell='ping × slow' -Dchaos.seed=42 ",
+            " -Dchaos.matrix.name='{scenario} × {fault}'",
             "unique id = [engine:junit-jupiter]/[class:dev.chaosjunit.junit.VerdictsTest$Verdicts]");
     assertThat(failures.get("idle × slow")).startsWith("fault [slow] never fired").contains("verdict   = fault bypassed");
     assertThat(Fixtures.started(results)).containsExactly("ping × no fault", "ping × slow", "idle × no fault", "idle × slow");
@@ -89,14 +93,8 @@ class VerdictsTest {
   }
 
   @TestFixture
-  static class Verdicts {
-    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
+  static class Verdicts extends EchoFixture {
     @FaultAssumption static Fault slow = Fault.on("echo").latency(Duration.ofMillis(300));
-
-    @Scenario
-    String ping(ChaosTopology topology) throws IOException {
-      return EchoClient.roundTrip(topology.proxy("echo"), "ping", 3000);
-    }
 
     @Scenario
     String idle() {
@@ -145,14 +143,7 @@ class VerdictsTest {
   }
 
   @TestFixture
-  static class BodyCheck {
-    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
-
-    @Scenario
-    String ping(ChaosTopology topology) throws IOException {
-      return EchoClient.roundTrip(topology.proxy("echo"), "ping", 3000);
-    }
-
+  static class BodyCheck extends EchoFixture {
     @FaultMatrix
     void body(Cell cell) {
       assertThat(cell.outcome().value()).isEqualTo("pong");
@@ -161,14 +152,8 @@ class VerdictsTest {
 
   @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
   @TestFixture
-  static class Reverting {
-    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
+  static class Reverting extends EchoFixture {
     @FaultAssumption static Fault dead = Fault.on("echo").timeout(Duration.ZERO);
-
-    @Scenario
-    String ping(ChaosTopology topology) throws IOException {
-      return EchoClient.roundTrip(topology.proxy("echo"), "ping", 3000);
-    }
 
     @Scenario
     String pingAgain(ChaosTopology topology) throws IOException {
@@ -192,14 +177,8 @@ class VerdictsTest {
   }
 
   @TestFixture
-  static class Pinned {
-    @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
+  static class Pinned extends EchoFixture {
     @FaultAssumption static Fault slow = Fault.on("echo").latency(Duration.ofMillis(250));
-
-    @Scenario
-    String ping(ChaosTopology topology) throws IOException {
-      return EchoClient.roundTrip(topology.proxy("echo"), "ping", 3000);
-    }
 
     @FaultMatrix(seed = "7", expect = CUSTOM, check = "fast")
     void pinned(Cell cell) {

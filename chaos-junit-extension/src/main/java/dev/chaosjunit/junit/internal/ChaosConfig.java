@@ -1,10 +1,21 @@
 package dev.chaosjunit.junit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.chaosjunit.images.Images;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** The configuration parameters (also read from system properties, e.g. {@code -Dchaos.seed=42}). */
+@API(status = INTERNAL, since = "0.1")
 public final class ChaosConfig {
 
   /** Pins the run seed. */
@@ -23,13 +34,29 @@ public final class ChaosConfig {
    */
   public static final String PROXY_SERVER_JAR = "chaos.proxy.server-jar";
 
+  /** The settings a re-run passes on besides the cell and seed: these, and any {@code chaos.*} system property. */
+  private static final List<String> SETTINGS = List.of(NAME_PATTERN, REPORTS_DIR, BACKEND, PROXY_SERVER_JAR,
+      Images.PROPERTY);
+
   private ChaosConfig() {}
 
-  static Optional<String> get(ExtensionContext context, String key) {
+  /** A setting, trimmed; empty when it is not set or blank. */
+  public static Optional<String> get(ExtensionContext context, String key) {
     return context.getConfigurationParameter(key).map(String::trim).filter(v -> !v.isEmpty());
   }
 
-  static Path reportsDir(ExtensionContext context) {
+  /** Every {@code chaos.*} setting of this run but the cell and seed, by name, as a re-run must repeat them. */
+  public static SortedMap<String, String> passedOn(ExtensionContext context) {
+    SortedSet<String> keys = new TreeSet<>(SETTINGS);
+    System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith("chaos.")).forEach(keys::add);
+    keys.removeAll(Set.of(CELL, SEED));
+    SortedMap<String, String> settings = new TreeMap<>();
+    keys.forEach(key -> context.getConfigurationParameter(key).ifPresent(value -> settings.put(key, value)));
+    return settings;
+  }
+
+  /** Where reports go. */
+  public static Path reportsDir(ExtensionContext context) {
     return Path.of(get(context, REPORTS_DIR).orElse("target/chaos-reports"));
   }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param rerun the command re-running the cell
  * @param uniqueId the JUnit unique ID
  */
-public record CellRecord(
+record CellRecord(
     int index,
     String displayName,
     String scenario,

@@ -40,8 +40,9 @@ final class HtmlReport {
   }
 
   private static String section(MatrixData matrix) {
+    String rerun = matrix.filtered() ? " (re-run of " + Html.esc(matrix.cellFilter()) + ")" : "";
     StringBuilder out = new StringBuilder("<section><h2>").append(Html.esc(matrix.testClass())).append('.')
-        .append(Html.esc(matrix.method())).append("</h2><p class=\"meta\">seed ").append(matrix.seed())
+        .append(Html.esc(matrix.method())).append(rerun).append("</h2><p class=\"meta\">seed ").append(matrix.seed())
         .append(" · ").append(summary(matrix.cells())).append("</p><table><thead><tr><th>scenario \\ fault</th>");
     for (String fault : matrix.faults()) {
       out.append("<th>").append(Html.esc(fault)).append("</th>");

@@ -26,6 +26,14 @@ final class JsonReport {
     }
   }
 
+  static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the outdated chaos report [" + file + "]", e);
+    }
+  }
+
   static List<MatrixData> readAll(Path directory) {
     try (Stream<Path> files = Files.list(directory)) {
       List<MatrixData> matrices = new ArrayList<>();

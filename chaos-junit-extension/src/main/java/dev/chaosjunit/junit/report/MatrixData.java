@@ -11,6 +11,13 @@ import java.util.List;
  * @param scenarios the rows, in order
  * @param faults the columns, in order (the baseline {@code no fault} first when present)
  * @param cells the cells that finished, in order
+ * @param cellFilter the {@code chaos.cell} filter of a re-run, empty for a run of the whole matrix
  */
-public record MatrixData(String testClass, String method, long seed, List<String> scenarios, List<String> faults,
-    List<CellRecord> cells) {}
+record MatrixData(String testClass, String method, long seed, List<String> scenarios, List<String> faults,
+    List<CellRecord> cells, String cellFilter) {
+
+  /** Whether only the cells of a {@code chaos.cell} filter ran. */
+  public boolean filtered() {
+    return cellFilter != null && !cellFilter.isEmpty();
+  }
+}

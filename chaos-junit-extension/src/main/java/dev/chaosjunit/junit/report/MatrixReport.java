@@ -9,8 +9,11 @@ import java.util.TreeMap;
 /**
  * The cells of one matrix as they finish. Lives in the template method's store: when JUnit closes it
  * after the last cell, it writes the matrix's JSON file and re-renders the HTML page of the directory.
+ * A run of the whole matrix writes {@code <Class>.<method>.json} and removes the file of an earlier
+ * re-run; a re-run of the cells a {@code chaos.cell} filter selects writes
+ * {@code <Class>.<method>.rerun.json} and leaves the whole matrix's file alone.
  */
-public final class MatrixReport implements AutoCloseable {
+final class MatrixReport implements AutoCloseable {
 
   private final String testClass;
   private final String method;
@@ -18,32 +21,43 @@ public final class MatrixReport implements AutoCloseable {
   private final List<String> faults;
   private final long seed;
   private final Path directory;
+  private final String cellFilter;
   private final Map<Integer, CellRecord> cells = new TreeMap<>();
 
-  /** A report for a matrix with these rows and columns (baseline included), written to {@code directory}. */
-  public MatrixReport(String testClass, String method, List<String> scenarios, List<String> faults, long seed,
-      Path directory) {
+  /**
+   * A report for a matrix with these rows and columns (baseline included), written to {@code directory};
+   * {@code cellFilter} is the {@code chaos.cell} filter of a re-run, empty for a run of the whole matrix.
+   */
+  MatrixReport(String testClass, String method, List<String> scenarios, List<String> faults, long seed,
+      Path directory, String cellFilter) {
     this.testClass = testClass;
     this.method = method;
     this.scenarios = List.copyOf(scenarios);
     this.faults = List.copyOf(faults);
     this.seed = seed;
     this.directory = directory;
+    this.cellFilter = cellFilter;
   }
 
   /** Records a finished cell (a later record of the same cell replaces the earlier one). */
-  public synchronized void record(CellRecord cell) {
+  synchronized void record(CellRecord cell) {
     cells.put(cell.index(), cell);
   }
 
   /** The matrix so far. */
-  public synchronized MatrixData data() {
-    return new MatrixData(testClass, method, seed, scenarios, faults, new ArrayList<>(cells.values()));
+  private synchronized MatrixData data() {
+    return new MatrixData(testClass, method, seed, scenarios, faults, new ArrayList<>(cells.values()), cellFilter);
   }
 
   @Override
   public void close() {
-    JsonReport.write(data(), directory.resolve(testClass + "." + method + ".json"));
+    MatrixData data = data();
+    Path whole = directory.resolve(testClass + "." + method + ".json");
+    Path rerun = directory.resolve(testClass + "." + method + ".rerun.json");
+    JsonReport.write(data, data.filtered() ? rerun : whole);
+    if (!data.filtered()) {
+      JsonReport.delete(rerun);
+    }
     HtmlReport.write(JsonReport.readAll(directory), directory.resolve("index.html"));
   }
 }

@@ -1,0 +1,108 @@
+package dev.chaosjunit.junit.internal.backend;
+
+import dev.chaosjunit.fault.Effect;
+import dev.chaosjunit.fault.FaultEffect;
+import dev.chaosjunit.fault.RefuseConnections;
+import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.fault.Toxic;
+import dev.chaosjunit.junit.ChaosProtocol;
+import dev.chaosjunit.junit.ProxyEndpoint;
+import dev.chaosjunit.junit.internal.plan.ServiceDeclaration;
+import dev.chaosjunit.proxy.EngineOptions;
+import dev.chaosjunit.proxy.Proxy;
+import dev.chaosjunit.proxy.ProxyEngine;
+import dev.chaosjunit.proxy.ProxySpec;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The default backend: the proxy engine in the test JVM, which takes the model's toxics and rules as
+ * they are. A refused-connections effect counts as fired by the live connections it closed (new
+ * connection attempts are refused by the OS, unseen).
+ */
+final class EngineBackend implements FaultBackend {
+
+  private final ProxyEngine engine;
+  private final Map<String, Long> closedByRefusal = new HashMap<>();
+
+  private EngineBackend(ProxyEngine engine) {
+    this.engine = engine;
+  }
+
+  static FaultBackend start(long seed) {
+    return new EngineBackend(ProxyEngine.start(EngineOptions.defaults().withSeed(seed)));
+  }
+
+  @Override
+  public ProxyEndpoint front(ServiceDeclaration service, Upstream upstream) {
+    ProxySpec spec = ProxySpec.of(service.name(), upstream.hostPort());
+    if (service.protocol() != ChaosProtocol.TCP) {
+      spec = spec.withProtocol(service.protocol().engineName());
+    }
+    Proxy proxy = engine.create(spec);
+    InetSocketAddress address = proxy.listenAddress();
+    return new ProxyEndpoint(service.name(), service.protocol().engineName(), address.getHostString(),
+        address.getPort(), upstream.hostPort(), upstream.jdbcUrl());
+  }
+
+  @Override
+  public boolean countsFirings() {
+    return true;
+  }
+
+  @Override
+  public void reset() {
+    engine.reset();
+    closedByRefusal.clear();
+  }
+
+  @Override
+  public void apply(FaultEffect applied) {
+    Proxy proxy = proxy(applied);
+    Effect effect = applied.effect();
+    if (effect instanceof RefuseConnections) {
+      closedByRefusal.put(applied.service(), proxy.stats().connectionsActive());
+      proxy.disable();
+    } else if (effect instanceof Toxic toxic) {
+      proxy.addToxic(toxic);
+    } else if (effect instanceof Rule rule) {
+      proxy.addRule(rule);
+    }
+  }
+
+  @Override
+  public long firings(FaultEffect applied) {
+    Effect effect = applied.effect();
+    if (effect instanceof Toxic toxic) {
+      return proxy(applied).toxicCounters(toxic.name()).fired();
+    }
+    if (effect instanceof Rule rule) {
+      return proxy(applied).ruleCounters(rule.name()).fired();
+    }
+    return closedByRefusal.getOrDefault(applied.service(), 0L);
+  }
+
+  @Override
+  public void revert(FaultEffect applied) {
+    Proxy proxy = proxy(applied);
+    Effect effect = applied.effect();
+    if (effect instanceof Toxic toxic) {
+      proxy.removeToxic(toxic.name());
+    } else if (effect instanceof Rule rule) {
+      proxy.removeRule(rule.name());
+    } else {
+      proxy.enable();
+    }
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  private Proxy proxy(FaultEffect effect) {
+    return engine.proxy(effect.service()).orElseThrow(() -> new IllegalStateException(
+        "no proxy for service [" + effect.service() + "]: is its @Chaos field declared in this class?"));
+  }
+}

@@ -1,0 +1,49 @@
+package dev.chaosjunit.junit.internal.backend;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.chaosjunit.fault.FaultEffect;
+import dev.chaosjunit.junit.ProxyEndpoint;
+import dev.chaosjunit.junit.internal.Backend;
+import dev.chaosjunit.junit.internal.plan.ServiceDeclaration;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * How faults are carried out: the port between the extension and a proxy implementation (the in-JVM
+ * engine, or a Toxiproxy-compatible server). One per test class; not used concurrently.
+ */
+@API(status = INTERNAL, since = "0.1")
+public interface FaultBackend extends AutoCloseable {
+
+  /**
+   * Starts a backend for a class's proxies with its seed; the Toxiproxy backend builds its image from
+   * {@code serverJar} when needed ({@link ChaosProxyImage}).
+   */
+  static FaultBackend start(Backend backend, Optional<Path> serverJar, long seed) {
+    return backend == Backend.ENGINE ? EngineBackend.start(seed) : ToxiproxyBackend.start(serverJar);
+  }
+
+  /** Starts a proxy for {@code service} in front of its upstream. */
+  ProxyEndpoint front(ServiceDeclaration service, Upstream upstream);
+
+  /** Whether {@link #firings} counts (else the fault-bypassed check cannot apply). */
+  boolean countsFirings();
+
+  /** Puts every proxy back to its baseline: enabled, no toxics, no rules. */
+  void reset();
+
+  /** Applies one effect, under the name it carries (unique per service and cell). */
+  void apply(FaultEffect effect);
+
+  /** How often the applied effect fired so far. */
+  long firings(FaultEffect effect);
+
+  /** Reverts one applied effect. */
+  void revert(FaultEffect effect);
+
+  /** Stops every proxy. */
+  @Override
+  void close();
+}

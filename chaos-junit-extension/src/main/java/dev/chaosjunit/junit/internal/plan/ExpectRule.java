@@ -1,0 +1,19 @@
+package dev.chaosjunit.junit.internal.plan;
+
+import dev.chaosjunit.junit.Expectation;
+
+/**
+ * An expectation and the cells it selects, from {@code @Expect} or a single-cell annotation.
+ *
+ * @param cells the cells it selects
+ * @param value the expectation
+ * @param within its time budget text
+ * @param check the custom predicate's method name
+ * @param source how it was written, for messages
+ */
+record ExpectRule(CellSelector cells, Expectation value, String within, String check, String source) {
+
+  boolean sameAs(ExpectRule other) {
+    return value == other.value && within.equals(other.within) && check.equals(other.check);
+  }
+}

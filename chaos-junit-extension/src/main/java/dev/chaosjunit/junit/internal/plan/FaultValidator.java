@@ -1,0 +1,79 @@
+package dev.chaosjunit.junit.internal.plan;
+
+import dev.chaosjunit.fault.FaultEffect;
+import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.junit.ChaosProtocol;
+import dev.chaosjunit.junit.internal.Backend;
+import dev.chaosjunit.junit.internal.ChaosConfig;
+import dev.chaosjunit.junit.internal.Misconfiguration;
+import dev.chaosjunit.proxy.protocol.ProtocolInspector;
+import dev.chaosjunit.proxy.protocol.ProtocolInspectors;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a matrix's faults at discovery, before any container starts: each targets a declared service,
+ * each rule is written for its service's protocol, carried by the backend, and accepted by the protocol's
+ * inspector (match keys, action, parameters), exactly as the engine would check it when the cell runs.
+ */
+final class FaultValidator {
+
+  private final Map<String, ServiceDeclaration> services;
+  private final Backend backend;
+  private final ProtocolInspectors inspectors = ProtocolInspectors.load(FaultValidator.class.getClassLoader());
+
+  FaultValidator(List<ServiceDeclaration> services, Backend backend) {
+    this.services = services.stream().collect(Collectors.toMap(ServiceDeclaration::name, Function.identity()));
+    this.backend = backend;
+  }
+
+  void check(FaultDef fault) {
+    for (FaultEffect effect : fault.fault().effects()) {
+      ServiceDeclaration service = services.get(effect.service());
+      if (service == null) {
+        throw Misconfiguration.of("FaultAssumption", fault.element(), "fault [" + fault.name()
+            + "] targets service [" + effect.service() + "], which no @Chaos field declares (declared: "
+            + services.keySet() + ")", "fix the service name or annotate the container field with @Chaos(\""
+            + effect.service() + "\")");
+      }
+      if (effect.effect() instanceof Rule rule) {
+        checkRule(fault, rule, service);
+      }
+    }
+  }
+
+  private void checkRule(FaultDef fault, Rule rule, ServiceDeclaration service) {
+    checkProtocol(fault, rule, service);
+    if (!backend.carriesRules()) {
+      throw Misconfiguration.of("FaultAssumption", fault.element(), "fault [" + fault.name() + "] is a protocol rule ("
+          + rule.describe() + "), which the " + backend.configName() + " backend (-D" + ChaosConfig.BACKEND + "="
+          + backend.configName() + ") cannot carry out", "run with -D" + ChaosConfig.BACKEND + "=engine (the default), or leave it out of"
+          + " this matrix with @FaultMatrix(faults = ...)");
+    }
+    ProtocolInspector inspector = inspectors.find(rule.protocol()).orElseThrow(() -> Misconfiguration.of(
+        "FaultAssumption", fault.element(), "fault [" + fault.name() + "] is a [" + rule.protocol()
+            + "] rule, but no inspector of that protocol is on the class path (known: " + inspectors.names() + ")",
+        "add the module that provides it"));
+    try {
+      inspector.validate(rule);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      String fix = e instanceof IllegalArgumentException ? "fix the rule where the field builds it" : "then run again";
+      throw Misconfiguration.of("FaultAssumption", fault.element(), "fault [" + fault.name() + "] cannot run: "
+          + e.getMessage(), fix, e);
+    }
+  }
+
+  private static void checkProtocol(FaultDef fault, Rule rule, ServiceDeclaration service) {
+    if (!rule.protocol().equals(service.protocol().engineName())) {
+      throw Misconfiguration.of("FaultAssumption", fault.element(), "fault [" + fault.name() + "] is a ["
+          + rule.protocol() + "] rule but service [" + service.name() + "] speaks [" + service.protocol()
+          .engineName() + "]", service.protocol() == ChaosProtocol.TCP
+              ? "declare the protocol: @Chaos(value = \"" + service.name() + "\", protocol = ChaosProtocol."
+                  + rule.protocol().toUpperCase(java.util.Locale.ROOT) + ")"
+              : "write the rule with Fault.on(\"" + service.name() + "\")." + service.protocol().engineName()
+                  + "() or target a " + rule.protocol() + " service");
+    }
+  }
+}

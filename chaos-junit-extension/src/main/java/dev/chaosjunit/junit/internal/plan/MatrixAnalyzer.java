@@ -1,0 +1,127 @@
+package dev.chaosjunit.junit.internal.plan;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.chaosjunit.junit.ExcludeCell;
+import dev.chaosjunit.junit.FaultMatrix;
+import dev.chaosjunit.junit.internal.Backend;
+import dev.chaosjunit.junit.internal.Misconfiguration;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** Turns a template method into a validated {@link MatrixPlan}, or fails with a configuration error. */
+@API(status = INTERNAL, since = "0.1")
+public final class MatrixAnalyzer {
+
+  private final MatrixSpec spec;
+  private final Class<?> testClass;
+  private final Map<String, ScenarioDef> scenarios;
+  private final Map<String, FaultDef> faults;
+
+  private MatrixAnalyzer(Class<?> testClass, Method method) {
+    this.spec = MatrixSpecs.of(method);
+    this.testClass = testClass;
+    this.scenarios = byName(ScenarioCatalog.scan(testClass), ScenarioDef::name);
+    this.faults = byName(FaultCatalog.scan(testClass), FaultDef::name);
+  }
+
+  /** Analyses the {@code @FaultMatrix} or {@code @FaultScenario} method of a class. */
+  public static MatrixPlan analyze(ExtensionContext context, List<ServiceDeclaration> services) {
+    return analyze(context.getRequiredTestClass(), context.getRequiredTestMethod(), services, Backend.of(context));
+  }
+
+  /** Analyses a method for a backend. */
+  public static MatrixPlan analyze(Class<?> testClass, Method method, List<ServiceDeclaration> services, Backend backend) {
+    return new MatrixAnalyzer(testClass, method).plan(method.getName(), new FaultValidator(services, backend));
+  }
+
+  private MatrixPlan plan(String methodName, FaultValidator validator) {
+    List<ScenarioDef> rows = select(spec.scenarios(), scenarios, "scenarios", "@Scenario method");
+    boolean singleBaseline = spec.annotation().equals("FaultScenario") && spec.faults().isEmpty();
+    List<FaultDef> columns = singleBaseline ? List.of() : select(spec.faults(), faults, "faults", "@FaultAssumption");
+    columns.forEach(validator::check);
+    if (rows.isEmpty() || (columns.isEmpty() && !spec.baseline())) {
+      throw Misconfiguration.of(spec.annotation(), spec.element(), "the matrix is empty (" + rows.size()
+          + " scenarios, " + columns.size() + " faults, baseline " + spec.baseline() + ")",
+          "declare @Scenario methods and @FaultAssumption faults, or enable the baseline");
+    }
+    spec.overrides().forEach(r -> checkNames(r.cells(), "Expect"));
+    spec.excludes().forEach(e -> checkNames(CellSelector.of(e.scenario(), e.fault()), "ExcludeCell"));
+    Duration timeout = DurationText.parse(spec.timeout(), spec.annotation(), spec.element(), "timeout")
+        .orElse(Duration.ofSeconds(10));
+    return new MatrixPlan(testClass, methodName, cells(rows, columns), spec.requireFiring(), timeout,
+        spec.namePattern());
+  }
+
+  private List<CellPlan> cells(List<ScenarioDef> rows, List<FaultDef> columns) {
+    ExpectationResolver expectations = new ExpectationResolver(spec, testClass);
+    List<Optional<FaultDef>> allColumns = new ArrayList<>();
+    if (spec.baseline()) {
+      allColumns.add(Optional.empty());
+    }
+    columns.forEach(fault -> allColumns.add(Optional.of(fault)));
+    List<CellPlan> cells = new ArrayList<>();
+    for (ScenarioDef row : rows) {
+      for (Optional<FaultDef> column : allColumns) {
+        String faultName = column.map(FaultDef::name).orElse(FaultMatrix.NO_FAULT);
+        cells.add(new CellPlan(cells.size() + 1, row, column, expectations.resolve(row.name(), faultName),
+            exclusion(row.name(), faultName)));
+      }
+    }
+    return cells;
+  }
+
+  private Optional<String> exclusion(String scenario, String fault) {
+    return spec.excludes().stream()
+        .filter(e -> CellSelector.of(e.scenario(), e.fault()).selects(scenario, fault))
+        .map(ExcludeCell::reason)
+        .findFirst();
+  }
+
+  private <T> List<T> select(List<String> names, Map<String, T> declared, String attribute, String what) {
+    if (names.isEmpty()) {
+      return new ArrayList<>(declared.values());
+    }
+    List<T> selected = new ArrayList<>();
+    for (String name : names) {
+      T found = declared.get(name);
+      if (found == null) {
+        throw Misconfiguration.of(spec.annotation(), spec.element(), attribute + " names unknown " + what
+            + " [" + name + "]", "use one of " + declared.keySet());
+      }
+      selected.add(found);
+    }
+    return selected;
+  }
+
+  private void checkNames(CellSelector cells, String annotation) {
+    unknown(cells.scenarios(), scenarios.keySet(), annotation, "scenario");
+    Set<String> known = new java.util.LinkedHashSet<>(faults.keySet());
+    known.add(FaultMatrix.NO_FAULT);
+    unknown(cells.faults(), known, annotation, "fault");
+  }
+
+  private void unknown(Collection<String> names, Set<String> known, String annotation, String attribute) {
+    for (String name : names) {
+      if (!known.contains(name)) {
+        throw Misconfiguration.of(annotation, spec.element(), attribute + " names unknown " + attribute + " ["
+            + name + "]", "use one of " + known);
+      }
+    }
+  }
+
+  private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {
+    return items.stream().collect(Collectors.toMap(name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+  }
+}

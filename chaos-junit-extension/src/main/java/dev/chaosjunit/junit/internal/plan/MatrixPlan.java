@@ -1,0 +1,26 @@
+package dev.chaosjunit.junit.internal.plan;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.time.Duration;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * A validated matrix: its cells in order and how to run them.
+ *
+ * @param testClass the class
+ * @param methodName the template method's name
+ * @param cells the cells, scenarios outer and faults inner
+ * @param requireFiring whether unfired faults fail the cell
+ * @param timeout how long a scenario may run
+ * @param namePattern the display name pattern, blank = configured default
+ */
+@API(status = INTERNAL, since = "0.1")
+public record MatrixPlan(
+    Class<?> testClass,
+    String methodName,
+    List<CellPlan> cells,
+    boolean requireFiring,
+    Duration timeout,
+    String namePattern) {}

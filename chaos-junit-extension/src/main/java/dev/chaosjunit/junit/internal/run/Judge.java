@@ -1,0 +1,87 @@
+package dev.chaosjunit.junit.internal.run;
+
+import dev.chaosjunit.fault.RefuseConnections;
+import dev.chaosjunit.junit.Cell;
+import dev.chaosjunit.junit.Outcome;
+import dev.chaosjunit.junit.Verdict;
+import dev.chaosjunit.junit.internal.plan.CellExpectation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+
+/** Judges a cell's outcome against its expectation and its fault's firings. */
+final class Judge {
+
+  private Judge() {}
+
+  static Judgement judge(Cell cell, CellExpectation expected, boolean requireFiring, Object instance) {
+    Outcome outcome = cell.outcome();
+    String failure = switch (expected.value()) {
+      case SUCCESS -> success(outcome, expected);
+      case ERROR -> error(outcome, expected);
+      case HANG -> outcome.timedOut() ? null : "expected HANG, but the scenario " + outcome.summary();
+      case CUSTOM -> custom(cell, expected.check().orElseThrow(), instance);
+    };
+    if (failure != null) {
+      return new Judgement(Verdict.FAILED, failure);
+    }
+    if (requireFiring && countable(cell) && cell.totalFirings() == 0) {
+      return new Judgement(Verdict.FAULT_BYPASSED, "fault [" + cell.faultName() + "] never fired: the scenario "
+          + outcome.summary() + " without meeting it; make the scenario use the faulted service, or set "
+          + "requireFiring = false");
+    }
+    return new Judgement(Verdict.PASSED, "expected " + expected.describe() + " and the scenario " + outcome.summary());
+  }
+
+  /**
+   * Whether firings can tell a bypass: refused connections are refused by the OS and cannot be counted,
+   * so a fault with a refuse-connections effect never counts as bypassed.
+   */
+  private static boolean countable(Cell cell) {
+    return cell.fault().map(f -> f.effects().stream().noneMatch(e -> e.effect() instanceof RefuseConnections))
+        .orElse(false);
+  }
+
+  private static String success(Outcome outcome, CellExpectation expected) {
+    boolean serverError = outcome.httpStatus().orElse(200) >= 500;
+    if (!outcome.returned() || serverError) {
+      return expected("SUCCESS", expected) + ", but the scenario " + outcome.summary()
+          + (serverError ? " (HTTP status " + outcome.httpStatus().getAsInt() + ")" : "");
+    }
+    return late(outcome, expected, "SUCCESS");
+  }
+
+  private static String error(Outcome outcome, CellExpectation expected) {
+    boolean serverError = outcome.returned() && outcome.httpStatus().orElse(200) >= 500;
+    if (!outcome.threw() && !serverError) {
+      return expected("ERROR", expected) + ", but the scenario " + outcome.summary();
+    }
+    return late(outcome, expected, "ERROR");
+  }
+
+  private static String late(Outcome outcome, CellExpectation expected, String what) {
+    Duration budget = expected.within().orElse(null);
+    if (budget != null && outcome.duration().compareTo(budget) > 0) {
+      return expected(what, expected) + ", but the scenario " + outcome.summary();
+    }
+    return null;
+  }
+
+  private static String expected(String what, CellExpectation expected) {
+    return "expected " + what + expected.within().map(d -> " within " + d.toMillis() + " ms").orElse("");
+  }
+
+  private static String custom(Cell cell, Method check, Object instance) {
+    Object target = Modifier.isStatic(check.getModifiers()) ? null : instance;
+    Object argument = check.getParameterTypes()[0] == Cell.class ? cell : cell.outcome();
+    try {
+      return (boolean) check.invoke(target, argument) ? null
+          : "check " + check.getName() + "() returned false: the scenario " + cell.outcome().summary();
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException("check " + check.getName() + "() threw " + e.getCause(), e.getCause());
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("check " + check.getName() + "() is not accessible", e);
+    }
+  }
+}

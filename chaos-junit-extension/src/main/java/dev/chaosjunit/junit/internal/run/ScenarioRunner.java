@@ -1,0 +1,66 @@
+package dev.chaosjunit.junit.internal.run;
+
+import dev.chaosjunit.junit.ChaosTopology;
+import dev.chaosjunit.junit.Outcome;
+import dev.chaosjunit.junit.internal.plan.ScenarioDef;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs scenarios on daemon threads under a timeout, so that a hung scenario is abandoned (and
+ * interrupted) instead of hanging the build. One per test class, closed with it.
+ */
+final class ScenarioRunner implements AutoCloseable {
+
+  private final ExecutorService threads = Executors.newCachedThreadPool(new Daemons());
+
+  /** Runs {@code scenario} on {@code instance} and captures how it ended. */
+  public Outcome run(ScenarioDef scenario, Object instance, ChaosTopology topology, Duration timeout)
+      throws InterruptedException {
+    Method method = scenario.method();
+    Object target = Modifier.isStatic(method.getModifiers()) ? null : instance;
+    Object[] args = method.getParameterCount() == 0 ? new Object[0] : new Object[] {topology};
+    long start = System.nanoTime();
+    Future<Object> future = threads.submit(() -> method.invoke(target, args));
+    try {
+      Object value = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      return new Outcome(Outcome.Kind.RETURNED, value, null, since(start));
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() instanceof InvocationTargetException ite ? ite.getCause() : e.getCause();
+      return new Outcome(Outcome.Kind.THREW, null, cause, since(start));
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      return new Outcome(Outcome.Kind.TIMED_OUT, null, null, timeout);
+    }
+  }
+
+  private static Duration since(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  @Override
+  public void close() {
+    threads.shutdownNow();
+  }
+
+  private static final class Daemons implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, "chaos-scenario-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+}

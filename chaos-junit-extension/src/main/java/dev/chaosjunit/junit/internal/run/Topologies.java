@@ -1,0 +1,58 @@
+package dev.chaosjunit.junit.internal.run;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.chaosjunit.junit.ChaosTopology;
+import dev.chaosjunit.junit.internal.Backend;
+import dev.chaosjunit.junit.internal.ChaosConfig;
+import dev.chaosjunit.junit.internal.backend.FaultBackend;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** Finds or starts the proxies of the test class, kept in the class's store until the class ends. */
+@API(status = INTERNAL, since = "0.1")
+public final class Topologies {
+
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Topologies.class);
+
+  private Topologies() {}
+
+  /** The addresses of the class's proxies, which are started on first use. */
+  public static ChaosTopology topology(ExtensionContext context) {
+    return obtain(context).topology();
+  }
+
+  /** The class's running proxies, started on first use. */
+  static TopologyResource obtain(ExtensionContext context) {
+    ExtensionContext classContext = classContext(context);
+    return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(TopologyResource.class,
+        key -> TopologyResource.start(classContext.getRequiredTestClass(), Seeds.forClass(classContext),
+            seed -> FaultBackend.start(Backend.of(classContext), serverJar(classContext), seed)),
+        TopologyResource.class);
+  }
+
+  /** The class's scenario threads, started on first use. */
+  static ScenarioRunner runner(ExtensionContext context) {
+    return classContext(context).getStore(NAMESPACE)
+        .getOrComputeIfAbsent(ScenarioRunner.class, key -> new ScenarioRunner(), ScenarioRunner.class);
+  }
+
+  /** The seed of the class's proxies, without starting them. */
+  public static long seed(ExtensionContext context) {
+    return Seeds.forClass(classContext(context));
+  }
+
+  private static Optional<Path> serverJar(ExtensionContext context) {
+    return ChaosConfig.get(context, ChaosConfig.PROXY_SERVER_JAR).map(Path::of);
+  }
+
+  private static ExtensionContext classContext(ExtensionContext context) {
+    ExtensionContext current = context;
+    while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+      current = current.getParent().get();
+    }
+    return current;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.chaosjunit.junit.report;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.chaosjunit.junit.Cell;
+import dev.chaosjunit.junit.Verdict;
+import dev.chaosjunit.junit.internal.ChaosConfig;
+import dev.chaosjunit.junit.internal.plan.CellPlan;
+import dev.chaosjunit.junit.internal.plan.MatrixPlan;
+import java.util.List;
+import java.util.Map;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** Puts cells into the matrix report kept in the template method's store. */
+@API(status = INTERNAL, since = "0.1")
+public final class CellReporting {
+
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CellReporting.class);
+
+  private CellReporting() {}
+
+  /** Opens the report of a matrix run with {@code seed}; JUnit closes (and so writes) it after the matrix. */
+  public static void open(ExtensionContext templateContext, MatrixPlan matrix, long seed) {
+    List<String> columns = matrix.cells().stream().map(CellPlan::faultName).distinct().toList();
+    List<String> rows = matrix.cells().stream().map(c -> c.scenario().name()).distinct().toList();
+    templateContext.getStore(NAMESPACE).put(MatrixReport.class, new MatrixReport(matrix.testClass().getSimpleName(),
+        matrix.methodName(), rows, columns, seed, ChaosConfig.reportsDir(templateContext),
+        ChaosConfig.get(templateContext, ChaosConfig.CELL).orElse("")));
+  }
+
+  /** Records a cell that did not run, and why. */
+  public static void skipped(ExtensionContext cellContext, CellPlan plan, String reason) {
+    record(cellContext, plan, Verdict.SKIPPED, reason, null, "");
+  }
+
+  /** Records a cell that ran ({@code ran} is {@code null} when it never got to run its scenario). */
+  public static void finished(ExtensionContext cellContext, CellPlan plan, Verdict verdict, String reason, Cell ran,
+      String rerun) {
+    record(cellContext, plan, verdict, reason, ran, rerun);
+  }
+
+  private static void record(ExtensionContext context, CellPlan plan, Verdict verdict, String reason, Cell ran,
+      String rerun) {
+    CellRecord cell = new CellRecord(plan.index(), context.getDisplayName(), plan.scenario().name(),
+        plan.faultName(), describe(plan), plan.expectation().describe(), verdict.label(), reason,
+        ran == null ? "not run" : ran.outcome().summary(), ran == null ? 0 : ran.outcome().duration().toMillis(),
+        ran == null ? Map.of() : ran.firings(), rerun, context.getUniqueId());
+    context.getParent().map(p -> p.getStore(NAMESPACE).get(MatrixReport.class, MatrixReport.class))
+        .ifPresent(report -> report.record(cell));
+  }
+
+  private static String describe(CellPlan plan) {
+    return plan.fault().map(f -> f.fault().describe()).orElse("no fault (baseline)");
+  }
+}
