@@ -54,7 +54,7 @@ class AdminRulesTest {
     HttpResponse<String> created = http.send("POST", "/proxies/l/rules", RULE);
     assertThat(created.statusCode()).isEqualTo(200);
     JsonNode rule = Http.json(created);
-    assertThat(rule.path("direction").asText()).isEqualTo("request");
+    assertThat(rule.path("direction").asText()).isEqualTo("upstream");
     assertThat(rule.path("action").path("params").path("message").asText()).isEqualTo("READONLY");
     assertThat(rule.path("probability").asDouble()).isEqualTo(1.0);
 

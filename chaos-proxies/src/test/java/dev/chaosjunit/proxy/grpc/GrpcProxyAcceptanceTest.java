@@ -3,12 +3,12 @@ package dev.chaosjunit.proxy.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chaosjunit.proxy.Proxy;
-import dev.chaosjunit.proxy.ProxyEngine;
-import dev.chaosjunit.proxy.ProxySpec;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.proxy.Proxy;
+import dev.chaosjunit.proxy.ProxyEngine;
+import dev.chaosjunit.proxy.ProxySpec;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
@@ -18,6 +18,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ClientCalls;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -79,7 +80,7 @@ class GrpcProxyAcceptanceTest {
   @Test
   void aDelayLongerThanTheDeadlineEndsInDeadlineExceeded() {
     proxy.addRule(rule("slow", Direction.UPSTREAM, "/shop.Orders/Place",
-        new Action(Action.Type.DELAY, Map.of("ms", "1500")), 0));
+        new Action.Delay(Duration.ofMillis(1500)), 0));
     long start = System.nanoTime();
 
     assertThatThrownBy(() -> ClientCalls.blockingUnaryCall(channel, OrdersService.PLACE,
@@ -92,7 +93,7 @@ class GrpcProxyAcceptanceTest {
   @Test
   void aDelayedCallDoesNotHoldBackTheOtherCallsOnTheChannel() throws Exception {
     proxy.addRule(rule("slow", Direction.UPSTREAM, "/shop.Orders/Place",
-        new Action(Action.Type.DELAY, Map.of("ms", "1500")), 0));
+        new Action.Delay(Duration.ofMillis(1500)), 0));
     long start = System.nanoTime();
     CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> place("slow"));
 
@@ -109,8 +110,8 @@ class GrpcProxyAcceptanceTest {
 
   @Test
   void aServerStreamIsCutAfterItsThirdMessage() {
-    proxy.addRule(new Rule("cut", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Watch"),
-        new Action(Action.Type.DROP, Map.of()), 1, 3, 1));
+    proxy.addRule(new Rule("cut", "", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Watch"),
+        new Action.Drop(null), 1, 3, 1));
     List<String> received = new ArrayList<>();
 
     Iterator<String> events = ClientCalls.blockingServerStreamingCall(channel, OrdersService.WATCH, CallOptions.DEFAULT, "10");
@@ -144,11 +145,11 @@ class GrpcProxyAcceptanceTest {
   }
 
   private static Rule rule(String name, Direction direction, String method, Action action, long times) {
-    return new Rule(name, direction, Map.of("method", method), action, 1, 0, times);
+    return new Rule(name, "", direction, Map.of("method", method), action, 1, 0, times);
   }
 
   private static Action error(String code) {
-    return new Action(Action.Type.ERROR, Map.of("code", code, "message", "injected"));
+    return Action.Error.of(code, "injected");
   }
 
   private static Map<String, Object> retryOnUnavailable() {

@@ -61,8 +61,8 @@ class H2cUpgradeSessionTest {
   @ParameterizedTest(name = "fed {0} byte(s) at a time")
   @ValueSource(ints = {1, 1 << 20})
   void aFaultOnStreamOneFollowsTheServersSettingsAndTheClientsPreface(int chunk) throws Exception {
-    port.rule(new Rule("r", Direction.UPSTREAM, Map.of("method", "/shop.Orders/Place"),
-        new Action(Action.Type.ERROR, Map.of("code", "UNAVAILABLE")), 1, 0, 0));
+    port.rule(new Rule("r", "", Direction.UPSTREAM, Map.of("method", "/shop.Orders/Place"),
+        Action.Error.of("UNAVAILABLE", ""), 1, 0, 0));
     RecordingPort.feed(UPGRADE, chunk, b -> session.onClientData(b, port));
     byte[] answer = H2.concat(SWITCHING, H2.settings(), server.headers(1, H2.responseHeaders(), false, false),
         H2.message(1, "placed", false));
@@ -82,8 +82,8 @@ class H2cUpgradeSessionTest {
 
   @Test
   void aDelayOnStreamOneHoldsBackTheSwitch() {
-    port.rule(new Rule("r", Direction.UPSTREAM, Map.of("method", "/shop.Orders/Place"),
-        new Action(Action.Type.DELAY, Map.of("ms", "300")), 1, 0, 0));
+    port.rule(new Rule("r", "", Direction.UPSTREAM, Map.of("method", "/shop.Orders/Place"),
+        new Action.Delay(Duration.ofMillis(300)), 1, 0, 0));
     session.onClientData(buf(UPGRADE), port);
     session.onServerData(buf(H2.concat(SWITCHING, H2.settings())), port);
 

@@ -2,12 +2,14 @@ package dev.chaosjunit.proxy.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaosjunit.proxy.protocol.ConnectionInfo;
-import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.proxy.protocol.ConnectionInfo;
+import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.testkit.RecordingPort;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,13 +35,12 @@ class HttpSessionTest {
     session.onClose();
   }
 
-  static Rule rule(Map<String, String> match, Action.Type type, Map<String, String> params) {
-    return new Rule("r", Direction.UPSTREAM, match, new Action(type, params), 1, 0, 0);
+  static Rule rule(Map<String, String> match, Action action) {
+    return new Rule("r", "", Direction.UPSTREAM, match, action, 1, 0, 0);
   }
 
   static Rule unavailable(String key, String glob) {
-    return rule(Map.of(key, glob), Action.Type.ERROR,
-        Map.of("code", "503", "message", "busy", "header.Retry-After", "7"));
+    return rule(Map.of(key, glob), new Action.Error("503", "busy", Map.of("header.Retry-After", "7")));
   }
 
   @ParameterizedTest(name = "fragments of {0} bytes")
@@ -100,7 +101,8 @@ class HttpSessionTest {
 
   @Test
   void respondDefaultsTo200WithTheGivenBody() {
-    port.rule(rule(Map.of("path", "/a"), Action.Type.RESPOND, Map.of("message", "{}", "header.Content-Type", "application/json")));
+    port.rule(rule(Map.of("path", "/a"),
+        new Action.Respond(Map.of("message", "{}", "header.Content-Type", "application/json"))));
     port.client(session, GET_A, 4096);
     assertThat(port.sentToClient())
         .isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: application/json\r\n\r\n{}");
@@ -129,7 +131,7 @@ class HttpSessionTest {
 
   @Test
   void delayHoldsTheRequestBack() {
-    port.rule(rule(Map.of("path", "/a"), Action.Type.DELAY, Map.of("ms", "300")));
+    port.rule(rule(Map.of("path", "/a"), new Action.Delay(Duration.ofMillis(300))));
     port.client(session, GET_B + GET_A, 4096);
     assertThat(port.events()).containsExactly("server:" + GET_B, "delay:300", "server:" + GET_A);
   }
@@ -137,7 +139,7 @@ class HttpSessionTest {
   @ParameterizedTest(name = "mode {0}")
   @ValueSource(strings = {"close", "reset", "blackhole"})
   void dropStopsTheConnection(String mode) {
-    port.rule(rule(Map.of("path", "/api/**"), Action.Type.DROP, Map.of("mode", mode)));
+    port.rule(rule(Map.of("path", "/api/**"), new Action.Drop(DropMode.of(mode))));
     port.client(session, GET_A + DOWN + GET_B, 4096);
     port.server(session, OK_A, 4096);
     assertThat(port.sentToServer()).isEqualTo(GET_A);
@@ -189,7 +191,7 @@ class HttpSessionTest {
 
   @Test
   void delayedH2cOfferIsForwardedDeclined() {
-    port.rule(rule(Map.of("path", "/a"), Action.Type.DELAY, Map.of("ms", "300")));
+    port.rule(rule(Map.of("path", "/a"), new Action.Delay(Duration.ofMillis(300))));
     port.client(session, H2C_OFFER, 4096);
     assertThat(port.events()).containsExactly("delay:300", "server:GET /a HTTP/1.1\r\nContent-Length: 0\r\nHost: x\r\n\r\n");
   }

@@ -3,9 +3,9 @@ package dev.chaosjunit.proxy.mysql;
 import static dev.chaosjunit.proxy.mysql.MyWire.packets;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
-import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.proxy.sql.Fragments;
 import dev.chaosjunit.proxy.sql.RecordingPort;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ class MysqlSessionTest {
   @ParameterizedTest(name = "chunks of at most {0} bytes")
   @ValueSource(ints = {1, 2, 3, 7, 64, 4096})
   void relaysNonMatchingTrafficByteExactInAnyFragmentation(int maxChunk) {
-    port.rule("DELETE*", Action.Type.ERROR, Map.of("code", "1213"));
+    port.rule("DELETE*", Action.Error.of("1213", ""));
     byte[] client = packets().handshakeResponse(MyWire.PROTOCOL_41).query("select 1").prepare("insert into t values (?)")
         .execute(1).closeStatement(1).bytes();
     byte[] server = packets().ok(2).packet(1, new byte[] {1}).packet(2, new byte[] {3, 'd', 'e', 'f'})
@@ -63,8 +63,7 @@ class MysqlSessionTest {
 
   @Test
   void queryErrorIsAnsweredByTheServerInPlaceAndSwapped() {
-    port.rule("insert into*", Action.Type.ERROR,
-        Map.of("code", "1062", "sqlstate", "23000", "message", "Duplicate entry"));
+    port.rule("insert into*", new Action.Error("1062", "Duplicate entry", Map.of("sqlstate", "23000")));
     connect();
 
     Fragments.byteByByte(packets().query("INSERT INTO t VALUES (1)").bytes(), b -> session.onClientData(b, port));
@@ -76,8 +75,7 @@ class MysqlSessionTest {
 
   @Test
   void deadlockRollsBackFirstAndTheClientNeverSeesTheRollbacksAnswer() {
-    port.rule("insert into*", Action.Type.ERROR,
-        Map.of("code", "1213", "sqlstate", "40001", "message", "Deadlock found"));
+    port.rule("insert into*", new Action.Error("1213", "Deadlock found", Map.of("sqlstate", "40001")));
     connect();
     clientSends(packets().query("INSERT INTO t VALUES (1)").bytes());
 
@@ -93,8 +91,8 @@ class MysqlSessionTest {
 
   @Test
   void rollbackCanBeTurnedOffForADeadlockAndOnForAnotherError() {
-    port.rule("insert into*", Action.Type.ERROR, Map.of("code", "1213", "rollback", "false"));
-    port.rule("update*", Action.Type.ERROR, Map.of("code", "1205", "rollback", "true"));
+    port.rule("insert into*", new Action.Error("1213", "", Map.of("rollback", "false")));
+    port.rule("update*", new Action.Error("1205", "", Map.of("rollback", "true")));
     connect();
 
     clientSends(packets().query("INSERT INTO t VALUES (1)").bytes());
@@ -110,7 +108,7 @@ class MysqlSessionTest {
     serverSends(packets().prepareOk(1, 42).packet(2, new byte[] {3, 'd', 'e', 'f'}).bytes());
     port.takeServerBytes();
     port.takeClientBytes();
-    port.rule("UPDATE T SET A = ?", Action.Type.ERROR, Map.of("code", "1205", "sqlstate", "HY000"));
+    port.rule("UPDATE T SET A = ?", new Action.Error("1205", "", Map.of("sqlstate", "HY000")));
 
     clientSends(packets().execute(42).bytes());
     String poison = poisonSentToServer();
@@ -123,7 +121,7 @@ class MysqlSessionTest {
 
   @Test
   void pipelinedPrepareAndExecuteUseTheLastPreparedStatement() {
-    port.rule("DELETE*", Action.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001"));
+    port.rule("DELETE*", new Action.Error("1213", "", Map.of("sqlstate", "40001")));
     connect();
 
     clientSends(packets().prepare("delete from t where id = ?").execute(-1).bytes());
@@ -134,7 +132,7 @@ class MysqlSessionTest {
 
   @Test
   void cachingSha2FullAuthenticationAndAuthSwitchPassUntouched() {
-    port.rule("SELECT*", Action.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001"));
+    port.rule("SELECT*", new Action.Error("1213", "", Map.of("sqlstate", "40001")));
     serverSends(packets().greeting(0xF7FF).bytes());
     port.takeClientBytes();
     byte[] client = packets().handshakeResponse(MyWire.PROTOCOL_41).packet(3, new byte[] {'p', 'w', 0})
@@ -153,7 +151,7 @@ class MysqlSessionTest {
 
   @Test
   void injectedErrorComesAfterTheResponsesToEarlierPipelinedCommands() {
-    port.rule("INSERT*", Action.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001", "message", "Deadlock"));
+    port.rule("INSERT*", new Action.Error("1213", "Deadlock", Map.of("sqlstate", "40001")));
     connect();
     clientSends(packets().query("SELECT 1").query("INSERT INTO t VALUES (1)").bytes());
     String poison = TOKEN.matcher(new String(port.takeServerBytes(), StandardCharsets.UTF_8)).results()
@@ -169,7 +167,7 @@ class MysqlSessionTest {
 
   @Test
   void multiStatementQueryKeepsTheStatementsBeforeTheMatchedOne() {
-    port.rule("INSERT*", Action.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001"));
+    port.rule("INSERT*", new Action.Error("1213", "", Map.of("sqlstate", "40001")));
     connect();
     clientSends(packets().query("SELECT 1; INSERT INTO t VALUES (1); SELECT 2").bytes());
 
@@ -181,7 +179,7 @@ class MysqlSessionTest {
 
   @Test
   void respondAnswersOkWithoutExecuting() {
-    port.rule("DELETE*", Action.Type.RESPOND, Map.of());
+    port.rule("DELETE*", new Action.Respond(Map.of()));
     connect();
     clientSends(packets().query("DELETE FROM t").bytes());
 
@@ -190,7 +188,7 @@ class MysqlSessionTest {
 
   @Test
   void delayHoldsTheStatementBack() {
-    port.rule("SELECT*", Action.Type.DELAY, Map.of("ms", "1500"));
+    port.rule("SELECT*", new Action.Delay(Duration.ofMillis(1500)));
     connect();
     byte[] query = packets().query("SELECT 1").bytes();
     clientSends(query);

@@ -3,9 +3,10 @@ package dev.chaosjunit.proxy.postgres;
 import static dev.chaosjunit.proxy.postgres.PgWire.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
-import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.proxy.sql.Fragments;
 import dev.chaosjunit.proxy.sql.RecordingPort;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class PostgresSessionTest {
   @ParameterizedTest(name = "chunks of at most {0} bytes")
   @ValueSource(ints = {1, 2, 3, 7, 64, 4096})
   void relaysNonMatchingTrafficByteExactInAnyFragmentation(int maxChunk) {
-    port.rule("DELETE*", Action.Type.ERROR, Map.of("code", "53100"));
+    port.rule("DELETE*", Action.Error.of("53100", ""));
     byte[] client = messages().startup("app").query("select 1").parse("S_1", "insert into t values ($1)")
         .bind("", "S_1").describePortal("").execute("").sync().copyData("1\tx\n").bytes();
     byte[] server = messages().authenticationOk().readyForQuery('I').parseComplete().bindComplete().noData()
@@ -84,7 +85,7 @@ class PostgresSessionTest {
 
   @Test
   void simpleQueryErrorIsAnsweredByTheServerInPlaceAndSwapped() {
-    port.rule("insert into*", Action.Type.ERROR, Map.of("code", "53100", "message", "disk full"));
+    port.rule("insert into*", Action.Error.of("53100", "disk full"));
     connect();
 
     Fragments.byteByByte(messages().query("INSERT INTO t VALUES (1)").bytes(), b -> session.onClientData(b, port));
@@ -100,7 +101,7 @@ class PostgresSessionTest {
 
   @Test
   void multiStatementQueryKeepsTheStatementsBeforeTheMatchedOne() {
-    port.rule("INSERT*", Action.Type.ERROR, Map.of("code", "53100"));
+    port.rule("INSERT*", Action.Error.of("53100", ""));
     connect();
     clientSends(messages().query("BEGIN; INSERT INTO t VALUES (1); COMMIT").bytes());
 
@@ -111,7 +112,7 @@ class PostgresSessionTest {
 
   @Test
   void extendedProtocolErrorReplacesTheExecuteAndKeepsEarlierResponses() {
-    port.rule("INSERT*", Action.Type.ERROR, Map.of("code", "40P01", "message", "deadlock detected"));
+    port.rule("INSERT*", Action.Error.of("40P01", "deadlock detected"));
     connect();
     byte[] head = messages().parse("", "insert into t values ($1)").bind("", "").describePortal("").bytes();
     byte[] sync = messages().sync().bytes();
@@ -134,7 +135,7 @@ class PostgresSessionTest {
     connect();
     clientSends(messages().parse("S_7", "update t set a = $1").bind("", "S_7").execute("").sync().bytes());
     port.takeServerBytes();
-    port.rule("UPDATE T SET*", Action.Type.ERROR, Map.of("code", "55P03"));
+    port.rule("UPDATE T SET*", Action.Error.of("55P03", ""));
 
     clientSends(messages().bind("", "S_7").execute("").sync().bytes());
     assertThat(token(port.takeServerBytes())).isNotEmpty();
@@ -145,7 +146,7 @@ class PostgresSessionTest {
 
   @Test
   void fatalSeverityClosesTheConnectionAfterTheError() {
-    port.rule("SELECT*", Action.Type.ERROR, Map.of("code", "57P01", "severity", "FATAL", "message", "bye"));
+    port.rule("SELECT*", new Action.Error("57P01", "bye", Map.of("severity", "FATAL")));
     connect();
     clientSends(messages().query("select 1").bytes());
     String poison = poisonSentToServer();
@@ -157,7 +158,7 @@ class PostgresSessionTest {
 
   @Test
   void unrelatedServerErrorsPassUnchanged() {
-    port.rule("SELECT*", Action.Type.ERROR, Map.of("code", "53100"));
+    port.rule("SELECT*", Action.Error.of("53100", ""));
     connect();
     clientSends(messages().query("select 1").bytes());
     port.takeServerBytes();
@@ -169,7 +170,7 @@ class PostgresSessionTest {
 
   @Test
   void delayHoldsTheStatementBack() {
-    port.rule("SELECT*", Action.Type.DELAY, Map.of("ms", "2000"));
+    port.rule("SELECT*", new Action.Delay(Duration.ofMillis(2000)));
     connect();
     byte[] query = messages().query("SELECT 1").bytes();
     clientSends(query);
@@ -181,7 +182,7 @@ class PostgresSessionTest {
   @ParameterizedTest
   @ValueSource(strings = {"close", "reset", "blackhole"})
   void dropStopsTheConnection(String mode) {
-    port.rule("SELECT*", Action.Type.DROP, Map.of("mode", mode));
+    port.rule("SELECT*", new Action.Drop(DropMode.of(mode)));
     connect();
     clientSends(messages().query("SELECT 1").query("SELECT 2").bytes());
 

@@ -1,12 +1,12 @@
 package dev.chaosjunit.proxy.sql;
 
-import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
-import dev.chaosjunit.fault.Rule;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -33,9 +33,8 @@ public final class RecordingPort implements RelayPort {
   public String closed;
 
   /** Adds a rule matching {@code sql} with the given action. */
-  public RecordingPort rule(String sqlGlob, Action.Type type, Map<String, String> params) {
-    rules.add(new Rule("r" + rules.size(), Direction.UPSTREAM, Map.of("sql", sqlGlob),
-        new Action(type, params), 1, 0, 0));
+  public RecordingPort rule(String sqlGlob, Action action) {
+    rules.add(new Rule("r" + rules.size(), "", Direction.UPSTREAM, Map.of("sql", sqlGlob), action, 1, 0, 0));
     return this;
   }
 
