@@ -6,7 +6,7 @@ import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Rule;
-import dev.chaosjunit.proxy.testing.RecordingPort;
+import dev.chaosjunit.proxy.testkit.RecordingPort;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +34,7 @@ class GrpcSessionTest {
         H2.message(1, "order", true));
     byte[] in = H2.concat(H2Preface.BYTES, request);
 
-    RecordingPort.feed(in, 1, b -> session.onClientData(b, port));
+    port.client(session, in, 1);
 
     assertThat(port.takeServerBytes()).isEqualTo(in);
     assertThat(port.requestFacts()).singleElement().satisfies(f -> {

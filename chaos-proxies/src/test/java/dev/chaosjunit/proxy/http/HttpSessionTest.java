@@ -55,7 +55,7 @@ class HttpSessionTest {
     port.server(session, responses, size);
     assertThat(port.sentToServer()).isEqualTo(requests);
     assertThat(port.sentToClient()).isEqualTo(responses);
-    assertThat(port.facts()).extracting(f -> f.get("path").get(0)).containsExactly("/a", "/up", "/h", "/b");
+    assertThat(port.requestFacts()).extracting(f -> f.get("path").get(0)).containsExactly("/a", "/up", "/h", "/b");
     assertThat(port.passThroughReason()).isNull();
   }
 
@@ -150,9 +150,9 @@ class HttpSessionTest {
   @Test
   void factsCarryMethodPathAndLowerCaseHeaderNames() {
     port.client(session, "OPTIONS http://host:8080/p/q?x#f HTTP/1.1\r\ncontent-TYPE: a\r\n\r\n", 4096);
-    assertThat(port.facts().get(0).get("path")).containsExactly("/p/q");
-    assertThat(port.facts().get(0).get("method")).containsExactly("OPTIONS");
-    assertThat(port.facts().get(0).get("header.content-type")).containsExactly("a");
+    assertThat(port.requestFacts().get(0).get("path")).containsExactly("/p/q");
+    assertThat(port.requestFacts().get(0).get("method")).containsExactly("OPTIONS");
+    assertThat(port.requestFacts().get(0).get("header.content-type")).containsExactly("a");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -176,7 +176,8 @@ class HttpSessionTest {
     assertThat(port.sentToServer()).isEqualTo("GET /a HTTP/1.1\r\nContent-Length: 0\r\nHost: x\r\n\r\n" + GET_B);
     port.server(session, OK_A + OK_B, size);
     assertThat(port.sentToClient()).isEqualTo(OK_A + UNAVAILABLE + OK_B);
-    assertThat(port.facts().get(0).get("header.upgrade")).as("rules see the request as sent").containsExactly("h2c");
+    assertThat(port.requestFacts().get(0).get("header.upgrade")).as("rules see the request as sent")
+        .containsExactly("h2c");
     assertThat(port.passThroughReason()).isNull();
   }
 

@@ -14,7 +14,7 @@ import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Rule;
-import dev.chaosjunit.proxy.testing.RecordingPort;
+import dev.chaosjunit.proxy.testkit.RecordingPort;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -50,8 +50,8 @@ class KafkaSessionTest {
     byte[] request = request(header, produce("orders", null, (short) 1));
     byte[] response = response(header, produced("orders", null, 42));
 
-    RecordingPort.feed(request, 1, b -> session.onClientData(b, port));
-    RecordingPort.feed(response, 1, b -> session.onServerData(b, port));
+    port.client(session, request, 1);
+    port.server(session, response, 1);
 
     assertThat(port.takeServerBytes()).isEqualTo(request);
     assertThat(port.takeClientBytes()).isEqualTo(response);

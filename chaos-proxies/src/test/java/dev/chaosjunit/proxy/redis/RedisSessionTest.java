@@ -53,8 +53,9 @@ class RedisSessionTest {
     port.server(session, replies, size);
     assertThat(port.sentToServer()).isEqualTo(requests);
     assertThat(port.sentToClient()).isEqualTo(replies);
-    assertThat(port.facts()).extracting(f -> f.get("command")).containsExactly(List.of("SET"), List.of("MGET"), List.of("PING"));
-    assertThat(port.facts().get(1).get("key")).containsExactly("a", "b");
+    assertThat(port.requestFacts()).extracting(f -> f.get("command"))
+        .containsExactly(List.of("SET"), List.of("MGET"), List.of("PING"));
+    assertThat(port.requestFacts().get(1).get("key")).containsExactly("a", "b");
     assertThat(port.passThroughReason()).isNull();
   }
 
@@ -143,7 +144,7 @@ class RedisSessionTest {
   void keysOfMultiKeyCommandsAreAllFacts(int size) {
     port.client(session, cmd("MSET", "k1", "v1", "k2", "v2") + cmd("BLPOP", "q1", "q2", "0")
         + cmd("EVAL", "return 1", "2", "e1", "e2", "arg") + cmd("DEL", "d1", "d2", "d3") + "GET inline\r\n", size);
-    assertThat(port.facts()).extracting(f -> f.get("key")).containsExactly(List.of("k1", "k2"),
+    assertThat(port.requestFacts()).extracting(f -> f.get("key")).containsExactly(List.of("k1", "k2"),
         List.of("q1", "q2"), List.of("e1", "e2"), List.of("d1", "d2", "d3"), List.of("inline"));
   }
 
