@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
@@ -119,6 +120,17 @@ class GrpcProxyAcceptanceTest {
         .isInstanceOfSatisfying(StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.CANCELLED));
     assertThat(received).containsExactly("event 1", "event 2", "event 3");
+  }
+
+  @Test
+  void aGoAwayDropTellsTheClientTheCallWasNotProcessedSoItRetriesTransparentlyOnANewConnection() {
+    proxy.addRule(rule("goaway", Direction.UPSTREAM, "/shop.Orders/List", new Action.Drop(DropMode.GOAWAY), 1));
+
+    assertThat(ClientCalls.blockingUnaryCall(channel, OrdersService.LIST,
+        CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), "c")).as("List has no retry policy")
+        .isEqualTo("orders of c");
+    assertThat(proxy.ruleCounters("goaway").fired()).isEqualTo(1);
+    assertThat(proxy.stats().connectionsAccepted()).as("GOAWAY closed the first connection").isEqualTo(2);
   }
 
   @Test
