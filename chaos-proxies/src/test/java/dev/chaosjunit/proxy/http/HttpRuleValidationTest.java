@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
-import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Rule;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -44,10 +43,6 @@ class HttpRuleValidationTest {
             "has header name [Bad Name], which is not an HTTP token"),
         Arguments.of(rule(Direction.UPSTREAM, api, new Action.Error("", "", Map.of("header.X", "a\nb"))),
             "has a line break in header [X]"),
-        Arguments.of(rule(Direction.UPSTREAM, api, new Action.Drop(DropMode.GOAWAY)),
-            "has drop mode [goaway]: use close, reset or blackhole"),
-        Arguments.of(rule(Direction.UPSTREAM, api, new Action.Drop(DropMode.TIMEOUT)),
-            "has drop mode [timeout]: use close, reset or blackhole"),
         Arguments.of(rule(Direction.UPSTREAM, api, new Action.Duplicate()),
             "has action [duplicate], which http does not support: use error, respond, delay or drop"));
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
-import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Rule;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,10 +34,6 @@ class RedisRuleValidationTest {
             "has reply type [map]: use bulk, simple or integer"),
         Arguments.of(rule(Direction.UPSTREAM, set, new Action.Respond(Map.of("type", "integer", "value", "x"))),
             "has value [x]: expected a whole number"),
-        Arguments.of(rule(Direction.UPSTREAM, set, new Action.Drop(DropMode.GOAWAY)),
-            "has drop mode [goaway]: use close, reset or blackhole"),
-        Arguments.of(rule(Direction.UPSTREAM, set, new Action.Drop(DropMode.TIMEOUT)),
-            "has drop mode [timeout]: use close, reset or blackhole"),
         Arguments.of(rule(Direction.UPSTREAM, set, new Action.Duplicate()),
             "has action [duplicate], which redis does not support: use error, respond, delay or drop"));
   }
