@@ -7,12 +7,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.fault.Toxic;
+import dev.chaosjunit.fault.ToxicType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +43,11 @@ class InspectorHookTest {
   }
 
   static Rule rule(String name, String command, Action action, double p, long after, long times) {
-    return new Rule(name, Direction.UPSTREAM, Map.of("command", command), action, p, after, times);
+    return new Rule(name, "", Direction.UPSTREAM, Map.of("command", command), action, p, after, times);
   }
 
   static Action error(String message) {
-    return new Action(Action.Type.ERROR, Map.of("message", message));
+    return Action.Error.of("", message);
   }
 
   @Test
@@ -66,7 +69,7 @@ class InspectorHookTest {
   @Test
   void resetRemovesRulesAndToxics() {
     proxy.addRule(rule("ro", "SET", error("x"), 1, 0, 0));
-    proxy.addToxic(Toxic.of("slow", ToxicType.LATENCY, Direction.DOWNSTREAM, Map.of("latency", 10L)));
+    proxy.addToxic(Toxic.of(ToxicType.LATENCY, Direction.DOWNSTREAM, Map.of("latency", 10L)).named("slow"));
     engine.reset();
     assertThat(proxy.rules()).isEmpty();
     assertThat(proxy.toxics()).isEmpty();
@@ -107,7 +110,7 @@ class InspectorHookTest {
 
   @Test
   void delayedLinesHoldBackLaterOnesInOrder() throws IOException {
-    proxy.addRule(rule("slow", "SLOW", new Action(Action.Type.DELAY, Map.of("ms", "300")), 1, 0, 0));
+    proxy.addRule(rule("slow", "SLOW", new Action.Delay(Duration.ofMillis(300)), 1, 0, 0));
     try (Socket s = Clients.connect(proxy)) {
       BufferedReader in = reader(s);
       long start = System.nanoTime();
@@ -120,7 +123,7 @@ class InspectorHookTest {
 
   @Test
   void dropClosesTheConnection() throws IOException {
-    proxy.addRule(rule("quit", "QUIT", new Action(Action.Type.DROP, Map.of()), 1, 0, 0));
+    proxy.addRule(rule("quit", "QUIT", new Action.Drop(null), 1, 0, 0));
     try (Socket s = Clients.connect(proxy)) {
       BufferedReader in = reader(s);
       assertThat(roundTrip(s, in, "PING")).isEqualTo("PING");
@@ -167,7 +170,7 @@ class InspectorHookTest {
 
   @Test
   void rulesAreValidatedByTheInspector() {
-    assertThatThrownBy(() -> proxy.addRule(new Rule("bad", Direction.UPSTREAM, Map.of("topic", "x"),
+    assertThatThrownBy(() -> proxy.addRule(new Rule("bad", "", Direction.UPSTREAM, Map.of("topic", "x"),
         error("x"), 1, 0, 0))).hasMessageContaining("unknown match key [topic]");
     Proxy plain = engine.create(ProxySpec.of("plain", echo.address()));
     assertThatThrownBy(() -> plain.addRule(rule("r", "GET", error("x"), 1, 0, 0)))

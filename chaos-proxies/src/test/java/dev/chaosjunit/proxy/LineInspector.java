@@ -1,25 +1,28 @@
 package dev.chaosjunit.proxy;
 
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
+import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.proxy.protocol.Routes;
-import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
-import dev.chaosjunit.fault.Rule;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * A test protocol: newline-terminated requests whose first word is the command. Proves the inspector
- * hook: ERROR replies {@code -ERR message}, RESPOND replies {@code value}, DELAY and DROP act on the line.
+ * hook: error replies {@code -ERR message}, respond replies {@code value}, delay and drop act on the line.
  * {@code ROUTE key ordinal host:port} asks the engine's routes for that upstream and replies the proxy
  * address ({@code host:port}) or {@code -ERR} with the failure's message.
  * {@code CRASH} makes it throw, as an inspector with a bug would.
@@ -27,6 +30,7 @@ import java.util.Set;
 public final class LineInspector implements ProtocolInspector {
 
   private static final int MAX_LINE = 1024;
+  private static final Set<DropMode> BASIC_DROPS = EnumSet.of(DropMode.CLOSE, DropMode.RESET, DropMode.BLACKHOLE);
 
   @Override
   public String name() {
@@ -44,6 +48,10 @@ public final class LineInspector implements ProtocolInspector {
       if (!matchKeys().contains(key)) {
         throw new IllegalArgumentException("rule [" + rule.name() + "]: unknown match key [" + key + "]");
       }
+    }
+    if (rule.action() instanceof Action.Drop drop && !BASIC_DROPS.contains(drop.modeOr(DropMode.CLOSE))) {
+      throw new IllegalArgumentException("rule [" + rule.name() + "]: drop mode [" + drop.mode().wireName()
+          + "] is not supported; use close, reset or blackhole");
     }
   }
 
@@ -107,15 +115,19 @@ public final class LineInspector implements ProtocolInspector {
     }
 
     private void act(RuleMatch match, ByteBuf line, RelayPort port) {
-      switch (match.action().type()) {
-        case ERROR -> reply(port, line, "-ERR " + match.action().param("message").orElse("error"));
-        case RESPOND -> reply(port, line, match.action().param("value").orElse(""));
-        case DELAY -> port.toServer(line, match.action().delay());
-        case DUPLICATE -> {
-          port.toServer(line.retainedDuplicate());
-          port.toServer(line);
-        }
-        case DROP -> drop(port, line, match.action().param("mode").orElse("close"));
+      Action action = match.action();
+      if (action instanceof Action.Error error) {
+        reply(port, line, "-ERR " + (error.message().isEmpty() ? "error" : error.message()));
+      } else if (action instanceof Action.Respond respond) {
+        reply(port, line, respond.param("value").orElse(""));
+      } else if (action instanceof Action.Delay delay) {
+        port.toServer(line, delay.delay());
+      } else if (action instanceof Action.Duplicate) {
+        port.toServer(line.retainedDuplicate());
+        port.toServer(line);
+      } else if (action instanceof Action.Drop drop) {
+        line.release();
+        port.drop(drop.modeOr(DropMode.CLOSE));
       }
     }
 
@@ -133,15 +145,6 @@ public final class LineInspector implements ProtocolInspector {
     private static void reply(RelayPort port, ByteBuf line, String text) {
       line.release();
       port.toClient(port.alloc().buffer().writeBytes((text + "\n").getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static void drop(RelayPort port, ByteBuf line, String mode) {
-      line.release();
-      switch (mode) {
-        case "reset" -> port.reset();
-        case "blackhole" -> port.blackhole();
-        default -> port.close();
-      }
     }
 
     @Override

@@ -50,8 +50,8 @@ class RoutesTest {
     Proxy proxy = engine.create(ProxySpec.of("lines", bootstrap.address()).withProtocol("line"));
     InetSocketAddress route = route(proxy, "b-1 1 " + other.address());
     assertThat(route(proxy, "b-1 1 " + other.address())).as("same key, same route").isEqualTo(route);
-    proxy.addRule(new Rule("ro", Direction.UPSTREAM, Map.of("command", "SET"),
-        new Action(Action.Type.ERROR, Map.of("message", "READONLY")), 1, 0, 0));
+    proxy.addRule(new Rule("ro", "", Direction.UPSTREAM, Map.of("command", "SET"),
+        Action.Error.of("", "READONLY"), 1, 0, 0));
 
     try (Socket s = Clients.connect(route)) {
       assertThat(roundTrip(s, "GET a")).isEqualTo("GET a");

@@ -4,6 +4,9 @@ import static dev.chaosjunit.fault.Direction.DOWNSTREAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Toxic;
+import dev.chaosjunit.fault.ToxicType;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.ArrayList;
@@ -34,14 +37,15 @@ class ToxicModelTest {
     assertThatThrownBy(() -> ToxicType.of("jitter"))
         .hasMessage("unknown toxic type [jitter]: use one of latency, bandwidth, slow_close, timeout, reset_peer, "
             + "slicer, limit_data");
-    assertThatThrownBy(() -> Toxic.of("l", ToxicType.LATENCY, DOWNSTREAM, Map.of("delay", 1L)))
+    assertThatThrownBy(() -> new Toxic("l", ToxicType.LATENCY, DOWNSTREAM, 1, Map.of("delay", 1L)))
         .hasMessage("toxic [l]: unknown attribute [delay] for type [latency]; it has [latency, jitter]");
-    assertThatThrownBy(() -> Toxic.of("l", ToxicType.LATENCY, DOWNSTREAM, Map.of("latency", -1L)))
+    assertThatThrownBy(() -> new Toxic("l", ToxicType.LATENCY, DOWNSTREAM, 1, Map.of("latency", -1L)))
         .hasMessage("toxic [l]: attribute [latency] must be >= 0, was [-1]");
     assertThatThrownBy(() -> new Toxic("l", ToxicType.LATENCY, DOWNSTREAM, 1.5, Map.of()))
         .hasMessageContaining("toxicity must be between 0 and 1");
-    assertThatThrownBy(() -> Direction.of("sideways")).hasMessageContaining("use upstream or downstream");
-    Toxic spec = Toxic.of(null, ToxicType.SLICER, Direction.UPSTREAM, Map.of("average_size", 5L));
+    assertThatThrownBy(() -> Direction.of("sideways"))
+        .hasMessage("unknown direction [sideways]: use upstream (requests) or downstream (responses)");
+    Toxic spec = Toxic.of(ToxicType.SLICER, Direction.UPSTREAM, Map.of("average_size", 5L));
     assertThat(spec.name()).isEqualTo("slicer_upstream");
     assertThat(spec.attributes()).containsExactly(Map.entry("average_size", 5L), Map.entry("size_variation", 0L),
         Map.entry("delay", 0L));
@@ -51,14 +55,14 @@ class ToxicModelTest {
   void proxyRejectsDuplicatesUnknownsAndTypeChanges() {
     try (ProxyEngine engine = ProxyEngine.start()) {
       Proxy proxy = engine.create(ProxySpec.of("p", echo.address()));
-      proxy.addToxic(Toxic.of("t", ToxicType.LATENCY, DOWNSTREAM, Map.of()));
-      assertThatThrownBy(() -> proxy.addToxic(Toxic.of("t", ToxicType.LATENCY, DOWNSTREAM, Map.of())))
+      proxy.addToxic(new Toxic("t", ToxicType.LATENCY, DOWNSTREAM, 1, Map.of()));
+      assertThatThrownBy(() -> proxy.addToxic(new Toxic("t", ToxicType.LATENCY, DOWNSTREAM, 1, Map.of())))
           .isInstanceOf(NameConflictException.class).hasMessage("proxy [p]: toxic [t] already exists");
-      assertThatThrownBy(() -> proxy.updateToxic(Toxic.of("t", ToxicType.BANDWIDTH, DOWNSTREAM, Map.of())))
+      assertThatThrownBy(() -> proxy.updateToxic(new Toxic("t", ToxicType.BANDWIDTH, DOWNSTREAM, 1, Map.of())))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("its type cannot change");
       assertThatThrownBy(() -> proxy.removeToxic("nope"))
           .isInstanceOf(NoSuchElementException.class).hasMessage("proxy [p]: toxic [nope] not found; it has [t]");
-      assertThatThrownBy(() -> proxy.addToxic(Toxic.of("s", ToxicType.SLICER, DOWNSTREAM, Map.of())))
+      assertThatThrownBy(() -> proxy.addToxic(new Toxic("s", ToxicType.SLICER, DOWNSTREAM, 1, Map.of())))
           .hasMessageContaining("slicer needs average_size >= 1");
     }
   }
@@ -99,7 +103,7 @@ class ToxicModelTest {
           seen.add(e);
         }
       })) {
-        proxy.addToxic(Toxic.of("up", ToxicType.LATENCY, Direction.UPSTREAM, Map.of()));
+        proxy.addToxic(new Toxic("up", ToxicType.LATENCY, Direction.UPSTREAM, 1, Map.of()));
         proxy.addToxic(new Toxic("never", ToxicType.LATENCY, DOWNSTREAM, 0, Map.of()));
         try (Socket s = Clients.connect(proxy)) {
           ToxicsTest.timedRoundTrip(s, "one");

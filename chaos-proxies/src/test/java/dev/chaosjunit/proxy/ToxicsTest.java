@@ -1,11 +1,14 @@
 package dev.chaosjunit.proxy;
 
-import static dev.chaosjunit.proxy.Clients.ascii;
 import static dev.chaosjunit.fault.Direction.DOWNSTREAM;
 import static dev.chaosjunit.fault.Direction.UPSTREAM;
+import static dev.chaosjunit.proxy.Clients.ascii;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Toxic;
+import dev.chaosjunit.fault.ToxicType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -37,7 +40,7 @@ class ToxicsTest {
   }
 
   static Toxic toxic(ToxicType type, Direction stream, Map<String, Long> attributes) {
-    return Toxic.of(null, type, stream, attributes);
+    return Toxic.of(type, stream, attributes);
   }
 
   static long millisSince(long start) {

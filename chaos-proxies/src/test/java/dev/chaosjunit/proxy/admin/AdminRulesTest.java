@@ -11,9 +11,13 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The rule extension of the API, on a proxy speaking the engine's test protocol {@code line}
@@ -54,7 +58,7 @@ class AdminRulesTest {
     HttpResponse<String> created = http.send("POST", "/proxies/l/rules", RULE);
     assertThat(created.statusCode()).isEqualTo(200);
     JsonNode rule = Http.json(created);
-    assertThat(rule.path("direction").asText()).isEqualTo("request");
+    assertThat(rule.path("direction").asText()).isEqualTo("upstream");
     assertThat(rule.path("action").path("params").path("message").asText()).isEqualTo("READONLY");
     assertThat(rule.path("probability").asDouble()).isEqualTo(1.0);
 
@@ -88,6 +92,54 @@ class AdminRulesTest {
     HttpResponse<String> answer = http.send("POST", "/proxies/l/rules", RULE.replace("command", "colour"));
     assertThat(answer.statusCode()).isEqualTo(400);
     assertThat(Http.json(answer).path("error").asText()).contains("colour");
+  }
+
+  static Stream<Arguments> badActions() {
+    return Stream.of(
+        Arguments.of("{\"type\":\"delay\",\"params\":{\"mode\":\"x\"}}", "action [delay] takes no parameters [mode]"),
+        Arguments.of("{\"type\":\"duplicate\",\"params\":{\"ms\":\"5\"}}",
+            "action [duplicate] takes no parameters [ms]"),
+        Arguments.of("{\"type\":\"delay\",\"params\":{\"ms\":\"soon\"}}",
+            "delay [ms=soon] is not a whole number of milliseconds"),
+        Arguments.of("{\"type\":\"drop\",\"params\":{\"mode\":\"slam\"}}",
+            "unknown drop mode [slam]: use one of close, reset, blackhole, timeout, rst_stream, goaway"),
+        Arguments.of("{\"type\":\"drop\",\"params\":{\"mode\":\"goaway\"}}",
+            "drop mode [goaway] is not supported; use close, reset or blackhole"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("badActions")
+  void rejectsAnActionTheModelOrTheProxysInspectorRefuses(String action, String problem) throws IOException {
+    String body = "{\"name\":\"bad\",\"match\":{\"command\":\"GET\"},\"action\":" + action + "}";
+    HttpResponse<String> answer = http.send("POST", "/proxies/l/rules", body);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+    assertThat(Http.json(answer).path("error").asText()).contains(problem);
+    assertThat(Http.json(http.get("/proxies/l/rules")).size()).isZero();
+  }
+
+  @Test
+  void rejectsAnUnknownDirection() throws IOException {
+    HttpResponse<String> answer = http.send("POST", "/proxies/l/rules", RULE.replace("{\"name\"",
+        "{\"direction\":\"sideways\",\"name\""));
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(Http.json(answer).path("error").asText())
+        .contains("unknown direction [sideways]: use upstream (requests) or downstream (responses)");
+  }
+
+  @Test
+  void aRuleReadsBackInTheModelsWireNamesAndRoundTrips() throws IOException {
+    http.send("POST", "/proxies", "{\"name\":\"g\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
+        + upstream.address() + "\",\"protocol\":\"grpc\"}");
+    String written = "{\"name\":\"cut\",\"direction\":\"request\",\"match\":{\"method\":\"/shop.Orders/*\"},"
+        + "\"action\":{\"type\":\"drop\",\"params\":{\"mode\":\"GOAWAY\"}},"
+        + "\"probability\":0.5,\"after\":2,\"times\":1}";
+    JsonNode expected = Json.MAPPER.readTree(written.replace("request", "upstream").replace("GOAWAY", "goaway"));
+
+    assertThat(Http.json(http.send("POST", "/proxies/g/rules", written))).isEqualTo(expected);
+    JsonNode read = Http.json(http.get("/proxies/g/rules/cut"));
+    assertThat(read).isEqualTo(expected);
+    assertThat(http.send("DELETE", "/proxies/g/rules/cut", null).statusCode()).isEqualTo(204);
+    assertThat(Http.json(http.send("POST", "/proxies/g/rules", read.toString()))).isEqualTo(expected);
   }
 
   @Test

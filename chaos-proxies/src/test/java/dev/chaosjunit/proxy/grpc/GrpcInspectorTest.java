@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.proxy.protocol.ProtocolInspector;
+import java.time.Duration;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.DisplayName;
@@ -26,9 +28,9 @@ class GrpcInspectorTest {
   @Test
   void acceptsStatusNamesAndNumbersAndMetadataKeys() {
     assertThatCode(() -> {
-      inspector.validate(rule(Map.of("method", "/shop.Orders/*"), Action.Type.ERROR, Map.of("code", "unavailable")));
-      inspector.validate(rule(Map.of("metadata.x-tenant", "acme"), Action.Type.ERROR, Map.of("code", "4")));
-      inspector.validate(rule(Map.of(), Action.Type.DROP, Map.of("mode", "goaway")));
+      inspector.validate(rule(Map.of("method", "/shop.Orders/*"), Action.Error.of("unavailable", "")));
+      inspector.validate(rule(Map.of("metadata.x-tenant", "acme"), Action.Error.of("4", "")));
+      inspector.validate(rule(Map.of(), new Action.Drop(DropMode.GOAWAY)));
     }).doesNotThrowAnyException();
   }
 
@@ -43,30 +45,31 @@ class GrpcInspectorTest {
 
     @Test
     void theMatchKeyIsUnknown() {
-      assertThatThrownBy(() -> inspector.validate(rule(Map.of("path", "/x"), Action.Type.DELAY, Map.of())))
+      assertThatThrownBy(() -> inspector.validate(rule(Map.of("path", "/x"), new Action.Delay(Duration.ZERO))))
           .hasMessageContaining("rule [r]: gRPC has no match key [path]").hasMessageContaining("metadata.<key>");
-      assertThatThrownBy(() -> inspector.validate(rule(Map.of("metadata.", "x"), Action.Type.DELAY, Map.of())))
+      assertThatThrownBy(() -> inspector.validate(rule(Map.of("metadata.", "x"), new Action.Delay(Duration.ZERO))))
           .hasMessageContaining("[metadata.]");
     }
 
     @Test
     void theStatusIsNotAnErrorStatus() {
-      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), Action.Type.ERROR, Map.of("code", "OK"))))
+      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), Action.Error.of("OK", ""))))
           .hasMessageContaining("code [OK] is not a gRPC error status");
-      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), Action.Type.ERROR, Map.of("code", "17"))))
+      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), Action.Error.of("17", ""))))
           .hasMessageContaining("from 1 to 16");
     }
 
     @Test
     void theActionDoesNotExistForGrpc() {
-      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), Action.Type.DUPLICATE, Map.of())))
-          .hasMessageContaining("gRPC has no DUPLICATE action");
-      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), Action.Type.DROP, Map.of("mode", "fin"))))
-          .hasMessageContaining("mode [fin] is unknown");
+      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), new Action.Duplicate())))
+          .hasMessageContaining("gRPC has no duplicate action");
+      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), new Action.Respond(Map.of()))))
+          .hasMessageContaining("gRPC has no respond action");
+
     }
   }
 
-  private static Rule rule(Map<String, String> match, Action.Type type, Map<String, String> params) {
-    return new Rule("r", Direction.UPSTREAM, match, new Action(type, params), 1, 0, 0);
+  private static Rule rule(Map<String, String> match, Action action) {
+    return new Rule("r", "", Direction.UPSTREAM, match, action, 1, 0, 0);
   }
 }

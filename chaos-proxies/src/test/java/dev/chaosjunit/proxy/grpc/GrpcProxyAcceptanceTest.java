@@ -3,12 +3,13 @@ package dev.chaosjunit.proxy.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
+import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.fault.Action;
-import dev.chaosjunit.fault.Direction;
-import dev.chaosjunit.fault.Rule;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
@@ -18,6 +19,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ClientCalls;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -79,7 +81,7 @@ class GrpcProxyAcceptanceTest {
   @Test
   void aDelayLongerThanTheDeadlineEndsInDeadlineExceeded() {
     proxy.addRule(rule("slow", Direction.UPSTREAM, "/shop.Orders/Place",
-        new Action(Action.Type.DELAY, Map.of("ms", "1500")), 0));
+        new Action.Delay(Duration.ofMillis(1500)), 0));
     long start = System.nanoTime();
 
     assertThatThrownBy(() -> ClientCalls.blockingUnaryCall(channel, OrdersService.PLACE,
@@ -92,7 +94,7 @@ class GrpcProxyAcceptanceTest {
   @Test
   void aDelayedCallDoesNotHoldBackTheOtherCallsOnTheChannel() throws Exception {
     proxy.addRule(rule("slow", Direction.UPSTREAM, "/shop.Orders/Place",
-        new Action(Action.Type.DELAY, Map.of("ms", "1500")), 0));
+        new Action.Delay(Duration.ofMillis(1500)), 0));
     long start = System.nanoTime();
     CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> place("slow"));
 
@@ -109,8 +111,8 @@ class GrpcProxyAcceptanceTest {
 
   @Test
   void aServerStreamIsCutAfterItsThirdMessage() {
-    proxy.addRule(new Rule("cut", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Watch"),
-        new Action(Action.Type.DROP, Map.of()), 1, 3, 1));
+    proxy.addRule(new Rule("cut", "", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Watch"),
+        new Action.Drop(null), 1, 3, 1));
     List<String> received = new ArrayList<>();
 
     Iterator<String> events = ClientCalls.blockingServerStreamingCall(channel, OrdersService.WATCH, CallOptions.DEFAULT, "10");
@@ -118,6 +120,17 @@ class GrpcProxyAcceptanceTest {
         .isInstanceOfSatisfying(StatusRuntimeException.class,
             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.CANCELLED));
     assertThat(received).containsExactly("event 1", "event 2", "event 3");
+  }
+
+  @Test
+  void aGoAwayDropTellsTheClientTheCallWasNotProcessedSoItRetriesTransparentlyOnANewConnection() {
+    proxy.addRule(rule("goaway", Direction.UPSTREAM, "/shop.Orders/List", new Action.Drop(DropMode.GOAWAY), 1));
+
+    assertThat(ClientCalls.blockingUnaryCall(channel, OrdersService.LIST,
+        CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), "c")).as("List has no retry policy")
+        .isEqualTo("orders of c");
+    assertThat(proxy.ruleCounters("goaway").fired()).isEqualTo(1);
+    assertThat(proxy.stats().connectionsAccepted()).as("GOAWAY closed the first connection").isEqualTo(2);
   }
 
   @Test
@@ -144,11 +157,11 @@ class GrpcProxyAcceptanceTest {
   }
 
   private static Rule rule(String name, Direction direction, String method, Action action, long times) {
-    return new Rule(name, direction, Map.of("method", method), action, 1, 0, times);
+    return new Rule(name, "", direction, Map.of("method", method), action, 1, 0, times);
   }
 
   private static Action error(String code) {
-    return new Action(Action.Type.ERROR, Map.of("code", code, "message", "injected"));
+    return Action.Error.of(code, "injected");
   }
 
   private static Map<String, Object> retryOnUnavailable() {

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Rule;
-import dev.chaosjunit.proxy.testing.RecordingPort;
+import dev.chaosjunit.proxy.testkit.RecordingPort;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +34,7 @@ class GrpcSessionTest {
         H2.message(1, "order", true));
     byte[] in = H2.concat(H2Preface.BYTES, request);
 
-    RecordingPort.feed(in, 1, b -> session.onClientData(b, port));
+    port.client(session, in, 1);
 
     assertThat(port.takeServerBytes()).isEqualTo(in);
     assertThat(port.requestFacts()).singleElement().satisfies(f -> {
@@ -97,8 +98,8 @@ class GrpcSessionTest {
     port.takeServerBytes();
 
     session.onServerData(buf(H2.concat(server.headers(1, H2.responseHeaders(), false, false), H2.message(1, "a", false))), port);
-    port.rule(new Rule("cut", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Watch"),
-        new Action(Action.Type.DROP, Map.of()), 1, 0, 0));
+    port.rule(new Rule("cut", "", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Watch"),
+        new Action.Drop(null), 1, 0, 0));
     session.onServerData(buf(H2.message(1, "b", false)), port);
 
     assertThat(clientSide.read(port.takeClientBytes())).extracting(H2.Peer.Received::type)
@@ -118,7 +119,7 @@ class GrpcSessionTest {
 
   @Test
   void delaysTheCallsHeaders() throws Exception {
-    port.rule(rule(Direction.UPSTREAM, "/shop.Orders/*", new Action(Action.Type.DELAY, Map.of("ms", "300"))));
+    port.rule(rule(Direction.UPSTREAM, "/shop.Orders/*", new Action.Delay(Duration.ofMillis(300))));
     session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Place"), false, true))), port);
 
     assertThat(port.serverDelays()).contains(Duration.ofMillis(300));
@@ -126,7 +127,7 @@ class GrpcSessionTest {
 
   @Test
   void sendsGoAwayAndClosesForDropModeGoAway() throws Exception {
-    port.rule(rule(Direction.UPSTREAM, "/shop.Orders/Place", new Action(Action.Type.DROP, Map.of("mode", "goaway"))));
+    port.rule(rule(Direction.UPSTREAM, "/shop.Orders/Place", new Action.Drop(DropMode.GOAWAY)));
     session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/List"), true, false),
         client.headers(3, H2.request("/shop.Orders/Place"), false, false))), port);
 
@@ -156,11 +157,11 @@ class GrpcSessionTest {
   }
 
   private static Rule rule(Direction direction, String method, Action action) {
-    return new Rule("r", direction, Map.of("method", method), action, 1, 0, 0);
+    return new Rule("r", "", direction, Map.of("method", method), action, 1, 0, 0);
   }
 
   private static Action error(String code, String message) {
-    return new Action(Action.Type.ERROR, Map.of("code", code, "message", message));
+    return Action.Error.of(code, message);
   }
 
   private static io.netty.buffer.ByteBuf buf(byte[] bytes) {

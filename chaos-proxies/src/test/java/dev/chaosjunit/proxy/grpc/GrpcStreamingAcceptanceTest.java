@@ -2,12 +2,12 @@ package dev.chaosjunit.proxy.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaosjunit.proxy.Proxy;
-import dev.chaosjunit.proxy.ProxyEngine;
-import dev.chaosjunit.proxy.ProxySpec;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.proxy.Proxy;
+import dev.chaosjunit.proxy.ProxyEngine;
+import dev.chaosjunit.proxy.ProxySpec;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientInterceptors;
@@ -97,7 +97,7 @@ class GrpcStreamingAcceptanceTest {
   @Test
   void aBidiStreamIsCutAfterTheServersThirdMessage() throws Exception {
     proxy.addRule(rule("cut", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Chat"),
-        new Action(Action.Type.DROP, Map.of()), 3, 1));
+        new Action.Drop(null), 3, 1));
 
     Replies cut = chat(channel, 10);
 
@@ -109,7 +109,7 @@ class GrpcStreamingAcceptanceTest {
   @Test
   void aDroppedClientStreamIsCancelledAloneAndTheServerNeverAnswersIt() throws Exception {
     proxy.addRule(rule("drop-upload", Direction.UPSTREAM, Map.of("method", "/shop.Orders/Upload"),
-        new Action(Action.Type.DROP, Map.of()), 0, 0));
+        new Action.Drop(null), 0, 0));
 
     Replies upload = new Replies();
     StreamObserver<String> parts = ClientCalls.asyncClientStreamingCall(channel.newCall(OrdersService.UPLOAD,
@@ -143,11 +143,11 @@ class GrpcStreamingAcceptanceTest {
 
   private static Rule rule(String name, Direction direction, Map<String, String> match, Action action,
       long after, long times) {
-    return new Rule(name, direction, match, action, 1, after, times);
+    return new Rule(name, "", direction, match, action, 1, after, times);
   }
 
   private static Action error() {
-    return new Action(Action.Type.ERROR, Map.of("code", "UNAVAILABLE"));
+    return Action.Error.of("UNAVAILABLE", "");
   }
 
   /** What the server sent on one stream, and how the stream ended. */

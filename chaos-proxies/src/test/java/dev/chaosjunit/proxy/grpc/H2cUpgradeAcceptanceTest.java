@@ -3,12 +3,13 @@ package dev.chaosjunit.proxy.grpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chaosjunit.proxy.Proxy;
-import dev.chaosjunit.proxy.ProxyEngine;
-import dev.chaosjunit.proxy.ProxySpec;
+import com.sun.net.httpserver.HttpServer;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.proxy.Proxy;
+import dev.chaosjunit.proxy.ProxyEngine;
+import dev.chaosjunit.proxy.ProxySpec;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -16,7 +17,6 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NegotiationType;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -153,7 +153,7 @@ class H2cUpgradeAcceptanceTest {
   }
 
   private static Rule unavailable(String name, String method) {
-    return new Rule(name, Direction.UPSTREAM, Map.of("method", method),
-        new Action(Action.Type.ERROR, Map.of("code", "UNAVAILABLE", "message", "injected")), 1, 0, 0);
+    return new Rule(name, "", Direction.UPSTREAM, Map.of("method", method),
+        Action.Error.of("UNAVAILABLE", "injected"), 1, 0, 0);
   }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.fault.Rule;
-import dev.chaosjunit.proxy.testing.RecordingPort;
+import dev.chaosjunit.proxy.testkit.RecordingPort;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,9 +45,9 @@ class H2cUpgradeSessionTest {
     byte[] answer = H2.concat(SWITCHING, H2.settings(), server.headers(1, H2.responseHeaders(), false, false),
         H2.message(1, "placed", false), server.headers(1, H2.trailers(0), true, false));
 
-    RecordingPort.feed(UPGRADE, 7, b -> session.onClientData(b, port));
-    RecordingPort.feed(answer, 5, b -> session.onServerData(b, port));
-    RecordingPort.feed(http2, 3, b -> session.onClientData(b, port));
+    port.client(session, UPGRADE, 7);
+    port.server(session, answer, 5);
+    port.client(session, http2, 3);
 
     assertThat(port.takeServerBytes()).isEqualTo(H2.concat(UPGRADE, http2));
     assertThat(port.takeClientBytes()).isEqualTo(answer);
@@ -61,15 +61,15 @@ class H2cUpgradeSessionTest {
   @ParameterizedTest(name = "fed {0} byte(s) at a time")
   @ValueSource(ints = {1, 1 << 20})
   void aFaultOnStreamOneFollowsTheServersSettingsAndTheClientsPreface(int chunk) throws Exception {
-    port.rule(new Rule("r", Direction.UPSTREAM, Map.of("method", "/shop.Orders/Place"),
-        new Action(Action.Type.ERROR, Map.of("code", "UNAVAILABLE")), 1, 0, 0));
-    RecordingPort.feed(UPGRADE, chunk, b -> session.onClientData(b, port));
+    port.rule(new Rule("r", "", Direction.UPSTREAM, Map.of("method", "/shop.Orders/Place"),
+        Action.Error.of("UNAVAILABLE", ""), 1, 0, 0));
+    port.client(session, UPGRADE, chunk);
     byte[] answer = H2.concat(SWITCHING, H2.settings(), server.headers(1, H2.responseHeaders(), false, false),
         H2.message(1, "placed", false));
-    RecordingPort.feed(answer, chunk, b -> session.onServerData(b, port));
+    port.server(session, answer, chunk);
 
     assertThat(port.takeClientBytes()).as("server frames wait for the client's preface").isEqualTo(SWITCHING);
-    RecordingPort.feed(H2.concat(Http2FrameReader.PREFACE, H2.settings()), chunk, b -> session.onClientData(b, port));
+    port.client(session, H2.concat(Http2FrameReader.PREFACE, H2.settings()), chunk);
 
     assertThat(clientSide.read(port.takeClientBytes()))
         .extracting(H2.Peer.Received::type, H2.Peer.Received::streamId, H2.Peer.Received::flags).containsExactly(
@@ -82,8 +82,8 @@ class H2cUpgradeSessionTest {
 
   @Test
   void aDelayOnStreamOneHoldsBackTheSwitch() {
-    port.rule(new Rule("r", Direction.UPSTREAM, Map.of("method", "/shop.Orders/Place"),
-        new Action(Action.Type.DELAY, Map.of("ms", "300")), 1, 0, 0));
+    port.rule(new Rule("r", "", Direction.UPSTREAM, Map.of("method", "/shop.Orders/Place"),
+        new Action.Delay(Duration.ofMillis(300)), 1, 0, 0));
     session.onClientData(buf(UPGRADE), port);
     session.onServerData(buf(H2.concat(SWITCHING, H2.settings())), port);
 
@@ -94,8 +94,8 @@ class H2cUpgradeSessionTest {
   @Test
   void aDeclinedUpgradeStaysHttp1AndIsRelayed() {
     byte[] declined = ascii("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
-    RecordingPort.feed(UPGRADE, 4, b -> session.onClientData(b, port));
-    RecordingPort.feed(declined, 4, b -> session.onServerData(b, port));
+    port.client(session, UPGRADE, 4);
+    port.server(session, declined, 4);
 
     assertThat(port.passThroughReason()).contains("declined the h2c upgrade with [HTTP/1.1 200 OK]");
     assertThat(port.takeServerBytes()).isEqualTo(UPGRADE);

@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.chaosjunit.proxy.Proxy;
-import dev.chaosjunit.proxy.ProxyEngine;
-import dev.chaosjunit.proxy.ProxySpec;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.proxy.Proxy;
+import dev.chaosjunit.proxy.ProxyEngine;
+import dev.chaosjunit.proxy.ProxySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,8 +57,8 @@ class H2cUpgradeAcceptanceTest {
   void startRelay() {
     jetty.resetRequests();
     relay = engine.create(ProxySpec.of("jetty", "127.0.0.1:" + jetty.port()).withProtocol("http"));
-    relay.addRule(new Rule("503", Direction.UPSTREAM, Map.of("path", "/api/**"),
-        new Action(Action.Type.ERROR, Map.of("code", "503", "message", "busy")), 1, 0, 0));
+    relay.addRule(new Rule("503", "", Direction.UPSTREAM, Map.of("path", "/api/**"),
+        Action.Error.of("503", "busy"), 1, 0, 0));
     client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 

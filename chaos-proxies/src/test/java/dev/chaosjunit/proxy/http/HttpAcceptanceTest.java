@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
+import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.fault.Action;
-import dev.chaosjunit.fault.Direction;
-import dev.chaosjunit.fault.Rule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -94,13 +95,12 @@ class HttpAcceptanceTest {
     }
   }
 
-  static Rule rule(String name, Map<String, String> match, Action.Type type, Map<String, String> params) {
-    return new Rule(name, Direction.UPSTREAM, match, new Action(type, params), 1, 0, 0);
+  static Rule rule(String name, Map<String, String> match, Action action) {
+    return new Rule(name, "", Direction.UPSTREAM, match, action, 1, 0, 0);
   }
 
   static Rule unavailable() {
-    return rule("503", Map.of("path", "/api/**"), Action.Type.ERROR,
-        Map.of("code", "503", "message", "busy", "header.Retry-After", "7"));
+    return rule("503", Map.of("path", "/api/**"), new Action.Error("503", "busy", Map.of("header.Retry-After", "7")));
   }
 
   HttpResponse<String> get(String path) throws Exception {
@@ -146,7 +146,7 @@ class HttpAcceptanceTest {
 
   @Test
   void delayIsMeasuredByTheClient() throws Exception {
-    relay.addRule(rule("slow", Map.of("method", "GET", "path", "/hello"), Action.Type.DELAY, Map.of("ms", "400")));
+    relay.addRule(rule("slow", Map.of("method", "GET", "path", "/hello"), new Action.Delay(Duration.ofMillis(400))));
     long start = System.nanoTime();
     assertThat(get("/hello").body()).isEqualTo("hello");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(380), Duration.ofSeconds(3));
@@ -156,7 +156,7 @@ class HttpAcceptanceTest {
   @ValueSource(strings = {"close", "reset"})
   void droppedConnectionFailsTheRequestAndTheNextOneWorksAfterRemoval(String mode) throws Exception {
     assertThat(get("/hello").body()).isEqualTo("hello");
-    relay.addRule(rule("drop", Map.of("path", "/api/**"), Action.Type.DROP, Map.of("mode", mode)));
+    relay.addRule(rule("drop", Map.of("path", "/api/**"), new Action.Drop(DropMode.of(mode))));
     assertThatThrownBy(() -> get("/api/orders")).isInstanceOf(IOException.class);
     relay.removeRule("drop");
     assertThat(get("/api/orders").statusCode()).isEqualTo(404);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaosjunit.fault.Action;
-import dev.chaosjunit.proxy.rule.Action.Type;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.fault.Rule;
 import java.util.Map;
@@ -19,23 +18,33 @@ class HttpRuleValidationTest {
 
   private final HttpInspector inspector = new HttpInspector();
 
-  static Rule rule(Direction direction, Map<String, String> match, Type type, Map<String, String> params) {
-    return new Rule("bad", direction, match, new Action(type, params), 1, 0, 0);
+  static Rule rule(Direction direction, Map<String, String> match, Action action) {
+    return new Rule("bad", "", direction, match, action, 1, 0, 0);
   }
 
   static Stream<Arguments> badRules() {
     Map<String, String> api = Map.of("path", "/api/**");
     return Stream.of(
-        Arguments.of(rule(Direction.DOWNSTREAM, api, Type.ERROR, Map.of()), "matches requests only: use direction [REQUEST]"),
-        Arguments.of(rule(Direction.UPSTREAM, Map.of("url", "x"), Type.ERROR, Map.of()), "has no match key [url] for http"),
-        Arguments.of(rule(Direction.UPSTREAM, Map.of("header.", "x"), Type.ERROR, Map.of()), "has no match key [header.] for http"),
-        Arguments.of(rule(Direction.UPSTREAM, api, Type.ERROR, Map.of("code", "100")), "has status code [100]: use a final status 200..599"),
-        Arguments.of(rule(Direction.UPSTREAM, api, Type.ERROR, Map.of("status", "503")), "has parameter [status]: use code, message or header.<Name>"),
-        Arguments.of(rule(Direction.UPSTREAM, api, Type.ERROR, Map.of("header.Content-Length", "3")), "sets header [Content-Length], which the proxy computes"),
-        Arguments.of(rule(Direction.UPSTREAM, api, Type.ERROR, Map.of("header.Bad Name", "3")), "has header name [Bad Name], which is not an HTTP token"),
-        Arguments.of(rule(Direction.UPSTREAM, api, Type.ERROR, Map.of("header.X", "a\nb")), "has a line break in header [X]"),
-        Arguments.of(rule(Direction.UPSTREAM, api, Type.DELAY, Map.of("ms", "soon")), "has ms [soon]: expected a whole number >= 0"),
-        Arguments.of(rule(Direction.UPSTREAM, api, Type.DROP, Map.of("mode", "slam")), "has drop mode [slam]"));
+        Arguments.of(rule(Direction.DOWNSTREAM, api, Action.Error.of("", "")),
+            "matches requests only: use direction [upstream]"),
+        Arguments.of(rule(Direction.UPSTREAM, Map.of("url", "x"), Action.Error.of("", "")),
+            "has no match key [url] for http"),
+        Arguments.of(rule(Direction.UPSTREAM, Map.of("header.", "x"), Action.Error.of("", "")),
+            "has no match key [header.] for http"),
+        Arguments.of(rule(Direction.UPSTREAM, api, Action.Error.of("100", "")),
+            "has status code [100]: use a final status 200..599"),
+        Arguments.of(rule(Direction.UPSTREAM, api, new Action.Error("", "", Map.of("status", "503"))),
+            "has parameter [status]: use header.<Name>"),
+        Arguments.of(rule(Direction.UPSTREAM, api, new Action.Respond(Map.of("status", "503"))),
+            "has parameter [status]: use code, message or header.<Name>"),
+        Arguments.of(rule(Direction.UPSTREAM, api, new Action.Error("", "", Map.of("header.Content-Length", "3"))),
+            "sets header [Content-Length], which the proxy computes"),
+        Arguments.of(rule(Direction.UPSTREAM, api, new Action.Error("", "", Map.of("header.Bad Name", "3"))),
+            "has header name [Bad Name], which is not an HTTP token"),
+        Arguments.of(rule(Direction.UPSTREAM, api, new Action.Error("", "", Map.of("header.X", "a\nb"))),
+            "has a line break in header [X]"),
+        Arguments.of(rule(Direction.UPSTREAM, api, new Action.Duplicate()),
+            "has action [duplicate], which http does not support: use error, respond, delay or drop"));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -50,7 +59,7 @@ class HttpRuleValidationTest {
   @Test
   void theExtensionsRulesAreAccepted() {
     assertThatCode(() -> inspector.validate(rule(Direction.UPSTREAM, Map.of("method", "POST", "path", "/orders/**",
-        "header.X-Tenant", "a*"), Type.ERROR, Map.of("code", "503", "message", "busy", "header.Retry-After", "7"))))
+        "header.X-Tenant", "a*"), new Action.Error("503", "busy", Map.of("header.Retry-After", "7")))))
         .doesNotThrowAnyException();
   }
 

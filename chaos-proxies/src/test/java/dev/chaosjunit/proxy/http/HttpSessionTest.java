@@ -2,12 +2,14 @@ package dev.chaosjunit.proxy.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaosjunit.proxy.protocol.ConnectionInfo;
-import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.proxy.protocol.ConnectionInfo;
+import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.testkit.RecordingPort;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,13 +35,12 @@ class HttpSessionTest {
     session.onClose();
   }
 
-  static Rule rule(Map<String, String> match, Action.Type type, Map<String, String> params) {
-    return new Rule("r", Direction.UPSTREAM, match, new Action(type, params), 1, 0, 0);
+  static Rule rule(Map<String, String> match, Action action) {
+    return new Rule("r", "", Direction.UPSTREAM, match, action, 1, 0, 0);
   }
 
   static Rule unavailable(String key, String glob) {
-    return rule(Map.of(key, glob), Action.Type.ERROR,
-        Map.of("code", "503", "message", "busy", "header.Retry-After", "7"));
+    return rule(Map.of(key, glob), new Action.Error("503", "busy", Map.of("header.Retry-After", "7")));
   }
 
   @ParameterizedTest(name = "fragments of {0} bytes")
@@ -54,7 +55,7 @@ class HttpSessionTest {
     port.server(session, responses, size);
     assertThat(port.sentToServer()).isEqualTo(requests);
     assertThat(port.sentToClient()).isEqualTo(responses);
-    assertThat(port.facts()).extracting(f -> f.get("path").get(0)).containsExactly("/a", "/up", "/h", "/b");
+    assertThat(port.requestFacts()).extracting(f -> f.get("path").get(0)).containsExactly("/a", "/up", "/h", "/b");
     assertThat(port.passThroughReason()).isNull();
   }
 
@@ -100,7 +101,8 @@ class HttpSessionTest {
 
   @Test
   void respondDefaultsTo200WithTheGivenBody() {
-    port.rule(rule(Map.of("path", "/a"), Action.Type.RESPOND, Map.of("message", "{}", "header.Content-Type", "application/json")));
+    port.rule(rule(Map.of("path", "/a"),
+        new Action.Respond(Map.of("message", "{}", "header.Content-Type", "application/json"))));
     port.client(session, GET_A, 4096);
     assertThat(port.sentToClient())
         .isEqualTo("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: application/json\r\n\r\n{}");
@@ -129,7 +131,7 @@ class HttpSessionTest {
 
   @Test
   void delayHoldsTheRequestBack() {
-    port.rule(rule(Map.of("path", "/a"), Action.Type.DELAY, Map.of("ms", "300")));
+    port.rule(rule(Map.of("path", "/a"), new Action.Delay(Duration.ofMillis(300))));
     port.client(session, GET_B + GET_A, 4096);
     assertThat(port.events()).containsExactly("server:" + GET_B, "delay:300", "server:" + GET_A);
   }
@@ -137,7 +139,7 @@ class HttpSessionTest {
   @ParameterizedTest(name = "mode {0}")
   @ValueSource(strings = {"close", "reset", "blackhole"})
   void dropStopsTheConnection(String mode) {
-    port.rule(rule(Map.of("path", "/api/**"), Action.Type.DROP, Map.of("mode", mode)));
+    port.rule(rule(Map.of("path", "/api/**"), new Action.Drop(DropMode.of(mode))));
     port.client(session, GET_A + DOWN + GET_B, 4096);
     port.server(session, OK_A, 4096);
     assertThat(port.sentToServer()).isEqualTo(GET_A);
@@ -148,9 +150,9 @@ class HttpSessionTest {
   @Test
   void factsCarryMethodPathAndLowerCaseHeaderNames() {
     port.client(session, "OPTIONS http://host:8080/p/q?x#f HTTP/1.1\r\ncontent-TYPE: a\r\n\r\n", 4096);
-    assertThat(port.facts().get(0).get("path")).containsExactly("/p/q");
-    assertThat(port.facts().get(0).get("method")).containsExactly("OPTIONS");
-    assertThat(port.facts().get(0).get("header.content-type")).containsExactly("a");
+    assertThat(port.requestFacts().get(0).get("path")).containsExactly("/p/q");
+    assertThat(port.requestFacts().get(0).get("method")).containsExactly("OPTIONS");
+    assertThat(port.requestFacts().get(0).get("header.content-type")).containsExactly("a");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -174,7 +176,8 @@ class HttpSessionTest {
     assertThat(port.sentToServer()).isEqualTo("GET /a HTTP/1.1\r\nContent-Length: 0\r\nHost: x\r\n\r\n" + GET_B);
     port.server(session, OK_A + OK_B, size);
     assertThat(port.sentToClient()).isEqualTo(OK_A + UNAVAILABLE + OK_B);
-    assertThat(port.facts().get(0).get("header.upgrade")).as("rules see the request as sent").containsExactly("h2c");
+    assertThat(port.requestFacts().get(0).get("header.upgrade")).as("rules see the request as sent")
+        .containsExactly("h2c");
     assertThat(port.passThroughReason()).isNull();
   }
 
@@ -189,7 +192,7 @@ class HttpSessionTest {
 
   @Test
   void delayedH2cOfferIsForwardedDeclined() {
-    port.rule(rule(Map.of("path", "/a"), Action.Type.DELAY, Map.of("ms", "300")));
+    port.rule(rule(Map.of("path", "/a"), new Action.Delay(Duration.ofMillis(300))));
     port.client(session, H2C_OFFER, 4096);
     assertThat(port.events()).containsExactly("delay:300", "server:GET /a HTTP/1.1\r\nContent-Length: 0\r\nHost: x\r\n\r\n");
   }

@@ -2,12 +2,12 @@ package dev.chaosjunit.proxy.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaosjunit.proxy.Proxy;
-import dev.chaosjunit.proxy.ProxyEngine;
-import dev.chaosjunit.proxy.ProxySpec;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.proxy.Proxy;
+import dev.chaosjunit.proxy.ProxyEngine;
+import dev.chaosjunit.proxy.ProxySpec;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -26,6 +26,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -79,8 +80,8 @@ class WebSocketUpgradeAcceptanceTest {
     int upstream = ((InetSocketAddress) server.localAddress()).getPort();
     Proxy relay = engine.create(ProxySpec.of("ws", "127.0.0.1:" + upstream).withProtocol("http"));
     try {
-      relay.addRule(new Rule("slow", Direction.UPSTREAM, Map.of("path", "/ws"),
-          new Action(Action.Type.DELAY, Map.of("ms", "50")), 1, 0, 0));
+      relay.addRule(new Rule("slow", "", Direction.UPSTREAM, Map.of("path", "/ws"),
+          new Action.Delay(Duration.ofMillis(50)), 1, 0, 0));
       CompletableFuture<String> reply = new CompletableFuture<>();
       WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
           .buildAsync(URI.create("ws://127.0.0.1:" + relay.listenAddress().getPort() + "/ws"), collect(reply))

@@ -3,13 +3,13 @@ package dev.chaosjunit.proxy.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
 import dev.chaosjunit.proxy.Route;
-import dev.chaosjunit.fault.Action;
-import dev.chaosjunit.fault.Direction;
-import dev.chaosjunit.fault.Rule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,8 +118,8 @@ class KafkaClusterAcceptanceTest {
     String payments = "payments-" + suffix;
     String audit = "audit-" + suffix;
     createTopic(admin(), new NewTopic(payments, Map.of(0, List.of(2))), new NewTopic(audit, Map.of(0, List.of(2))));
-    proxy.addRule(new Rule("denied", Direction.UPSTREAM, Map.of("api", "PRODUCE", "topic", payments),
-        new Action(Action.Type.ERROR, Map.of("code", "TOPIC_AUTHORIZATION_FAILED")), 1, 0, 0));
+    proxy.addRule(new Rule("denied", "", Direction.UPSTREAM, Map.of("api", "PRODUCE", "topic", payments),
+        Action.Error.of("TOPIC_AUTHORIZATION_FAILED", ""), 1, 0, 0));
     KafkaProducer<String, String> producer = producer();
 
     assertThatThrownBy(() -> producer.send(new ProducerRecord<>(payments, "k", "v")).get(30, TimeUnit.SECONDS))

@@ -3,13 +3,13 @@ package dev.chaosjunit.proxy.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.images.Images;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.fault.Action;
-import dev.chaosjunit.fault.Direction;
-import dev.chaosjunit.fault.Rule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,8 +186,8 @@ class KafkaProxyAcceptanceTest {
 
   @Test
   void aDuplicatedProduceFromANonIdempotentProducerIsWrittenTwice() throws Exception {
-    proxy.addRule(new Rule("twice", Direction.UPSTREAM, Map.of("api", "PRODUCE", "topic", topic),
-        new Action(Action.Type.DUPLICATE, Map.of()), 1, 0, 1));
+    proxy.addRule(new Rule("twice", "", Direction.UPSTREAM, Map.of("api", "PRODUCE", "topic", topic),
+        new Action.Duplicate(), 1, 0, 1));
     KafkaProducer<String, String> producer = producer(proxyAddress(), "1");
     producer.send(new ProducerRecord<>(topic, "k", "once")).get(20, TimeUnit.SECONDS);
 
@@ -253,6 +253,6 @@ class KafkaProxyAcceptanceTest {
   }
 
   private static Rule error(String name, Map<String, String> match, String code) {
-    return new Rule(name, Direction.UPSTREAM, match, new Action(Action.Type.ERROR, Map.of("code", code)), 1, 0, 0);
+    return new Rule(name, "", Direction.UPSTREAM, match, Action.Error.of(code, ""), 1, 0, 0);
   }
 }

@@ -10,10 +10,10 @@ import static dev.chaosjunit.proxy.kafka.KafkaSessionTest.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.ProxyListenException;
 import dev.chaosjunit.proxy.protocol.Routes;
-import dev.chaosjunit.fault.Direction;
-import dev.chaosjunit.proxy.testing.RecordingPort;
+import dev.chaosjunit.proxy.testkit.RecordingPort;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;

@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Rule;
-import dev.chaosjunit.proxy.testing.RecordingPort;
+import dev.chaosjunit.proxy.testkit.RecordingPort;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -21,9 +22,9 @@ import java.util.Map;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.MetadataRequestData;
 import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.ByteBufferAccessor;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.MetadataResponse;
-import org.apache.kafka.common.protocol.ByteBufferAccessor;
 import org.apache.kafka.common.requests.ProduceRequest;
 import org.apache.kafka.common.requests.ProduceResponse;
 import org.apache.kafka.common.requests.RequestHeader;
@@ -49,8 +50,8 @@ class KafkaSessionTest {
     byte[] request = request(header, produce("orders", null, (short) 1));
     byte[] response = response(header, produced("orders", null, 42));
 
-    RecordingPort.feed(request, 1, b -> session.onClientData(b, port));
-    RecordingPort.feed(response, 1, b -> session.onServerData(b, port));
+    port.client(session, request, 1);
+    port.server(session, response, 1);
 
     assertThat(port.takeServerBytes()).isEqualTo(request);
     assertThat(port.takeClientBytes()).isEqualTo(response);
@@ -164,7 +165,7 @@ class KafkaSessionTest {
 
   @Test
   void withholdsTheAnswerToADroppedRequestAndEverythingAfterIt() {
-    port.rule(rule(Direction.UPSTREAM, Map.of("topic", "orders"), new Action(Action.Type.DROP, Map.of())));
+    port.rule(rule(Direction.UPSTREAM, Map.of("topic", "orders"), new Action.Drop(null)));
     RequestHeader dropped = header(ApiKeys.PRODUCE, (short) 12, 1);
     RequestHeader later = header(ApiKeys.PRODUCE, (short) 12, 2);
     session.onClientData(buf(request(dropped, produce("orders", null, (short) 1))), port);
@@ -179,7 +180,7 @@ class KafkaSessionTest {
   @Test
   void closesTheConnectionForDropModeClose() {
     port.rule(rule(Direction.UPSTREAM, Map.of("api", "PRODUCE"),
-        new Action(Action.Type.DROP, Map.of("mode", "close"))));
+        new Action.Drop(DropMode.CLOSE)));
     session.onClientData(buf(request(header(ApiKeys.PRODUCE, (short) 12, 1), produce("orders", null, (short) 1))), port);
 
     assertThat(port.closedHow()).isEqualTo("close");
@@ -188,7 +189,7 @@ class KafkaSessionTest {
 
   @Test
   void duplicatesAProduceAndHidesTheSecondAnswer() {
-    port.rule(rule(Direction.UPSTREAM, Map.of("api", "PRODUCE"), new Action(Action.Type.DUPLICATE, Map.of())));
+    port.rule(rule(Direction.UPSTREAM, Map.of("api", "PRODUCE"), new Action.Duplicate()));
     RequestHeader header = header(ApiKeys.PRODUCE, (short) 12, 1);
     byte[] request = request(header, produce("orders", null, (short) 1));
     session.onClientData(buf(request), port);
@@ -215,7 +216,7 @@ class KafkaSessionTest {
 
   @Test
   void delaysTheRequestForADelayRule() {
-    port.rule(rule(Direction.UPSTREAM, Map.of("api", "PRODUCE"), new Action(Action.Type.DELAY, Map.of("ms", "250"))));
+    port.rule(rule(Direction.UPSTREAM, Map.of("api", "PRODUCE"), new Action.Delay(Duration.ofMillis(250))));
     session.onClientData(buf(request(header(ApiKeys.PRODUCE, (short) 12, 1), produce("orders", null, (short) 1))), port);
 
     assertThat(port.serverDelays()).containsExactly(Duration.ofMillis(250));
@@ -240,11 +241,11 @@ class KafkaSessionTest {
   }
 
   static Rule rule(Direction direction, Map<String, String> match, Action action) {
-    return new Rule("r", direction, match, action, 1, 0, 0);
+    return new Rule("r", "", direction, match, action, 1, 0, 0);
   }
 
   static Action error(String code) {
-    return new Action(Action.Type.ERROR, Map.of("code", code));
+    return Action.Error.of(code, "");
   }
 
   private static io.netty.buffer.ByteBuf buf(byte[] bytes) {

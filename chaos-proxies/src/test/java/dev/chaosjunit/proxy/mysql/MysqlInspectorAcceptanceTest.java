@@ -6,13 +6,13 @@ import static dev.chaosjunit.proxy.sql.OrdersTable.rowCount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.images.Images;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.fault.Action;
-import dev.chaosjunit.fault.Direction;
-import dev.chaosjunit.fault.Rule;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,9 +69,9 @@ class MysqlInspectorAcceptanceTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"mariadb", "mariadb+useServerPrepStmts=true", "mysql", "mysql+useServerPrepStmts=true"})
   void deadlockErrorReachesTheApplicationAndTheRowIsNotWritten(String driver) throws SQLException {
-    proxy.addRule(new Rule("deadlock", Direction.UPSTREAM, Map.of("sql", "insert into orders*"),
-        new Action(Action.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001",
-            "message", "Deadlock found when trying to get lock; try restarting transaction")), 1, 0, 0));
+    proxy.addRule(new Rule("deadlock", "", Direction.UPSTREAM, Map.of("sql", "insert into orders*"),
+        new Action.Error("1213", "Deadlock found when trying to get lock; try restarting transaction",
+            Map.of("sqlstate", "40001")), 1, 0, 0));
     try (Connection c = connect(driver, "")) {
       assertThatThrownBy(() -> insert(c, 1)).isInstanceOfSatisfying(SQLException.class, e -> {
         assertThat(e.getErrorCode()).isEqualTo(1213);
@@ -91,8 +92,8 @@ class MysqlInspectorAcceptanceTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"mariadb", "mariadb+useServerPrepStmts=true", "mysql", "mysql+useServerPrepStmts=true"})
   void deadlockRollsTheWholeTransactionBackAsTheServerDoes(String driver) throws SQLException {
-    proxy.addRule(new Rule("deadlock", Direction.UPSTREAM, Map.of("sql", "update orders*"),
-        new Action(Action.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001")), 1, 0, 0));
+    proxy.addRule(new Rule("deadlock", "", Direction.UPSTREAM, Map.of("sql", "update orders*"),
+        new Action.Error("1213", "", Map.of("sqlstate", "40001")), 1, 0, 0));
     try (Connection c = connect(driver, "")) {
       c.setAutoCommit(false);
       insert(c, 1);
@@ -111,16 +112,16 @@ class MysqlInspectorAcceptanceTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"mariadb", "mysql+useServerPrepStmts=true"})
   void lockWaitTimeoutLeavesTheTransactionOpenUnlessTheRuleSaysRollback(String driver) throws SQLException {
-    proxy.addRule(new Rule("timeout", Direction.UPSTREAM, Map.of("sql", "update orders*"),
-        new Action(Action.Type.ERROR, Map.of("code", "1205")), 1, 0, 0));
+    proxy.addRule(new Rule("timeout", "", Direction.UPSTREAM, Map.of("sql", "update orders*"),
+        Action.Error.of("1205", ""), 1, 0, 0));
     try (Connection c = connect(driver, "")) {
       c.setAutoCommit(false);
       insert(c, 1);
       assertThatThrownBy(() -> updateNote(c, 1)).isInstanceOf(SQLException.class);
       c.commit();
       proxy.removeRule("timeout");
-      proxy.addRule(new Rule("timeout", Direction.UPSTREAM, Map.of("sql", "update orders*"),
-          new Action(Action.Type.ERROR, Map.of("code", "1205", "rollback", "true")), 1, 0, 0));
+      proxy.addRule(new Rule("timeout", "", Direction.UPSTREAM, Map.of("sql", "update orders*"),
+          new Action.Error("1205", "", Map.of("rollback", "true")), 1, 0, 0));
       insert(c, 2);
       assertThatThrownBy(() -> updateNote(c, 2)).isInstanceOf(SQLException.class);
       c.commit();
@@ -141,8 +142,8 @@ class MysqlInspectorAcceptanceTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"mariadb", "mariadb+useServerPrepStmts=true", "mysql", "mysql+useServerPrepStmts=true"})
   void multiResultSetsPassWithARuleInstalled(String driver) throws SQLException {
-    proxy.addRule(new Rule("other", Direction.UPSTREAM, Map.of("sql", "DELETE*"),
-        new Action(Action.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001")), 1, 0, 0));
+    proxy.addRule(new Rule("other", "", Direction.UPSTREAM, Map.of("sql", "DELETE*"),
+        new Action.Error("1213", "", Map.of("sqlstate", "40001")), 1, 0, 0));
     try (Connection c = connect(driver, "allowMultiQueries=true")) {
       try (Statement s = c.createStatement()) {
         assertThat(s.execute("SELECT 1; SELECT 'two' UNION ALL SELECT 'three'")).isTrue();
@@ -161,10 +162,10 @@ class MysqlInspectorAcceptanceTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"mariadb+useServerPrepStmts=true", "mysql"})
   void respondAnswersOkWithoutWritingAndDelayIsFelt(String driver) throws SQLException {
-    proxy.addRule(new Rule("ok", Direction.UPSTREAM, Map.of("command", "INSERT"),
-        new Action(Action.Type.RESPOND, Map.of()), 1, 0, 0));
-    proxy.addRule(new Rule("slow", Direction.UPSTREAM, Map.of("sql", "SELECT count(*) FROM orders"),
-        new Action(Action.Type.DELAY, Map.of("ms", "1500")), 1, 0, 0));
+    proxy.addRule(new Rule("ok", "", Direction.UPSTREAM, Map.of("command", "INSERT"),
+        new Action.Respond(Map.of()), 1, 0, 0));
+    proxy.addRule(new Rule("slow", "", Direction.UPSTREAM, Map.of("sql", "SELECT count(*) FROM orders"),
+        new Action.Delay(Duration.ofMillis(1500)), 1, 0, 0));
     try (Connection c = connect(driver, "");
         PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, note) VALUES (?, ?)")) {
       ps.setInt(1, 5);
@@ -179,8 +180,8 @@ class MysqlInspectorAcceptanceTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"mariadb", "mysql"})
   void multiStatementQueryFailsAtTheMatchedStatement(String driver) throws SQLException {
-    proxy.addRule(new Rule("deadlock", Direction.UPSTREAM, Map.of("command", "INSERT"),
-        new Action(Action.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001")), 1, 0, 0));
+    proxy.addRule(new Rule("deadlock", "", Direction.UPSTREAM, Map.of("command", "INSERT"),
+        new Action.Error("1213", "", Map.of("sqlstate", "40001")), 1, 0, 0));
     try (Connection c = connect(driver, "allowMultiQueries=true")) {
       List<String> seen = new ArrayList<>();
       assertThatThrownBy(() -> {

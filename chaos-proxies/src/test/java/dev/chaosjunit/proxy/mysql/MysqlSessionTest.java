@@ -3,11 +3,11 @@ package dev.chaosjunit.proxy.mysql;
 import static dev.chaosjunit.proxy.mysql.MyWire.packets;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
-import dev.chaosjunit.fault.Action;
-import dev.chaosjunit.proxy.sql.Fragments;
-import dev.chaosjunit.proxy.sql.RecordingPort;
+import dev.chaosjunit.proxy.testkit.Fragments;
+import dev.chaosjunit.proxy.testkit.RecordingPort;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +23,7 @@ class MysqlSessionTest {
   private static final Pattern TOKEN = Pattern.compile("chaos_junit_fault_\\d+_injected");
   private static final int SERVER_CAPABILITIES = 0xF7FF | MyWire.SSL | MyWire.QUERY_ATTRIBUTES | (1 << 24);
 
-  private final RecordingPort port = new RecordingPort();
+  private final RecordingPort port = new RecordingPort(new MysqlInspector());
   private final InspectorSession session = new MysqlInspector().open(new ConnectionInfo("db", 1, null, null));
 
   @AfterEach
@@ -33,7 +33,7 @@ class MysqlSessionTest {
 
   @Test
   void greetingNoLongerOffersTlsOrQueryAttributes() {
-    Fragments.byteByByte(packets().greeting(SERVER_CAPABILITIES).bytes(), b -> session.onServerData(b, port));
+    port.server(session, packets().greeting(SERVER_CAPABILITIES).bytes(), 1);
 
     int expected = SERVER_CAPABILITIES & ~MyWire.SSL & ~MyWire.QUERY_ATTRIBUTES;
     assertThat(port.takeClientBytes()).containsExactly(packets().greeting(expected).bytes());
@@ -42,7 +42,7 @@ class MysqlSessionTest {
   @ParameterizedTest(name = "chunks of at most {0} bytes")
   @ValueSource(ints = {1, 2, 3, 7, 64, 4096})
   void relaysNonMatchingTrafficByteExactInAnyFragmentation(int maxChunk) {
-    port.rule("DELETE*", Action.Type.ERROR, Map.of("code", "1213"));
+    port.rule("sql", "DELETE*", Action.Error.of("1213", ""));
     byte[] client = packets().handshakeResponse(MyWire.PROTOCOL_41).query("select 1").prepare("insert into t values (?)")
         .execute(1).closeStatement(1).bytes();
     byte[] server = packets().ok(2).packet(1, new byte[] {1}).packet(2, new byte[] {3, 'd', 'e', 'f'})
@@ -58,16 +58,15 @@ class MysqlSessionTest {
       assertThat(port.takeServerBytes()).containsExactly(client);
       assertThat(port.takeClientBytes()).containsExactly(server);
     }
-    assertThat(port.passThrough).isNull();
+    assertThat(port.passThroughReason()).isNull();
   }
 
   @Test
   void queryErrorIsAnsweredByTheServerInPlaceAndSwapped() {
-    port.rule("insert into*", Action.Type.ERROR,
-        Map.of("code", "1062", "sqlstate", "23000", "message", "Duplicate entry"));
+    port.rule("sql", "insert into*", new Action.Error("1062", "Duplicate entry", Map.of("sqlstate", "23000")));
     connect();
 
-    Fragments.byteByByte(packets().query("INSERT INTO t VALUES (1)").bytes(), b -> session.onClientData(b, port));
+    port.client(session, packets().query("INSERT INTO t VALUES (1)").bytes(), 1);
     String poison = poisonSentToServer();
 
     serverSends(packets().err(1, 1064, "42000", "You have an error near '" + poison + "' at line 1").bytes());
@@ -76,8 +75,7 @@ class MysqlSessionTest {
 
   @Test
   void deadlockRollsBackFirstAndTheClientNeverSeesTheRollbacksAnswer() {
-    port.rule("insert into*", Action.Type.ERROR,
-        Map.of("code", "1213", "sqlstate", "40001", "message", "Deadlock found"));
+    port.rule("sql", "insert into*", new Action.Error("1213", "Deadlock found", Map.of("sqlstate", "40001")));
     connect();
     clientSends(packets().query("INSERT INTO t VALUES (1)").bytes());
 
@@ -93,8 +91,8 @@ class MysqlSessionTest {
 
   @Test
   void rollbackCanBeTurnedOffForADeadlockAndOnForAnotherError() {
-    port.rule("insert into*", Action.Type.ERROR, Map.of("code", "1213", "rollback", "false"));
-    port.rule("update*", Action.Type.ERROR, Map.of("code", "1205", "rollback", "true"));
+    port.rule("sql", "insert into*", new Action.Error("1213", "", Map.of("rollback", "false")));
+    port.rule("sql", "update*", new Action.Error("1205", "", Map.of("rollback", "true")));
     connect();
 
     clientSends(packets().query("INSERT INTO t VALUES (1)").bytes());
@@ -110,7 +108,7 @@ class MysqlSessionTest {
     serverSends(packets().prepareOk(1, 42).packet(2, new byte[] {3, 'd', 'e', 'f'}).bytes());
     port.takeServerBytes();
     port.takeClientBytes();
-    port.rule("UPDATE T SET A = ?", Action.Type.ERROR, Map.of("code", "1205", "sqlstate", "HY000"));
+    port.rule("sql", "UPDATE T SET A = ?", new Action.Error("1205", "", Map.of("sqlstate", "HY000")));
 
     clientSends(packets().execute(42).bytes());
     String poison = poisonSentToServer();
@@ -123,7 +121,7 @@ class MysqlSessionTest {
 
   @Test
   void pipelinedPrepareAndExecuteUseTheLastPreparedStatement() {
-    port.rule("DELETE*", Action.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001"));
+    port.rule("sql", "DELETE*", new Action.Error("1213", "", Map.of("sqlstate", "40001")));
     connect();
 
     clientSends(packets().prepare("delete from t where id = ?").execute(-1).bytes());
@@ -134,7 +132,7 @@ class MysqlSessionTest {
 
   @Test
   void cachingSha2FullAuthenticationAndAuthSwitchPassUntouched() {
-    port.rule("SELECT*", Action.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001"));
+    port.rule("sql", "SELECT*", new Action.Error("1213", "", Map.of("sqlstate", "40001")));
     serverSends(packets().greeting(0xF7FF).bytes());
     port.takeClientBytes();
     byte[] client = packets().handshakeResponse(MyWire.PROTOCOL_41).packet(3, new byte[] {'p', 'w', 0})
@@ -153,7 +151,7 @@ class MysqlSessionTest {
 
   @Test
   void injectedErrorComesAfterTheResponsesToEarlierPipelinedCommands() {
-    port.rule("INSERT*", Action.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001", "message", "Deadlock"));
+    port.rule("sql", "INSERT*", new Action.Error("1213", "Deadlock", Map.of("sqlstate", "40001")));
     connect();
     clientSends(packets().query("SELECT 1").query("INSERT INTO t VALUES (1)").bytes());
     String poison = TOKEN.matcher(new String(port.takeServerBytes(), StandardCharsets.UTF_8)).results()
@@ -169,7 +167,7 @@ class MysqlSessionTest {
 
   @Test
   void multiStatementQueryKeepsTheStatementsBeforeTheMatchedOne() {
-    port.rule("INSERT*", Action.Type.ERROR, Map.of("code", "1213", "sqlstate", "40001"));
+    port.rule("sql", "INSERT*", new Action.Error("1213", "", Map.of("sqlstate", "40001")));
     connect();
     clientSends(packets().query("SELECT 1; INSERT INTO t VALUES (1); SELECT 2").bytes());
 
@@ -181,7 +179,7 @@ class MysqlSessionTest {
 
   @Test
   void respondAnswersOkWithoutExecuting() {
-    port.rule("DELETE*", Action.Type.RESPOND, Map.of());
+    port.rule("sql", "DELETE*", new Action.Respond(Map.of()));
     connect();
     clientSends(packets().query("DELETE FROM t").bytes());
 
@@ -190,12 +188,12 @@ class MysqlSessionTest {
 
   @Test
   void delayHoldsTheStatementBack() {
-    port.rule("SELECT*", Action.Type.DELAY, Map.of("ms", "1500"));
+    port.rule("sql", "SELECT*", new Action.Delay(Duration.ofMillis(1500)));
     connect();
     byte[] query = packets().query("SELECT 1").bytes();
     clientSends(query);
 
-    assertThat(port.serverDelays).containsExactly(Duration.ofMillis(1500));
+    assertThat(port.serverDelays()).filteredOn(d -> !d.isZero()).containsExactly(Duration.ofMillis(1500));
     assertThat(port.takeServerBytes()).containsExactly(query);
   }
 
@@ -205,7 +203,7 @@ class MysqlSessionTest {
     byte[] sslRequest = packets().handshakeResponse(MyWire.PROTOCOL_41 | MyWire.SSL).bytes();
     clientSends(sslRequest);
 
-    assertThat(port.passThrough).contains("TLS");
+    assertThat(port.passThroughReason()).contains("TLS");
     assertThat(port.takeServerBytes()).containsExactly(sslRequest);
   }
 
@@ -215,7 +213,7 @@ class MysqlSessionTest {
     byte[] garbage = packets().packet(0, new byte[] {0x17, 1}).bytes();
     clientSends(garbage);
 
-    assertThat(port.passThrough).contains("client");
+    assertThat(port.passThroughReason()).contains("client");
     assertThat(port.takeServerBytes()).containsExactly(garbage);
   }
 
@@ -224,7 +222,7 @@ class MysqlSessionTest {
     byte[] greeting = packets().packet(0, new byte[] {9, 'x', 0}).bytes();
     serverSends(greeting);
 
-    assertThat(port.passThrough).contains("protocol version 9");
+    assertThat(port.passThroughReason()).contains("protocol version 9");
     assertThat(port.takeClientBytes()).containsExactly(greeting);
   }
 

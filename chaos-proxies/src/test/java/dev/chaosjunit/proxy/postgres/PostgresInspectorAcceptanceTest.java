@@ -8,13 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
+import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.images.Images;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.fault.Action;
-import dev.chaosjunit.fault.Direction;
-import dev.chaosjunit.fault.Rule;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.sql.BatchUpdateException;
@@ -24,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +83,7 @@ class PostgresInspectorAcceptanceTest {
 
   @Test
   void injectedErrorReachesTheApplicationAndTheStatementIsNotExecuted() throws SQLException {
-    proxy.addRule(error("insert into orders*", Map.of("code", "53100", "message", "could not extend file: disk full")));
+    proxy.addRule(error("insert into orders*", Action.Error.of("53100", "could not extend file: disk full")));
     try (Connection c = pool.getConnection()) {
       int pid = backendPid(c);
       assertThatThrownBy(() -> insert(c, 1))
@@ -99,7 +101,7 @@ class PostgresInspectorAcceptanceTest {
 
   @Test
   void inATransactionTheInjectedErrorAbortsItLikeARealOne() throws SQLException {
-    proxy.addRule(error("INSERT*", Map.of("code", "40P01", "message", "deadlock detected")));
+    proxy.addRule(error("INSERT*", Action.Error.of("40P01", "deadlock detected")));
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       assertThat(rowCount(c)).isZero();
@@ -115,8 +117,8 @@ class PostgresInspectorAcceptanceTest {
 
   @Test
   void pipelinedBatchFailsWhereTheServerWouldAndNothingIsWritten() throws SQLException {
-    proxy.addRule(new Rule("r1", Direction.UPSTREAM, Map.of("command", "insert"),
-        new Action(Action.Type.ERROR, Map.of("code", "40P01")), 1, 2, 1));
+    proxy.addRule(new Rule("r1", "", Direction.UPSTREAM, Map.of("command", "insert"),
+        Action.Error.of("40P01", ""), 1, 2, 1));
     try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO orders VALUES (?, ?)")) {
       for (int id = 1; id <= 5; id++) {
         ps.setInt(1, id);
@@ -132,8 +134,8 @@ class PostgresInspectorAcceptanceTest {
 
   @Test
   void fatalAdminShutdownDropsTheConnection() throws SQLException {
-    proxy.addRule(error("SELECT*", Map.of("code", "57P01", "severity", "FATAL",
-        "message", "terminating connection due to administrator command")));
+    proxy.addRule(error("SELECT*", new Action.Error("57P01", "terminating connection due to administrator command",
+        Map.of("severity", "FATAL"))));
     try (Connection c = DriverManager.getConnection(proxiedUrl(), DB.getUsername(), DB.getPassword())) {
       assertThatThrownBy(() -> rowCount(c)).isInstanceOfSatisfying(SQLException.class,
           e -> assertThat(e.getSQLState()).isEqualTo("57P01"));
@@ -143,8 +145,8 @@ class PostgresInspectorAcceptanceTest {
 
   @Test
   void droppedConnectionFailsTheStatementAndThePoolRecovers() throws SQLException {
-    proxy.addRule(new Rule("drop", Direction.UPSTREAM, Map.of("sql", "select count(*) from orders"),
-        new Action(Action.Type.DROP, Map.of("mode", "reset")), 1, 0, 1));
+    proxy.addRule(new Rule("drop", "", Direction.UPSTREAM, Map.of("sql", "select count(*) from orders"),
+        new Action.Drop(DropMode.RESET), 1, 0, 1));
     try (Connection c = pool.getConnection()) {
       assertThatThrownBy(() -> rowCount(c)).isInstanceOfSatisfying(SQLException.class,
           e -> assertThat(e.getSQLState()).startsWith("08"));
@@ -156,8 +158,8 @@ class PostgresInspectorAcceptanceTest {
 
   @Test
   void delayIsFeltByTheClientAndGoesAwayWithTheRule() throws SQLException {
-    proxy.addRule(new Rule("slow", Direction.UPSTREAM, Map.of("sql", "SELECT*"),
-        new Action(Action.Type.DELAY, Map.of("ms", "2000")), 1, 0, 0));
+    proxy.addRule(new Rule("slow", "", Direction.UPSTREAM, Map.of("sql", "SELECT*"),
+        new Action.Delay(Duration.ofMillis(2000)), 1, 0, 0));
     try (Connection c = pool.getConnection()) {
       long slow = millis(() -> rowCount(c));
       proxy.removeRule("slow");
@@ -169,7 +171,7 @@ class PostgresInspectorAcceptanceTest {
 
   @Test
   void removingTheRuleRestoresTheSameConnection() throws SQLException {
-    proxy.addRule(error("INSERT*", Map.of("code", "53100")));
+    proxy.addRule(error("INSERT*", Action.Error.of("53100", "")));
     try (Connection c = pool.getConnection()) {
       assertThatThrownBy(() -> insert(c, 1)).isInstanceOf(SQLException.class);
       proxy.removeRule("r1");
@@ -180,7 +182,7 @@ class PostgresInspectorAcceptanceTest {
 
   @Test
   void nonMatchingRuleChangesNothing() throws SQLException {
-    proxy.addRule(error("DELETE FROM nothing*", Map.of("code", "53100")));
+    proxy.addRule(error("DELETE FROM nothing*", Action.Error.of("53100", "")));
     String sql = "SELECT g, md5(g::text), decode(md5(g::text), 'hex'), now() - now() FROM generate_series(1, 3000) g";
     try (Connection c = pool.getConnection(); Connection d = direct(DB)) {
       for (int i = 0; i < 6; i++) {
@@ -191,7 +193,7 @@ class PostgresInspectorAcceptanceTest {
 
   @Test
   void copyInAndOutWorkWithARuleInstalled() throws Exception {
-    proxy.addRule(error("DELETE*", Map.of("code", "53100")));
+    proxy.addRule(error("DELETE*", Action.Error.of("53100", "")));
     try (Connection c = pool.getConnection()) {
       CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
       StringBuilder in = new StringBuilder();
@@ -207,7 +209,7 @@ class PostgresInspectorAcceptanceTest {
 
   @Test
   void listenNotifyWorksWithARuleInstalled() throws Exception {
-    proxy.addRule(error("DELETE*", Map.of("code", "53100")));
+    proxy.addRule(error("DELETE*", Action.Error.of("53100", "")));
     try (Connection listener = DriverManager.getConnection(proxiedUrl(), DB.getUsername(), DB.getPassword());
         Connection c = pool.getConnection()) {
       try (Statement s = listener.createStatement()) {
@@ -230,9 +232,8 @@ class PostgresInspectorAcceptanceTest {
     }
   }
 
-  private static Rule error(String sql, Map<String, String> params) {
-    return new Rule("r1", Direction.UPSTREAM, Map.of("sql", sql), new Action(Action.Type.ERROR, params),
-        1, 0, 0);
+  private static Rule error(String sql, Action.Error error) {
+    return new Rule("r1", "", Direction.UPSTREAM, Map.of("sql", sql), error, 1, 0, 0);
   }
 
   private static String proxiedUrl() {

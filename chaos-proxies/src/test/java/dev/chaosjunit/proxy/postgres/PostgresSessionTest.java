@@ -3,11 +3,12 @@ package dev.chaosjunit.proxy.postgres;
 import static dev.chaosjunit.proxy.postgres.PgWire.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
-import dev.chaosjunit.fault.Action;
-import dev.chaosjunit.proxy.sql.Fragments;
-import dev.chaosjunit.proxy.sql.RecordingPort;
+import dev.chaosjunit.proxy.testkit.Fragments;
+import dev.chaosjunit.proxy.testkit.RecordingPort;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -22,7 +23,7 @@ class PostgresSessionTest {
 
   private static final Pattern TOKEN = Pattern.compile("chaos_junit_fault_\\d+_injected");
 
-  private final RecordingPort port = new RecordingPort();
+  private final RecordingPort port = new RecordingPort(new PostgresInspector());
   private final InspectorSession session =
       new PostgresInspector().open(new ConnectionInfo("db", 1, null, null));
 
@@ -34,8 +35,8 @@ class PostgresSessionTest {
   @Test
   void declinesSslAndGssEncryptionWithoutTellingTheServer() {
     byte[] startup = messages().startup("app").bytes();
-    Fragments.byteByByte(messages().sslRequest().bytes(), b -> session.onClientData(b, port));
-    Fragments.byteByByte(startup, b -> session.onClientData(b, port));
+    port.client(session, messages().sslRequest().bytes(), 1);
+    port.client(session, startup, 1);
 
     assertThat(port.takeClientBytes()).containsExactly('N');
     assertThat(port.takeServerBytes()).containsExactly(startup);
@@ -44,7 +45,7 @@ class PostgresSessionTest {
   @ParameterizedTest(name = "chunks of at most {0} bytes")
   @ValueSource(ints = {1, 2, 3, 7, 64, 4096})
   void relaysNonMatchingTrafficByteExactInAnyFragmentation(int maxChunk) {
-    port.rule("DELETE*", Action.Type.ERROR, Map.of("code", "53100"));
+    port.rule("sql", "DELETE*", Action.Error.of("53100", ""));
     byte[] client = messages().startup("app").query("select 1").parse("S_1", "insert into t values ($1)")
         .bind("", "S_1").describePortal("").execute("").sync().copyData("1\tx\n").bytes();
     byte[] server = messages().authenticationOk().readyForQuery('I').parseComplete().bindComplete().noData()
@@ -58,10 +59,10 @@ class PostgresSessionTest {
       assertThat(port.takeServerBytes()).containsExactly(client);
       assertThat(port.takeClientBytes()).containsExactly(server);
     }
-    assertThat(port.passThrough).isNull();
-    assertThat(port.matched).extracting(f -> f.get("sql").get(0))
+    assertThat(port.passThroughReason()).isNull();
+    assertThat(port.requestFacts()).extracting(f -> f.get("sql").get(0))
         .startsWith("SELECT ?", "INSERT INTO T VALUES (?)");
-    assertThat(port.matched.get(1).get("command")).containsExactly("INSERT");
+    assertThat(port.requestFacts().get(1).get("command")).containsExactly("INSERT");
   }
 
   @Test
@@ -84,12 +85,12 @@ class PostgresSessionTest {
 
   @Test
   void simpleQueryErrorIsAnsweredByTheServerInPlaceAndSwapped() {
-    port.rule("insert into*", Action.Type.ERROR, Map.of("code", "53100", "message", "disk full"));
+    port.rule("sql", "insert into*", Action.Error.of("53100", "disk full"));
     connect();
 
-    Fragments.byteByByte(messages().query("INSERT INTO t VALUES (1)").bytes(), b -> session.onClientData(b, port));
+    port.client(session, messages().query("INSERT INTO t VALUES (1)").bytes(), 1);
     String poison = poisonSentToServer();
-    assertThat(port.toServer.size()).isZero();
+    assertThat(port.takeServerBytes()).isEmpty();
     assertThat(poison).doesNotContain("INSERT");
 
     serverSends(messages().error("ERROR", "42601", "syntax error at or near \"" + poison + "\"")
@@ -100,24 +101,23 @@ class PostgresSessionTest {
 
   @Test
   void multiStatementQueryKeepsTheStatementsBeforeTheMatchedOne() {
-    port.rule("INSERT*", Action.Type.ERROR, Map.of("code", "53100"));
+    port.rule("sql", "INSERT*", Action.Error.of("53100", ""));
     connect();
     clientSends(messages().query("BEGIN; INSERT INTO t VALUES (1); COMMIT").bytes());
 
     byte[] toServer = port.takeServerBytes();
     assertThat(toServer).containsExactly(messages().query("BEGIN;" + token(toServer)).bytes());
-    assertThat(port.matched.get(0).get("command")).containsExactly("BEGIN", "INSERT", "COMMIT");
+    assertThat(port.requestFacts().get(0).get("command")).containsExactly("BEGIN", "INSERT", "COMMIT");
   }
 
   @Test
   void extendedProtocolErrorReplacesTheExecuteAndKeepsEarlierResponses() {
-    port.rule("INSERT*", Action.Type.ERROR, Map.of("code", "40P01", "message", "deadlock detected"));
+    port.rule("sql", "INSERT*", Action.Error.of("40P01", "deadlock detected"));
     connect();
     byte[] head = messages().parse("", "insert into t values ($1)").bind("", "").describePortal("").bytes();
     byte[] sync = messages().sync().bytes();
 
-    Fragments.byteByByte(PgWire.concat(head, messages().execute("").bytes(), sync),
-        b -> session.onClientData(b, port));
+    port.client(session, PgWire.concat(head, messages().execute("").bytes(), sync), 1);
     byte[] toServer = port.takeServerBytes();
     String poison = token(toServer);
     assertThat(toServer).containsExactly(PgWire.concat(head, messages().parse("", poison).bytes(), sync));
@@ -134,7 +134,7 @@ class PostgresSessionTest {
     connect();
     clientSends(messages().parse("S_7", "update t set a = $1").bind("", "S_7").execute("").sync().bytes());
     port.takeServerBytes();
-    port.rule("UPDATE T SET*", Action.Type.ERROR, Map.of("code", "55P03"));
+    port.rule("sql", "UPDATE T SET*", Action.Error.of("55P03", ""));
 
     clientSends(messages().bind("", "S_7").execute("").sync().bytes());
     assertThat(token(port.takeServerBytes())).isNotEmpty();
@@ -145,19 +145,19 @@ class PostgresSessionTest {
 
   @Test
   void fatalSeverityClosesTheConnectionAfterTheError() {
-    port.rule("SELECT*", Action.Type.ERROR, Map.of("code", "57P01", "severity", "FATAL", "message", "bye"));
+    port.rule("sql", "SELECT*", new Action.Error("57P01", "bye", Map.of("severity", "FATAL")));
     connect();
     clientSends(messages().query("select 1").bytes());
     String poison = poisonSentToServer();
 
     serverSends(messages().error("ERROR", "42601", "at or near \"" + poison + "\"").readyForQuery('I').bytes());
     assertThat(port.takeClientBytes()).containsExactly(messages().error("FATAL", "57P01", "bye").bytes());
-    assertThat(port.closed).isEqualTo("close");
+    assertThat(port.closedHow()).isEqualTo("close");
   }
 
   @Test
   void unrelatedServerErrorsPassUnchanged() {
-    port.rule("SELECT*", Action.Type.ERROR, Map.of("code", "53100"));
+    port.rule("sql", "SELECT*", Action.Error.of("53100", ""));
     connect();
     clientSends(messages().query("select 1").bytes());
     port.takeServerBytes();
@@ -169,23 +169,23 @@ class PostgresSessionTest {
 
   @Test
   void delayHoldsTheStatementBack() {
-    port.rule("SELECT*", Action.Type.DELAY, Map.of("ms", "2000"));
+    port.rule("sql", "SELECT*", new Action.Delay(Duration.ofMillis(2000)));
     connect();
     byte[] query = messages().query("SELECT 1").bytes();
     clientSends(query);
 
-    assertThat(port.serverDelays).containsExactly(Duration.ofSeconds(2));
+    assertThat(port.serverDelays()).filteredOn(d -> !d.isZero()).containsExactly(Duration.ofSeconds(2));
     assertThat(port.takeServerBytes()).containsExactly(query);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"close", "reset", "blackhole"})
   void dropStopsTheConnection(String mode) {
-    port.rule("SELECT*", Action.Type.DROP, Map.of("mode", mode));
+    port.rule("sql", "SELECT*", new Action.Drop(DropMode.of(mode)));
     connect();
     clientSends(messages().query("SELECT 1").query("SELECT 2").bytes());
 
-    assertThat(port.closed).isEqualTo(mode);
+    assertThat(port.closedHow()).isEqualTo(mode);
     assertThat(port.takeServerBytes()).isEmpty();
     serverSends(messages().readyForQuery('I').bytes());
     assertThat(port.takeClientBytes()).isEmpty();
@@ -195,9 +195,9 @@ class PostgresSessionTest {
   void malformedLengthDegradesToPlainRelay() {
     connect();
     byte[] garbage = messages().raw('Q', 0, 0, 0, 2, 'x', 'y').bytes();
-    Fragments.byteByByte(garbage, b -> session.onClientData(b, port));
+    port.client(session, garbage, 1);
 
-    assertThat(port.passThrough).contains("client", "length 2");
+    assertThat(port.passThroughReason()).contains("client", "length 2");
     assertThat(port.takeServerBytes()).containsExactly(garbage);
     clientSends(new byte[] {1, 2, 3});
     assertThat(port.takeServerBytes()).containsExactly(1, 2, 3);
@@ -209,7 +209,7 @@ class PostgresSessionTest {
     byte[] garbage = messages().raw('Q', 0, 0, 0, 6, 'a', 'b').bytes();
     clientSends(garbage);
 
-    assertThat(port.passThrough).contains("NUL");
+    assertThat(port.passThroughReason()).contains("NUL");
     assertThat(port.takeServerBytes()).containsExactly(garbage);
   }
 
@@ -218,7 +218,7 @@ class PostgresSessionTest {
     byte[] http = "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     clientSends(http);
 
-    assertThat(port.passThrough).contains("startup");
+    assertThat(port.passThroughReason()).contains("startup");
     assertThat(port.takeServerBytes()).containsExactly(http);
   }
 

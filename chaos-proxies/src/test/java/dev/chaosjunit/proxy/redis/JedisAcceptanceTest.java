@@ -6,11 +6,11 @@ import static dev.chaosjunit.proxy.redis.RedisAcceptanceTest.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.images.Images;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.fault.Action;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +113,7 @@ class JedisAcceptanceTest {
 
   @Test
   void pipelineKeepsItsRepliesInOrderAroundAnInjectedError() {
-    relay.addRule(rule("bad", Map.of("key", "bad*"), Action.Type.ERROR, Map.of("code", "OOM", "message", "no memory")));
+    relay.addRule(rule("bad", Map.of("key", "bad*"), Action.Error.of("OOM", "no memory")));
     try (Jedis jedis = pool.getResource()) {
       Pipeline pipeline = jedis.pipelined();
       List<Response<String>> gets = new ArrayList<>();
@@ -140,10 +140,10 @@ class JedisAcceptanceTest {
   void nilAnswerAndDelayAreWhatJedisSees() {
     direct.set("k", "v");
     try (Jedis jedis = pool.getResource()) {
-      relay.addRule(rule("nil", Map.of("command", "GET"), Action.Type.RESPOND, Map.of("value", "nil")));
+      relay.addRule(rule("nil", Map.of("command", "GET"), new Action.Respond(Map.of("value", "nil"))));
       assertThat(jedis.get("k")).isNull();
       relay.removeRule("nil");
-      relay.addRule(rule("slow", Map.of("key", "k"), Action.Type.DELAY, Map.of("ms", "400")));
+      relay.addRule(rule("slow", Map.of("key", "k"), new Action.Delay(Duration.ofMillis(400))));
       long start = System.nanoTime();
       assertThat(jedis.get("k")).isEqualTo("v");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(380), Duration.ofSeconds(3));
@@ -155,7 +155,7 @@ class JedisAcceptanceTest {
     try (Jedis jedis = pool.getResource()) {
       assertThat(jedis.ping()).isEqualTo("PONG");
     }
-    relay.addRule(rule("drop", Map.of("command", "GET"), Action.Type.DROP, Map.of()));
+    relay.addRule(rule("drop", Map.of("command", "GET"), new Action.Drop(null)));
     try (Jedis jedis = pool.getResource()) {
       assertThatThrownBy(() -> jedis.get("k")).isInstanceOf(JedisConnectionException.class);
     }

@@ -3,13 +3,13 @@ package dev.chaosjunit.proxy.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.images.Images;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
-import dev.chaosjunit.fault.Action;
-import dev.chaosjunit.fault.Direction;
-import dev.chaosjunit.fault.Rule;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
@@ -81,13 +81,13 @@ class RedisAcceptanceTest {
     return client.connect();
   }
 
-  static Rule rule(String name, Map<String, String> match, Action.Type type, Map<String, String> params) {
-    return new Rule(name, Direction.UPSTREAM, match, new Action(type, params), 1, 0, 0);
+  static Rule rule(String name, Map<String, String> match, Action action) {
+    return new Rule(name, "", Direction.UPSTREAM, match, action, 1, 0, 0);
   }
 
   static Rule readOnlySet() {
-    return rule("ro", Map.of("command", "SET"), Action.Type.ERROR,
-        Map.of("code", "READONLY", "message", "You can't write against a read only replica."));
+    return rule("ro", Map.of("command", "SET"),
+        Action.Error.of("READONLY", "You can't write against a read only replica."));
   }
 
   @ParameterizedTest
@@ -108,10 +108,10 @@ class RedisAcceptanceTest {
   void getAnswersNilAndDelayIsMeasuredByTheClient(ProtocolVersion protocol) {
     RedisCommands<String, String> sync = connect(protocol).sync();
     direct.set("k", "v");
-    relay.addRule(rule("nil", Map.of("command", "GET"), Action.Type.RESPOND, Map.of("value", "nil")));
+    relay.addRule(rule("nil", Map.of("command", "GET"), new Action.Respond(Map.of("value", "nil"))));
     assertThat(sync.get("k")).isNull();
     relay.removeRule("nil");
-    relay.addRule(rule("slow", Map.of("key", "k"), Action.Type.DELAY, Map.of("ms", "400")));
+    relay.addRule(rule("slow", Map.of("key", "k"), new Action.Delay(Duration.ofMillis(400))));
     long start = System.nanoTime();
     assertThat(sync.get("k")).isEqualTo("v");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(380), Duration.ofSeconds(3));
@@ -121,7 +121,7 @@ class RedisAcceptanceTest {
   @EnumSource(ProtocolVersion.class)
   void pipelinedCommandsKeepTheirRepliesAroundAnInjectedError(ProtocolVersion protocol) throws Exception {
     StatefulRedisConnection<String, String> connection = connect(protocol);
-    relay.addRule(rule("bad", Map.of("key", "bad*"), Action.Type.ERROR, Map.of("code", "OOM", "message", "no memory")));
+    relay.addRule(rule("bad", Map.of("key", "bad*"), Action.Error.of("OOM", "no memory")));
     RedisAsyncCommands<String, String> async = connection.async();
     connection.setAutoFlushCommands(false);
     List<RedisFuture<String>> futures = new ArrayList<>();
@@ -204,7 +204,7 @@ class RedisAcceptanceTest {
   @EnumSource(ProtocolVersion.class)
   void aRuleThatDoesNotMatchChangesNothing(ProtocolVersion protocol) {
     RedisCommands<String, String> sync = connect(protocol).sync();
-    relay.addRule(rule("other", Map.of("command", "SET", "key", "elsewhere:*"), Action.Type.ERROR, Map.of()));
+    relay.addRule(rule("other", Map.of("command", "SET", "key", "elsewhere:*"), Action.Error.of("", "")));
     direct.hset("h", Map.of("a", "1", "b", "2"));
     direct.rpush("l", "x", "y", "z");
     direct.set("s", "text");

@@ -64,7 +64,7 @@ class RedisMalformedInputTest {
     port.server(session, "+PONG\r\n+OK\r\n", 1);
     assertThat(port.sentToServer()).isEqualTo("\r\nPING\r\nSET a  b\n");
     assertThat(port.sentToClient()).isEqualTo("+PONG\r\n+OK\r\n");
-    assertThat(port.facts()).hasSize(2);
+    assertThat(port.requestFacts()).hasSize(2);
     assertThat(port.passThroughReason()).isNull();
   }
 

@@ -2,12 +2,14 @@ package dev.chaosjunit.proxy.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaosjunit.proxy.protocol.ConnectionInfo;
-import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.proxy.protocol.ConnectionInfo;
+import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.testkit.RecordingPort;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -33,14 +35,12 @@ class RedisSessionTest {
     return out.toString();
   }
 
-  static Rule rule(String command, Action.Type type, Map<String, String> params) {
-    return new Rule("r-" + command, Direction.UPSTREAM, Map.of("command", command),
-        new Action(type, params), 1, 0, 0);
+  static Rule rule(String command, Action action) {
+    return new Rule("r-" + command, "", Direction.UPSTREAM, Map.of("command", command), action, 1, 0, 0);
   }
 
   static Rule readOnly(String command) {
-    return rule(command, Action.Type.ERROR,
-        Map.of("code", "READONLY", "message", "You can't write against a read only replica."));
+    return rule(command, Action.Error.of("READONLY", "You can't write against a read only replica."));
   }
 
   @ParameterizedTest(name = "fragments of {0} bytes")
@@ -53,8 +53,9 @@ class RedisSessionTest {
     port.server(session, replies, size);
     assertThat(port.sentToServer()).isEqualTo(requests);
     assertThat(port.sentToClient()).isEqualTo(replies);
-    assertThat(port.facts()).extracting(f -> f.get("command")).containsExactly(List.of("SET"), List.of("MGET"), List.of("PING"));
-    assertThat(port.facts().get(1).get("key")).containsExactly("a", "b");
+    assertThat(port.requestFacts()).extracting(f -> f.get("command"))
+        .containsExactly(List.of("SET"), List.of("MGET"), List.of("PING"));
+    assertThat(port.requestFacts().get(1).get("key")).containsExactly("a", "b");
     assertThat(port.passThroughReason()).isNull();
   }
 
@@ -72,7 +73,7 @@ class RedisSessionTest {
   @ParameterizedTest(name = "fragments of {0} bytes")
   @ValueSource(ints = {1, 4096})
   void injectedReplyWaitsForAReplyHalfWayThrough(int size) {
-    port.rule(rule("GET", Action.Type.RESPOND, Map.of("value", "nil")));
+    port.rule(rule("GET", new Action.Respond(Map.of("value", "nil"))));
     port.client(session, cmd("LRANGE", "l", "0", "-1"), size);
     port.server(session, "*2\r\n$3\r\nab", size);
     port.client(session, cmd("GET", "x"), size);
@@ -84,7 +85,7 @@ class RedisSessionTest {
   @ParameterizedTest(name = "fragments of {0} bytes")
   @ValueSource(ints = {1, 4096})
   void resp3PushesDoNotAnswerCommandsAndNilIsUnderscore(int size) {
-    port.rule(rule("GET", Action.Type.RESPOND, Map.of("value", "nil")));
+    port.rule(rule("GET", new Action.Respond(Map.of("value", "nil"))));
     port.client(session, cmd("HELLO", "3") + cmd("SUBSCRIBE", "ch") + cmd("INCR", "n"), size);
     port.server(session, "%1\r\n+proto\r\n:3\r\n", size);
     port.client(session, cmd("GET", "x"), size);
@@ -96,7 +97,7 @@ class RedisSessionTest {
   @ParameterizedTest(name = "fragments of {0} bytes")
   @ValueSource(ints = {1, 4096})
   void resp2PubSubMessagesKeepFlowingAndConfirmationsComeFirst(int size) {
-    port.rule(rule("PING", Action.Type.ERROR, Map.of("code", "ERR", "message", "injected")));
+    port.rule(rule("PING", Action.Error.of("ERR", "injected")));
     port.client(session, cmd("SUBSCRIBE", "a", "b") + cmd("PING"), size);
     assertThat(port.sentToClient()).isEmpty();
     String confirmations = "*3\r\n$9\r\nsubscribe\r\n$1\r\na\r\n:1\r\n*3\r\n$9\r\nsubscribe\r\n$1\r\nb\r\n:2\r\n";
@@ -121,7 +122,7 @@ class RedisSessionTest {
   @ParameterizedTest(name = "fragments of {0} bytes")
   @ValueSource(ints = {1, 4096})
   void delayHoldsTheCommandBack(int size) {
-    port.rule(rule("GET", Action.Type.DELAY, Map.of("ms", "250")));
+    port.rule(rule("GET", new Action.Delay(Duration.ofMillis(250))));
     port.client(session, cmd("PING") + cmd("GET", "k") + cmd("PING"), size);
     assertThat(port.sentToServer()).isEqualTo(cmd("PING") + cmd("GET", "k") + cmd("PING"));
     assertThat(port.events()).contains("delay:250");
@@ -131,7 +132,7 @@ class RedisSessionTest {
   @ParameterizedTest(name = "mode {0}")
   @ValueSource(strings = {"close", "reset", "blackhole"})
   void dropStopsTheConnection(String mode) {
-    port.rule(rule("GET", Action.Type.DROP, Map.of("mode", mode)));
+    port.rule(rule("GET", new Action.Drop(DropMode.of(mode))));
     port.client(session, cmd("PING") + cmd("GET", "k") + cmd("PING"), 4096);
     port.client(session, cmd("PING"), 4096);
     assertThat(port.sentToServer()).isEqualTo(cmd("PING"));
@@ -143,16 +144,16 @@ class RedisSessionTest {
   void keysOfMultiKeyCommandsAreAllFacts(int size) {
     port.client(session, cmd("MSET", "k1", "v1", "k2", "v2") + cmd("BLPOP", "q1", "q2", "0")
         + cmd("EVAL", "return 1", "2", "e1", "e2", "arg") + cmd("DEL", "d1", "d2", "d3") + "GET inline\r\n", size);
-    assertThat(port.facts()).extracting(f -> f.get("key")).containsExactly(List.of("k1", "k2"),
+    assertThat(port.requestFacts()).extracting(f -> f.get("key")).containsExactly(List.of("k1", "k2"),
         List.of("q1", "q2"), List.of("e1", "e2"), List.of("d1", "d2", "d3"), List.of("inline"));
   }
 
   @ParameterizedTest(name = "fragments of {0} bytes")
   @ValueSource(ints = {1, 4096})
   void respondSendsBulkSimpleOrIntegerValues(int size) {
-    port.rule(rule("GET", Action.Type.RESPOND, Map.of("value", "héllo")));
-    port.rule(rule("SET", Action.Type.RESPOND, Map.of("value", "OK", "type", "simple")));
-    port.rule(rule("INCR", Action.Type.RESPOND, Map.of("value", "42", "type", "integer")));
+    port.rule(rule("GET", new Action.Respond(Map.of("value", "héllo"))));
+    port.rule(rule("SET", new Action.Respond(Map.of("value", "OK", "type", "simple"))));
+    port.rule(rule("INCR", new Action.Respond(Map.of("value", "42", "type", "integer"))));
     port.client(session, cmd("GET", "a") + cmd("SET", "a", "b") + cmd("INCR", "n"), size);
     assertThat(port.sentToClient()).isEqualTo("$6\r\nh\u00c3\u00a9llo\r\n+OK\r\n:42\r\n");
     assertThat(port.sentToServer()).isEmpty();

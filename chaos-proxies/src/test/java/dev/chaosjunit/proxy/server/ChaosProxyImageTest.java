@@ -14,6 +14,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -66,19 +68,29 @@ class ChaosProxyImageTest {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
+  /**
+   * Builds the image from target/classes and the runtime class path: jars go to /app/lib; a class directory
+   * (a reactor module such as chaos-faults when Maven runs only to the test phase) is copied as it is.
+   */
   private static void buildImage() throws Exception {
-    ImageFromDockerfile image = new ImageFromDockerfile(Images.chaosProxy().asCanonicalNameString(), false)
-        .withDockerfileFromBuilder(dockerfile -> dockerfile.from(Images.jre().asCanonicalNameString())
-            .copy("app", "/app")
-            .expose(8474)
-            .entryPoint("java", "-cp", "/app/classes:/app/lib/*", Main.class.getName(), "--host", "0.0.0.0",
-                "--port", "8474")
-            .build());
+    ImageFromDockerfile image = new ImageFromDockerfile(Images.chaosProxy().asCanonicalNameString(), false);
+    List<String> classPath = new ArrayList<>(List.of("/app/classes", "/app/lib/*"));
     image.withFileFromPath("app/classes", Path.of("target", "classes"));
-    for (String jar : Files.readString(RUNTIME_CLASSPATH).trim().split(File.pathSeparator)) {
-      Path path = Path.of(jar);
-      image.withFileFromPath("app/lib/" + path.getFileName(), path);
+    String[] entries = Files.readString(RUNTIME_CLASSPATH).trim().split(File.pathSeparator);
+    for (int i = 0; i < entries.length; i++) {
+      Path path = Path.of(entries[i]);
+      String copy = Files.isDirectory(path) ? "app/modules/" + i : "app/lib/" + path.getFileName();
+      image.withFileFromPath(copy, path);
+      if (Files.isDirectory(path)) {
+        classPath.add("/" + copy);
+      }
     }
+    image.withDockerfileFromBuilder(dockerfile -> dockerfile.from(Images.jre().asCanonicalNameString())
+        .copy("app", "/app")
+        .expose(8474)
+        .entryPoint("java", "-cp", String.join(":", classPath), Main.class.getName(), "--host", "0.0.0.0",
+            "--port", "8474")
+        .build());
     image.get();
   }
 }

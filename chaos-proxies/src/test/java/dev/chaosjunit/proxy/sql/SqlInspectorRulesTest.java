@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.proxy.protocol.ProtocolInspector;
+import java.time.Duration;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.DisplayName;
@@ -21,13 +23,12 @@ class SqlInspectorRulesTest {
         .filter(i -> i.name().equals(name)).findFirst().orElseThrow();
   }
 
-  private static Rule rule(Direction direction, Map<String, String> match, Action.Type type,
-      Map<String, String> params) {
-    return new Rule("r1", direction, match, new Action(type, params), 1, 0, 0);
+  private static Rule rule(Direction direction, Map<String, String> match, Action action) {
+    return new Rule("r1", "", direction, match, action, 1, 0, 0);
   }
 
-  private static Rule error(Map<String, String> params) {
-    return rule(Direction.UPSTREAM, Map.of("sql", "INSERT*"), Action.Type.ERROR, params);
+  private static Rule error(Action.Error action) {
+    return rule(Direction.UPSTREAM, Map.of("sql", "INSERT*"), action);
   }
 
   @Test
@@ -39,13 +40,12 @@ class SqlInspectorRulesTest {
   @Test
   void acceptsWhatTheExtensionBuilds() {
     assertThatCode(() -> {
-      inspector("postgres").validate(error(Map.of("code", "53100", "message", "disk full")));
-      inspector("postgres").validate(error(Map.of("code", "57P01", "severity", "FATAL")));
-      inspector("mysql").validate(error(Map.of("code", "1213", "sqlstate", "40001", "message", "Deadlock")));
-      inspector("mysql").validate(rule(Direction.UPSTREAM, Map.of("command", "SELECT"), Action.Type.DELAY,
-          Map.of("ms", "2000")));
-      inspector("postgres").validate(rule(Direction.UPSTREAM, Map.of(), Action.Type.DROP,
-          Map.of("mode", "blackhole")));
+      inspector("postgres").validate(error(Action.Error.of("53100", "disk full")));
+      inspector("postgres").validate(error(new Action.Error("57P01", "", Map.of("severity", "FATAL"))));
+      inspector("mysql").validate(error(new Action.Error("1213", "Deadlock", Map.of("sqlstate", "40001"))));
+      inspector("mysql").validate(rule(Direction.UPSTREAM, Map.of("command", "SELECT"),
+          new Action.Delay(Duration.ofMillis(2000))));
+      inspector("postgres").validate(rule(Direction.UPSTREAM, Map.of(), new Action.Drop(DropMode.BLACKHOLE)));
     }).doesNotThrowAnyException();
   }
 
@@ -55,43 +55,43 @@ class SqlInspectorRulesTest {
 
     @Test
     void aSqlStateThatIsNotFiveCharacters() {
-      assertThatThrownBy(() -> inspector("postgres").validate(error(Map.of("code", "531"))))
+      assertThatThrownBy(() -> inspector("postgres").validate(error(Action.Error.of("531", ""))))
           .hasMessageContaining("postgres rule [r1]").hasMessageContaining("[code=531]")
           .hasMessageContaining("five digits or capital letters");
-      assertThatThrownBy(() -> inspector("mysql").validate(error(Map.of("code", "1213", "sqlstate", "4000"))))
+      assertThatThrownBy(() -> inspector("mysql").validate(error(new Action.Error("1213", "",
+          Map.of("sqlstate", "4000")))))
           .hasMessageContaining("[sqlstate=4000]");
     }
 
     @Test
     void anUnknownSeverity() {
-      assertThatThrownBy(() -> inspector("postgres").validate(error(Map.of("code", "53100", "severity", "WARN"))))
+      assertThatThrownBy(() -> inspector("postgres").validate(error(new Action.Error("53100", "",
+          Map.of("severity", "WARN")))))
           .hasMessageContaining("[severity=WARN]").hasMessageContaining("FATAL");
     }
 
     @Test
     void aMysqlErrorNumberThatIsNotANumber() {
-      assertThatCode(() -> inspector("mysql").validate(error(Map.of("code", "40001"))))
+      assertThatCode(() -> inspector("mysql").validate(error(Action.Error.of("40001", ""))))
           .doesNotThrowAnyException();
-      assertThatThrownBy(() -> inspector("mysql").validate(error(Map.of("code", "ER_LOCK_DEADLOCK"))))
+      assertThatThrownBy(() -> inspector("mysql").validate(error(Action.Error.of("ER_LOCK_DEADLOCK", ""))))
           .hasMessageContaining("[code=ER_LOCK_DEADLOCK]").hasMessageContaining("1213");
     }
 
     @Test
     void anUnknownMatchKeyOrDirection() {
       assertThatThrownBy(() -> inspector("mysql").validate(rule(Direction.UPSTREAM, Map.of("table", "t"),
-          Action.Type.DELAY, Map.of("ms", "1")))).hasMessageContaining("[table]").hasMessageContaining("[sql]");
+          new Action.Delay(Duration.ofMillis(1))))).hasMessageContaining("[table]").hasMessageContaining("[sql]");
       assertThatThrownBy(() -> inspector("postgres").validate(rule(Direction.DOWNSTREAM, Map.of("sql", "*"),
-          Action.Type.DELAY, Map.of("ms", "1")))).hasMessageContaining("direction must be REQUEST");
+          new Action.Delay(Duration.ofMillis(1)))))
+          .hasMessageContaining("postgres rule [r1]: direction must be upstream: postgres rules match the client's statements");
     }
 
     @Test
-    void badDelaysAndDropModesAndUnsupportedActions() {
+    void anUnsupportedAction() {
       assertThatThrownBy(() -> inspector("postgres").validate(rule(Direction.UPSTREAM, Map.of(),
-          Action.Type.DELAY, Map.of("ms", "2s")))).hasMessageContaining("[ms=2s]");
-      assertThatThrownBy(() -> inspector("postgres").validate(rule(Direction.UPSTREAM, Map.of(),
-          Action.Type.DROP, Map.of("mode", "rst")))).hasMessageContaining("[rst]").hasMessageContaining("reset");
-      assertThatThrownBy(() -> inspector("postgres").validate(rule(Direction.UPSTREAM, Map.of(),
-          Action.Type.RESPOND, Map.of()))).hasMessageContaining("[RESPOND] is not supported");
+          new Action.Respond(Map.of()))))
+          .hasMessageContaining("action [respond] is not supported; use one of [delay, drop, error]");
     }
   }
 }

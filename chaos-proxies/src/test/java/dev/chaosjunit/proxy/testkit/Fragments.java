@@ -1,4 +1,4 @@
-package dev.chaosjunit.proxy.sql;
+package dev.chaosjunit.proxy.testkit;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 
-/** Splits bytes into chunks the way TCP may: whole, one byte at a time, or at seeded random points. */
+/**
+ * Splits bytes at seeded random points, the way TCP may; {@link RecordingPort#client} feeds fragments of one
+ * size.
+ */
 public final class Fragments {
 
   private Fragments() {}
@@ -17,11 +20,6 @@ public final class Fragments {
     for (ByteBuf chunk : split(bytes, max, seed)) {
       sink.accept(chunk);
     }
-  }
-
-  /** Feeds one byte at a time. */
-  public static void byteByByte(byte[] bytes, Consumer<ByteBuf> sink) {
-    feed(bytes, 1, 0, sink);
   }
 
   private static List<ByteBuf> split(byte[] bytes, int max, long seed) {
