@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The cells of one matrix as they finish. Lives in the template method's store: when JUnit closes it
@@ -13,7 +14,10 @@ import java.util.TreeMap;
  * re-run; a re-run of the cells a {@code chaos.cell} filter selects writes
  * {@code <Class>.<method>.rerun.json} and leaves the whole matrix's file alone.
  */
-final class MatrixReport implements AutoCloseable {
+// JUnit closes a Store value that is AutoCloseable from 5.13 on, and one that is a CloseableResource
+// (deprecated since 5.13, closed only when AutoCloseable is not) on 5.12 too: both, so one close on each.
+@SuppressWarnings("deprecation")
+final class MatrixReport implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
   private final String testClass;
   private final String method;

@@ -15,12 +15,16 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs scenarios on daemon threads under a timeout, so that a hung scenario is abandoned (and
  * interrupted) instead of hanging the build. One per test class, closed with it.
  */
-final class ScenarioRunner implements AutoCloseable {
+// JUnit closes a Store value that is AutoCloseable from 5.13 on, and one that is a CloseableResource
+// (deprecated since 5.13, closed only when AutoCloseable is not) on 5.12 too: both, so one close on each.
+@SuppressWarnings("deprecation")
+final class ScenarioRunner implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
   private final ExecutorService threads = Executors.newCachedThreadPool(new Daemons());
 

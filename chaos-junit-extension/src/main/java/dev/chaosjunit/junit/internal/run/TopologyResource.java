@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.ContainerState;
@@ -22,7 +23,10 @@ import org.testcontainers.lifecycle.Startable;
  * The proxies of one test class, with the backend that runs them and any container it had to start.
  * Lives in the class's store; JUnit closes it when the class ends.
  */
-final class TopologyResource implements AutoCloseable {
+// JUnit closes a Store value that is AutoCloseable from 5.13 on, and one that is a CloseableResource
+// (deprecated since 5.13, closed only when AutoCloseable is not) on 5.12 too: both, so one close on each.
+@SuppressWarnings("deprecation")
+final class TopologyResource implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopologyResource.class);
 
