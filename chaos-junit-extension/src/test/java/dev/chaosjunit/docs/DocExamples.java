@@ -17,7 +17,7 @@ import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.proxy.rule.Glob;
-import io.netty.buffer.ByteBuf;
+import dev.chaosjunit.shaded.io.netty.buffer.ByteBuf;
 import java.time.Duration;
 import java.util.Set;
 

@@ -1,7 +1,6 @@
 package dev.chaosjunit.junit.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.chaosjunit.proxy.internal.JsonFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,14 +12,12 @@ import java.util.stream.Stream;
 /** Writes one matrix per JSON file, and reads every matrix of a directory back for the HTML page. */
 final class JsonReport {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private JsonReport() {}
 
   static void write(MatrixData matrix, Path file) {
     try {
       Files.createDirectories(file.getParent());
-      MAPPER.writeValue(file.toFile(), matrix);
+      JsonFiles.write(matrix, file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the chaos report [" + file + "]", e);
     }
@@ -38,7 +35,7 @@ final class JsonReport {
     try (Stream<Path> files = Files.list(directory)) {
       List<MatrixData> matrices = new ArrayList<>();
       for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-        matrices.add(MAPPER.readValue(file.toFile(), MatrixData.class));
+        matrices.add(JsonFiles.read(file, MatrixData.class));
       }
       return matrices;
     } catch (IOException e) {
