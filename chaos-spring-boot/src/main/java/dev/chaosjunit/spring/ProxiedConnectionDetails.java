@@ -3,6 +3,7 @@ package dev.chaosjunit.spring;
 import dev.chaosjunit.junit.ChaosTopology;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 import org.springframework.util.ClassUtils;
@@ -25,7 +26,7 @@ final class ProxiedConnectionDetails implements BeanPostProcessor {
     add("org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails", KafkaRedirect::new);
   }
 
-  private void add(String detailsType, java.util.function.Supplier<Redirect> redirect) {
+  private void add(String detailsType, Supplier<Redirect> redirect) {
     if (ClassUtils.isPresent(detailsType, getClass().getClassLoader())) {
       redirects.add(redirect.get());
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /** Finds the proxy fronting an address that connection details name, and rewrites the address. */
 final class Upstreams {
@@ -39,7 +40,7 @@ final class Upstreams {
     if (rewritten.stream().noneMatch(Optional::isPresent)) {
       return Optional.empty();
     }
-    return Optional.of(java.util.stream.IntStream.range(0, addresses.size())
+    return Optional.of(IntStream.range(0, addresses.size())
         .mapToObj(i -> rewritten.get(i).orElse(addresses.get(i))).toList());
   }
 }
