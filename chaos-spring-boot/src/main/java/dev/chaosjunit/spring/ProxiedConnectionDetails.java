@@ -24,6 +24,8 @@ final class ProxiedConnectionDetails implements BeanPostProcessor {
     add("org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails", JdbcRedirect::new);
     add("org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails", RedisRedirect::new);
     add("org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails", KafkaRedirect::new);
+    add("org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails", RabbitRedirect::new);
+    add("org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails", MongoRedirect::new);
   }
 
   private void add(String detailsType, Supplier<Redirect> redirect) {

@@ -2,9 +2,11 @@ package dev.chaosjunit.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.ConnectionString;
 import dev.chaosjunit.junit.Chaos;
 import dev.chaosjunit.junit.ChaosTest;
 import dev.chaosjunit.junit.ChaosTopology;
+import dev.chaosjunit.junit.ProxyEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -18,9 +20,11 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
@@ -28,8 +32,8 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 /**
- * Connection details naming a {@code @Chaos} service's upstream reach Spring's beans pointing at its
- * proxy, in both test-instance lifecycles (under PER_CLASS the context is built before
+ * Connection details (JDBC, Redis, Kafka, RabbitMQ, MongoDB) naming a {@code @Chaos} service's
+ * upstream reach Spring's beans pointing at its proxy, in both test-instance lifecycles (under PER_CLASS the context is built before
  * {@code @BeforeAll}); details of other services are left alone; a class without the extension is told
  * what to add. No container: the services are plain sockets.
  */
@@ -65,7 +69,7 @@ class ProxiedConnectionDetailsTest {
       throw new AssertionError("[" + event.getTestDescriptor().getDisplayName() + "] failed",
           event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElse(null));
     });
-    results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
+    results.testEvents().assertStatistics(stats -> stats.started(6).succeeded(6));
   }
 
   private static Throwable rootCause(Throwable failure) {
@@ -82,11 +86,15 @@ class ProxiedConnectionDetailsTest {
     @Chaos("db") static InetSocketAddress db = listening();
     @Chaos("cache") static InetSocketAddress cache = listening();
     @Chaos("events") static InetSocketAddress events = listening();
+    @Chaos("broker") static InetSocketAddress broker = listening();
+    @Chaos("documents") static InetSocketAddress documents = listening();
     static InetSocketAddress other = listening();
 
     @Autowired JdbcConnectionDetails jdbc;
     @Autowired DataRedisConnectionDetails redis;
     @Autowired KafkaConnectionDetails kafka;
+    @Autowired RabbitConnectionDetails rabbit;
+    @Autowired MongoConnectionDetails mongo;
 
     @Test
     void jdbcUrlNamesTheProxy(ChaosTopology topology) {
@@ -108,6 +116,20 @@ class ProxiedConnectionDetailsTest {
       assertThat(kafka.getBootstrapServers()).containsExactly(proxy, untouched);
       assertThat(List.of(kafka.getConsumer(), kafka.getProducer(), kafka.getAdmin(), kafka.getStreams()))
           .allSatisfy(client -> assertThat(client.getBootstrapServers()).containsExactly(proxy, untouched));
+    }
+
+    @Test
+    void rabbitAddressesNameTheProxy(ChaosTopology topology) {
+      ProxyEndpoint proxy = topology.proxy("broker");
+      assertThat(rabbit.getAddresses()).containsExactly(new RabbitConnectionDetails.Address(proxy.host(), proxy.port()),
+          new RabbitConnectionDetails.Address(other.getHostString(), other.getPort()));
+      assertThat(rabbit.getVirtualHost()).isEqualTo("orders");
+    }
+
+    @Test
+    void mongoConnectionStringNamesTheProxy(ChaosTopology topology) {
+      assertThat(mongo.getConnectionString().getConnectionString())
+          .isEqualTo("mongodb://" + topology.proxy("documents").hostPort() + "/orders");
     }
 
     @Test
@@ -154,6 +176,27 @@ class ProxiedConnectionDetailsTest {
     @Bean
     KafkaConnectionDetails kafka() {
       return () -> List.of(address(Fixture.events), address(Fixture.other));
+    }
+
+    @Bean
+    RabbitConnectionDetails rabbit() {
+      return new RabbitConnectionDetails() {
+        @Override
+        public List<Address> getAddresses() {
+          return List.of(new Address(Fixture.broker.getHostString(), Fixture.broker.getPort()),
+              new Address(Fixture.other.getHostString(), Fixture.other.getPort()));
+        }
+
+        @Override
+        public String getVirtualHost() {
+          return "orders";
+        }
+      };
+    }
+
+    @Bean
+    MongoConnectionDetails mongo() {
+      return () -> new ConnectionString("mongodb://" + address(Fixture.documents) + "/orders");
     }
   }
 

@@ -1,0 +1,37 @@
+package dev.chaosjunit.spring;
+
+import com.mongodb.ConnectionString;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.boot.ssl.SslBundle;
+
+/** MongoDB details: the connection string's upstream {@code host:port} becomes the proxy's. */
+final class MongoRedirect implements ProxiedConnectionDetails.Redirect {
+
+  @Override
+  public boolean accepts(ConnectionDetails details) {
+    return details instanceof MongoConnectionDetails;
+  }
+
+  @Override
+  public ConnectionDetails apply(ConnectionDetails details, Upstreams upstreams) {
+    MongoConnectionDetails mongo = (MongoConnectionDetails) details;
+    return upstreams.rewrite(mongo.getConnectionString().getConnectionString())
+        .<ConnectionDetails>map(url -> new Proxied(mongo, new ConnectionString(url))).orElse(details);
+  }
+
+  private record Proxied(MongoConnectionDetails original, ConnectionString connectionString)
+      implements MongoConnectionDetails {
+
+    @Override
+    public ConnectionString getConnectionString() {
+      return connectionString;
+    }
+
+    @Override
+    public @Nullable SslBundle getSslBundle() {
+      return original.getSslBundle();
+    }
+  }
+}
