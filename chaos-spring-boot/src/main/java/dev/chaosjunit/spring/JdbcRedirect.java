@@ -5,17 +5,15 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 /** JDBC ({@code DataSource}) details: the JDBC URL's host and port become the proxy's. */
-final class JdbcRedirect implements ProxiedConnectionDetails.Redirect {
+final class JdbcRedirect extends ProxiedConnectionDetails.Redirect<JdbcConnectionDetails> {
 
-  @Override
-  public boolean accepts(ConnectionDetails details) {
-    return details instanceof JdbcConnectionDetails;
+  JdbcRedirect() {
+    super(JdbcConnectionDetails.class);
   }
 
   @Override
-  public ConnectionDetails apply(ConnectionDetails details, Upstreams upstreams) {
-    JdbcConnectionDetails jdbc = (JdbcConnectionDetails) details;
-    return upstreams.rewrite(jdbc.getJdbcUrl()).<ConnectionDetails>map(url -> new Proxied(jdbc, url)).orElse(details);
+  ConnectionDetails apply(JdbcConnectionDetails jdbc, Upstreams upstreams) {
+    return upstreams.rewrite(jdbc.getJdbcUrl()).<ConnectionDetails>map(url -> new Proxied(jdbc, url)).orElse(jdbc);
   }
 
   private record Proxied(JdbcConnectionDetails original, String jdbcUrl) implements JdbcConnectionDetails {

@@ -10,18 +10,16 @@ import org.springframework.boot.ssl.SslBundle;
  * Kafka details: bootstrap servers that name a broker's upstream name its proxy instead, for every
  * client kind (the proxy rewrites the brokers advertised in metadata, so clients stay on it).
  */
-final class KafkaRedirect implements ProxiedConnectionDetails.Redirect {
+final class KafkaRedirect extends ProxiedConnectionDetails.Redirect<KafkaConnectionDetails> {
 
-  @Override
-  public boolean accepts(ConnectionDetails details) {
-    return details instanceof KafkaConnectionDetails;
+  KafkaRedirect() {
+    super(KafkaConnectionDetails.class);
   }
 
   @Override
-  public ConnectionDetails apply(ConnectionDetails details, Upstreams upstreams) {
-    KafkaConnectionDetails kafka = (KafkaConnectionDetails) details;
+  ConnectionDetails apply(KafkaConnectionDetails kafka, Upstreams upstreams) {
     return upstreams.rewrite(kafka.getBootstrapServers())
-        .<ConnectionDetails>map(servers -> new Proxied(kafka, upstreams)).orElse(details);
+        .<ConnectionDetails>map(servers -> new Proxied(kafka, upstreams)).orElse(kafka);
   }
 
   private record Proxied(KafkaConnectionDetails original, Upstreams upstreams) implements KafkaConnectionDetails {

@@ -7,18 +7,16 @@ import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.ssl.SslBundle;
 
 /** MongoDB details: the connection string's upstream {@code host:port} becomes the proxy's. */
-final class MongoRedirect implements ProxiedConnectionDetails.Redirect {
+final class MongoRedirect extends ProxiedConnectionDetails.Redirect<MongoConnectionDetails> {
 
-  @Override
-  public boolean accepts(ConnectionDetails details) {
-    return details instanceof MongoConnectionDetails;
+  MongoRedirect() {
+    super(MongoConnectionDetails.class);
   }
 
   @Override
-  public ConnectionDetails apply(ConnectionDetails details, Upstreams upstreams) {
-    MongoConnectionDetails mongo = (MongoConnectionDetails) details;
+  ConnectionDetails apply(MongoConnectionDetails mongo, Upstreams upstreams) {
     return upstreams.rewrite(mongo.getConnectionString().getConnectionString())
-        .<ConnectionDetails>map(url -> new Proxied(mongo, new ConnectionString(url))).orElse(details);
+        .<ConnectionDetails>map(url -> new Proxied(mongo, new ConnectionString(url))).orElse(mongo);
   }
 
   private record Proxied(MongoConnectionDetails original, ConnectionString connectionString)

@@ -17,7 +17,7 @@ import org.springframework.util.ClassUtils;
 final class ProxiedConnectionDetails implements BeanPostProcessor {
 
   private final Class<?> testClass;
-  private final List<Redirect> redirects = new ArrayList<>();
+  private final List<Redirect<?>> redirects = new ArrayList<>();
 
   ProxiedConnectionDetails(Class<?> testClass) {
     this.testClass = testClass;
@@ -28,7 +28,7 @@ final class ProxiedConnectionDetails implements BeanPostProcessor {
     add("org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails", MongoRedirect::new);
   }
 
-  private void add(String detailsType, Supplier<Redirect> redirect) {
+  private void add(String detailsType, Supplier<Redirect<?>> redirect) {
     if (ClassUtils.isPresent(detailsType, getClass().getClassLoader())) {
       redirects.add(redirect.get());
     }
@@ -40,9 +40,9 @@ final class ProxiedConnectionDetails implements BeanPostProcessor {
       return bean;
     }
     Upstreams upstreams = new Upstreams(topology());
-    for (Redirect redirect : redirects) {
-      if (redirect.accepts(details)) {
-        return redirect.apply(details, upstreams);
+    for (Redirect<?> redirect : redirects) {
+      if (redirect.type.isInstance(details)) {
+        return redirect.redirect(details, upstreams);
       }
     }
     return bean;
@@ -55,11 +55,19 @@ final class ProxiedConnectionDetails implements BeanPostProcessor {
   }
 
   /** Points one kind of connection details at the proxies. */
-  interface Redirect {
+  abstract static class Redirect<D extends ConnectionDetails> {
 
-    boolean accepts(ConnectionDetails details);
+    private final Class<D> type;
+
+    Redirect(Class<D> type) {
+      this.type = type;
+    }
+
+    private ConnectionDetails redirect(ConnectionDetails details, Upstreams upstreams) {
+      return apply(type.cast(details), upstreams);
+    }
 
     /** The details pointing at the proxy whose upstream they name, or {@code details} when none. */
-    ConnectionDetails apply(ConnectionDetails details, Upstreams upstreams);
+    abstract ConnectionDetails apply(D details, Upstreams upstreams);
   }
 }

@@ -8,19 +8,17 @@ import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails.Addre
 import org.springframework.boot.ssl.SslBundle;
 
 /** RabbitMQ details: each address that is a broker's upstream becomes its proxy's. */
-final class RabbitRedirect implements ProxiedConnectionDetails.Redirect {
+final class RabbitRedirect extends ProxiedConnectionDetails.Redirect<RabbitConnectionDetails> {
 
-  @Override
-  public boolean accepts(ConnectionDetails details) {
-    return details instanceof RabbitConnectionDetails;
+  RabbitRedirect() {
+    super(RabbitConnectionDetails.class);
   }
 
   @Override
-  public ConnectionDetails apply(ConnectionDetails details, Upstreams upstreams) {
-    RabbitConnectionDetails rabbit = (RabbitConnectionDetails) details;
+  ConnectionDetails apply(RabbitConnectionDetails rabbit, Upstreams upstreams) {
     List<Address> addresses = rabbit.getAddresses().stream().map(address -> upstreams.proxyOf(address.host(),
         address.port()).map(proxy -> new Address(proxy.host(), proxy.port())).orElse(address)).toList();
-    return addresses.equals(rabbit.getAddresses()) ? details : new Proxied(rabbit, addresses);
+    return addresses.equals(rabbit.getAddresses()) ? rabbit : new Proxied(rabbit, addresses);
   }
 
   private record Proxied(RabbitConnectionDetails original, List<Address> addresses) implements RabbitConnectionDetails {

@@ -11,22 +11,20 @@ import org.springframework.boot.ssl.SslBundle;
  * Redis details of a standalone server: its host and port become the proxy's. Sentinel, cluster and
  * master/replica topologies name several nodes that redirect clients on their own; they stay as they are.
  */
-final class RedisRedirect implements ProxiedConnectionDetails.Redirect {
+final class RedisRedirect extends ProxiedConnectionDetails.Redirect<DataRedisConnectionDetails> {
 
-  @Override
-  public boolean accepts(ConnectionDetails details) {
-    return details instanceof DataRedisConnectionDetails;
+  RedisRedirect() {
+    super(DataRedisConnectionDetails.class);
   }
 
   @Override
-  public ConnectionDetails apply(ConnectionDetails details, Upstreams upstreams) {
-    DataRedisConnectionDetails redis = (DataRedisConnectionDetails) details;
+  ConnectionDetails apply(DataRedisConnectionDetails redis, Upstreams upstreams) {
     Standalone standalone = redis.getStandalone();
     if (standalone == null || redis.getSentinel() != null || redis.getCluster() != null) {
-      return details;
+      return redis;
     }
     return upstreams.proxyOf(standalone.getHost(), standalone.getPort())
-        .<ConnectionDetails>map(proxy -> new Proxied(redis, proxied(proxy, standalone.getDatabase()))).orElse(details);
+        .<ConnectionDetails>map(proxy -> new Proxied(redis, proxied(proxy, standalone.getDatabase()))).orElse(redis);
   }
 
   private static Standalone proxied(ProxyEndpoint proxy, int database) {
