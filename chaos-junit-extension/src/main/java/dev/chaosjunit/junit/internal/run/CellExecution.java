@@ -50,6 +50,7 @@ final class CellExecution {
         applied.add(effect);
       }
       outcome = runner.run(plan.scenario(), instance, proxies.topology(), timeout(plan));
+      proxies.cellRan();
       if (backend.countsFirings()) {
         readFirings(applied, firings);
       }

@@ -33,6 +33,12 @@ public final class Topologies {
         TopologyResource.class);
   }
 
+  /** The class's proxies if they were started, without starting them. */
+  static Optional<TopologyResource> started(ExtensionContext context) {
+    return Optional.ofNullable(classContext(context).getStore(NAMESPACE).get(TopologyResource.class,
+        TopologyResource.class));
+  }
+
   /** The class's scenario threads, started on first use. */
   static ScenarioRunner runner(ExtensionContext context) {
     return classContext(context).getStore(NAMESPACE)

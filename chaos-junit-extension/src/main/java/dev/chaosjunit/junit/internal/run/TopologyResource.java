@@ -29,6 +29,7 @@ final class TopologyResource implements AutoCloseable {
   private final FaultBackend backend;
   private final ChaosTopology topology;
   private final List<Startable> started;
+  private int cellsRun;
 
   private TopologyResource(FaultBackend backend, ChaosTopology topology, List<Startable> started) {
     this.backend = backend;
@@ -88,6 +89,16 @@ final class TopologyResource implements AutoCloseable {
   /** The proxies' addresses. */
   public ChaosTopology topology() {
     return topology;
+  }
+
+  /** Notes that a cell ran its scenario through these proxies. */
+  void cellRan() {
+    cellsRun++;
+  }
+
+  /** How many cells ran their scenario so far. */
+  int cellsRun() {
+    return cellsRun;
   }
 
   @Override
