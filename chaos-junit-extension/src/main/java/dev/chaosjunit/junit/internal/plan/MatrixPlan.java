@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -17,6 +18,7 @@ import org.apiguardian.api.API;
  * @param timeout how long a scenario may run
  * @param namePattern the display name pattern, blank = configured default
  * @param statusReaders the {@code @StatusOf} methods, the test class's own first
+ * @param readiness the probe polled before each cell, if any
  */
 @API(status = INTERNAL, since = "0.1")
 public record MatrixPlan(
@@ -26,4 +28,5 @@ public record MatrixPlan(
     boolean requireFiring,
     Duration timeout,
     String namePattern,
-    List<Method> statusReaders) {}
+    List<Method> statusReaders,
+    Optional<ReadinessProbe> readiness) {}

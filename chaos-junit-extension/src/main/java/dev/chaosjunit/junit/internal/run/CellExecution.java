@@ -46,6 +46,9 @@ final class CellExecution {
     Throwable error = null;
     try {
       backend.reset();
+      if (matrix.readiness().isPresent()) {
+        Readiness.await(matrix.readiness().get(), runner, instance, proxies.topology());
+      }
       for (FaultEffect effect : effects) {
         backend.apply(effect);
         applied.add(effect);
@@ -74,8 +77,9 @@ final class CellExecution {
     if (error != null) {
       return new CellResult(cell, new Judgement(Verdict.ERRORED, "the cell errored: " + error), Optional.of(error));
     }
-    return new CellResult(cell, Judge.judge(cell, plan.expectation(),
-        matrix.requireFiring() && proxies.backend().countsFirings(), instance, reading),
+    boolean requireFiring = matrix.requireFiring() && plan.expectation().requireFiring()
+        && proxies.backend().countsFirings();
+    return new CellResult(cell, Judge.judge(cell, plan.expectation(), requireFiring, instance, reading),
         Optional.empty());
   }
 
