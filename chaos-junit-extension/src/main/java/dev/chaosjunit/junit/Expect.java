@@ -45,6 +45,14 @@ public @interface Expect {
    */
   String check() default "";
 
+  /**
+   * Whether the selected cells require their fault to fire: {@code false} lets a scenario that does not
+   * touch the faulted service (a health check, say) share a matrix with scenarios that must meet the
+   * fault, without being judged "fault bypassed". A cell requires firing only when both its matrix's
+   * {@code requireFiring} and this are {@code true}.
+   */
+  boolean requireFiring() default true;
+
   /** Holds repeated {@link Expect} annotations. */
   @Documented
   @Retention(RetentionPolicy.RUNTIME)

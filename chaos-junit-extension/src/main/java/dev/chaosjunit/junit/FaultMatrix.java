@@ -78,4 +78,16 @@ public @interface FaultMatrix {
 
   /** Pins the run seed (a long, as text); {@code -Dchaos.seed} still overrides it. Empty = random. */
   String seed() default "";
+
+  /**
+   * A readiness probe: the name of a method of the test class, taking nothing or a {@link ChaosTopology}
+   * and returning {@code boolean} (ready when {@code true}) or {@code void} (ready when it returns). It is
+   * polled before each cell, after the previous cell's fault was reverted and before this cell's fault is
+   * applied, until it succeeds; a cell whose probe does not succeed within {@link #readinessTimeout()}
+   * errors with the probe's last failure. Empty = no probe.
+   */
+  String readiness() default "";
+
+  /** How long the {@link #readiness()} probe may take to succeed before each cell, e.g. {@code "10s"}. */
+  String readinessTimeout() default "30s";
 }

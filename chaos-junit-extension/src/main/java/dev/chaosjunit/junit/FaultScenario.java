@@ -51,4 +51,10 @@ public @interface FaultScenario {
 
   /** Pins the run seed (a long, as text); {@code -Dchaos.seed} still overrides it. */
   String seed() default "";
+
+  /** A readiness probe polled before the cell, as {@link FaultMatrix#readiness()}; empty = none. */
+  String readiness() default "";
+
+  /** How long the {@link #readiness()} probe may take to succeed, e.g. {@code "10s"}. */
+  String readinessTimeout() default "30s";
 }

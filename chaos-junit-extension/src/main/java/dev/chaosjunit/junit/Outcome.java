@@ -2,8 +2,7 @@ package dev.chaosjunit.junit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.lang.reflect.Method;
-import java.net.http.HttpResponse;
+import dev.chaosjunit.junit.internal.HttpStatuses;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,9 +16,14 @@ import org.apiguardian.api.API;
  * @param value the returned value ({@code null} for void or when it did not return)
  * @param error what it threw, {@code null} otherwise
  * @param duration how long it ran (the timeout when it timed out)
+ * @param httpStatus the HTTP status of the value, when it is an HTTP response the judge can read: a
+ *     {@code java.net.http.HttpResponse}, Spring's {@code ResponseEntity} (what {@code RestTemplate} and
+ *     {@code RestClient} return) or {@code HttpStatusCode}, a {@code WebTestClient} result, OkHttp's
+ *     {@code Response}, a type a {@link StatusOf} method reads, or any value with a public
+ *     {@code statusCode()} or {@code getStatusCode()} returning an {@code int} or a status object
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record Outcome(Kind kind, Object value, Throwable error, Duration duration) {
+public record Outcome(Kind kind, Object value, Throwable error, Duration duration, OptionalInt httpStatus) {
 
   /** How a scenario ended. */
   public enum Kind { RETURNED, THREW, TIMED_OUT }
@@ -27,6 +31,12 @@ public record Outcome(Kind kind, Object value, Throwable error, Duration duratio
   public Outcome {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(duration, "duration");
+    Objects.requireNonNull(httpStatus, "httpStatus");
+  }
+
+  /** An outcome whose HTTP status is read from {@code value} by the built-in readers. */
+  public Outcome(Kind kind, Object value, Throwable error, Duration duration) {
+    this(kind, value, error, duration, HttpStatuses.read(value).status());
   }
 
   /** Whether it returned normally. */
@@ -49,17 +59,6 @@ public record Outcome(Kind kind, Object value, Throwable error, Duration duratio
     return Optional.ofNullable(error);
   }
 
-  /**
-   * The HTTP status when the value is an HTTP response: a {@link HttpResponse}, or any object with a
-   * public {@code int statusCode()} or {@code int getStatusCode()} method.
-   */
-  public OptionalInt httpStatus() {
-    if (value instanceof HttpResponse<?> response) {
-      return OptionalInt.of(response.statusCode());
-    }
-    return value == null ? OptionalInt.empty() : statusByReflection(value);
-  }
-
   /** A one-line summary, e.g. {@code returned [OK] after 12 ms}. */
   public String summary() {
     long ms = duration.toMillis();
@@ -69,25 +68,6 @@ public record Outcome(Kind kind, Object value, Throwable error, Duration duratio
           + " after " + ms + " ms";
       case TIMED_OUT -> "did not return within " + ms + " ms";
     };
-  }
-
-  private static OptionalInt statusByReflection(Object value) {
-    for (Method method : value.getClass().getMethods()) {
-      boolean accessor = method.getName().equals("statusCode") || method.getName().equals("getStatusCode");
-      if (accessor && method.getParameterCount() == 0 && method.getReturnType() == int.class) {
-        return OptionalInt.of(invokeStatus(method, value));
-      }
-    }
-    return OptionalInt.empty();
-  }
-
-  private static int invokeStatus(Method method, Object value) {
-    try {
-      return (int) method.invoke(value);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read the HTTP status of [" + value.getClass().getName()
-          + "] through " + method.getName() + "(): make the method public or return a HttpResponse", e);
-    }
   }
 
   private static String shorten(String text) {

@@ -2,9 +2,11 @@ package dev.chaosjunit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chaosjunit.junit.support.EchoClient;
 import dev.chaosjunit.junit.support.EchoServer;
 import dev.chaosjunit.junit.support.Fixtures;
 import dev.chaosjunit.junit.support.TestFixture;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,9 +44,10 @@ class SeedTest {
   static class PinningBase {
     @Chaos("echo") static InetSocketAddress echo = EchoServer.address();
 
+    /** One round trip, so the class's proxy carries traffic. */
     @Scenario
-    String idle() {
-      return "no traffic";
+    String idle(ChaosTopology topology) throws IOException {
+      return EchoClient.roundTrip(topology.proxy("echo"), "idle", 3000);
     }
 
     @FaultMatrix(seed = "13")

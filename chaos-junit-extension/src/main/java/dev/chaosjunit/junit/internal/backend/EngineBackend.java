@@ -14,6 +14,7 @@ import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -49,6 +50,13 @@ final class EngineBackend implements FaultBackend {
   @Override
   public boolean countsFirings() {
     return true;
+  }
+
+  @Override
+  public Map<String, Long> connectionsAccepted() {
+    Map<String, Long> accepted = new LinkedHashMap<>();
+    engine.proxies().forEach(proxy -> accepted.put(proxy.name(), proxy.stats().connectionsAccepted()));
+    return accepted;
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.chaosjunit.junit.ProxyEndpoint;
 import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.plan.ServiceDeclaration;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -30,6 +31,12 @@ public interface FaultBackend extends AutoCloseable {
 
   /** Whether {@link #firings} counts (else the fault-bypassed check cannot apply). */
   boolean countsFirings();
+
+  /**
+   * Client connections each proxy accepted since it started, by service; empty when the backend cannot
+   * count them (then zero traffic cannot be told).
+   */
+  Map<String, Long> connectionsAccepted();
 
   /** Puts every proxy back to its baseline: enabled, no toxics, no rules. */
   void reset();

@@ -12,6 +12,7 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.toxiproxy.ToxiproxyContainer;
 
@@ -59,6 +60,11 @@ final class ToxiproxyBackend implements FaultBackend {
   @Override
   public boolean countsFirings() {
     return false;
+  }
+
+  @Override
+  public Map<String, Long> connectionsAccepted() {
+    return Map.of();
   }
 
   @Override

@@ -61,7 +61,7 @@ public final class MatrixAnalyzer {
     Duration timeout = DurationText.parse(spec.timeout(), spec.annotation(), spec.element(), "timeout")
         .orElse(Duration.ofSeconds(10));
     return new MatrixPlan(testClass, methodName, cells(rows, columns), spec.requireFiring(), timeout,
-        spec.namePattern());
+        spec.namePattern(), StatusOfCatalog.scan(testClass), ReadinessProbe.of(spec, testClass));
   }
 
   private List<CellPlan> cells(List<ScenarioDef> rows, List<FaultDef> columns) {

@@ -2,8 +2,10 @@ package dev.chaosjunit.junit.internal.plan;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -15,6 +17,8 @@ import org.apiguardian.api.API;
  * @param requireFiring whether unfired faults fail the cell
  * @param timeout how long a scenario may run
  * @param namePattern the display name pattern, blank = configured default
+ * @param statusReaders the {@code @StatusOf} methods, the test class's own first
+ * @param readiness the probe polled before each cell, if any
  */
 @API(status = INTERNAL, since = "0.1")
 public record MatrixPlan(
@@ -23,4 +27,6 @@ public record MatrixPlan(
     List<CellPlan> cells,
     boolean requireFiring,
     Duration timeout,
-    String namePattern) {}
+    String namePattern,
+    List<Method> statusReaders,
+    Optional<ReadinessProbe> readiness) {}

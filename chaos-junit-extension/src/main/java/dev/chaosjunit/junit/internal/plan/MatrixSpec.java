@@ -17,6 +17,8 @@ import java.util.List;
  * @param requireFiring whether unfired faults fail the cell
  * @param timeout the scenario timeout text
  * @param namePattern the display name pattern, blank = configured default
+ * @param readiness the readiness probe's method name, blank = none
+ * @param readinessTimeout how long the probe may take to succeed
  */
 record MatrixSpec(
     String annotation,
@@ -29,4 +31,6 @@ record MatrixSpec(
     boolean baseline,
     boolean requireFiring,
     String timeout,
-    String namePattern) {}
+    String namePattern,
+    String readiness,
+    String readinessTimeout) {}

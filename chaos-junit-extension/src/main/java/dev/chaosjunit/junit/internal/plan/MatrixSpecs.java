@@ -27,25 +27,27 @@ final class MatrixSpecs {
   }
 
   private static MatrixSpec matrix(FaultMatrix m, String element, List<ExpectRule> overrides, List<ExcludeCell> excludes) {
-    ExpectRule defaults = new ExpectRule(CellSelector.FAULTED, m.expect(), m.within(), m.check(),
+    ExpectRule defaults = new ExpectRule(CellSelector.FAULTED, m.expect(), m.within(), m.check(), true,
         "@FaultMatrix(expect = " + m.expect() + ")");
     return new MatrixSpec("FaultMatrix", element, List.of(m.scenarios()), List.of(m.faults()), defaults, overrides,
-        excludes, m.baseline(), m.requireFiring(), m.timeout(), m.name());
+        excludes, m.baseline(), m.requireFiring(), m.timeout(), m.name(), m.readiness(),
+        m.readinessTimeout());
   }
 
   private static MatrixSpec single(FaultScenario s, String element, List<ExpectRule> overrides,
       List<ExcludeCell> excludes) {
     boolean baseline = s.fault().equals(FaultMatrix.NO_FAULT);
     CellSelector cell = new CellSelector(Set.of(s.scenario()), Set.of(s.fault()));
-    ExpectRule rule = new ExpectRule(cell, s.expect(), s.within(), s.check(), "@FaultScenario(expect = " + s.expect() + ")");
+    ExpectRule rule = new ExpectRule(cell, s.expect(), s.within(), s.check(), true,
+        "@FaultScenario(expect = " + s.expect() + ")");
     List<ExpectRule> all = new java.util.ArrayList<>(overrides);
     all.add(0, rule);
     return new MatrixSpec("FaultScenario", element, List.of(s.scenario()), baseline ? List.of() : List.of(s.fault()),
-        rule, all, excludes, baseline, s.requireFiring(), s.timeout(), "");
+        rule, all, excludes, baseline, s.requireFiring(), s.timeout(), "", s.readiness(), s.readinessTimeout());
   }
 
   private static ExpectRule rule(Expect e) {
-    return new ExpectRule(CellSelector.of(e.scenario(), e.fault()), e.value(), e.within(), e.check(),
+    return new ExpectRule(CellSelector.of(e.scenario(), e.fault()), e.value(), e.within(), e.check(), e.requireFiring(),
         "@Expect(scenario = " + Arrays.toString(e.scenario()) + ", fault = " + Arrays.toString(e.fault())
             + ", value = " + e.value() + ")");
   }

@@ -7,6 +7,7 @@ import dev.chaosjunit.fault.Toxic;
 import dev.chaosjunit.junit.Cell;
 import dev.chaosjunit.junit.Outcome;
 import dev.chaosjunit.junit.Verdict;
+import dev.chaosjunit.junit.internal.StatusReading;
 import dev.chaosjunit.junit.internal.backend.FaultBackend;
 import dev.chaosjunit.junit.internal.plan.CellPlan;
 import dev.chaosjunit.junit.internal.plan.FaultDef;
@@ -45,11 +46,15 @@ final class CellExecution {
     Throwable error = null;
     try {
       backend.reset();
+      if (matrix.readiness().isPresent()) {
+        Readiness.await(matrix.readiness().get(), runner, instance, proxies.topology());
+      }
       for (FaultEffect effect : effects) {
         backend.apply(effect);
         applied.add(effect);
       }
       outcome = runner.run(plan.scenario(), instance, proxies.topology(), timeout(plan));
+      proxies.cellRan();
       if (backend.countsFirings()) {
         readFirings(applied, firings);
       }
@@ -63,14 +68,18 @@ final class CellExecution {
 
   private CellResult result(CellPlan plan, Outcome outcome, Map<String, Long> firings, Throwable error,
       Object instance) {
-    Outcome seen = outcome != null ? outcome : new Outcome(Outcome.Kind.THREW, null, error, Duration.ZERO);
+    StatusReading reading = outcome == null ? StatusReading.NONE
+        : StatusReader.read(outcome.value(), matrix.statusReaders(), instance);
+    Outcome seen = outcome == null ? new Outcome(Outcome.Kind.THREW, null, error, Duration.ZERO)
+        : new Outcome(outcome.kind(), outcome.value(), outcome.error(), outcome.duration(), reading.status());
     Cell cell = new Cell(plan.index(), plan.scenario().name(), plan.faultName(), plan.fault().map(FaultDef::fault),
         plan.expectation().value(), seen, firings, proxies.topology().seed());
     if (error != null) {
       return new CellResult(cell, new Judgement(Verdict.ERRORED, "the cell errored: " + error), Optional.of(error));
     }
-    return new CellResult(cell, Judge.judge(cell, plan.expectation(),
-        matrix.requireFiring() && proxies.backend().countsFirings(), instance),
+    boolean requireFiring = matrix.requireFiring() && plan.expectation().requireFiring()
+        && proxies.backend().countsFirings();
+    return new CellResult(cell, Judge.judge(cell, plan.expectation(), requireFiring, instance, reading),
         Optional.empty());
   }
 

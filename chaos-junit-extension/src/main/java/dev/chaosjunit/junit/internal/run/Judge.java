@@ -2,8 +2,10 @@ package dev.chaosjunit.junit.internal.run;
 
 import dev.chaosjunit.fault.RefuseConnections;
 import dev.chaosjunit.junit.Cell;
+import dev.chaosjunit.junit.Expectation;
 import dev.chaosjunit.junit.Outcome;
 import dev.chaosjunit.junit.Verdict;
+import dev.chaosjunit.junit.internal.StatusReading;
 import dev.chaosjunit.junit.internal.plan.CellExpectation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -15,23 +17,53 @@ final class Judge {
 
   private Judge() {}
 
-  static Judgement judge(Cell cell, CellExpectation expected, boolean requireFiring, Object instance) {
+  static Judgement judge(Cell cell, CellExpectation expected, boolean requireFiring, Object instance,
+      StatusReading reading) {
     Outcome outcome = cell.outcome();
+    boolean byStatus = expected.value() == Expectation.SUCCESS || expected.value() == Expectation.ERROR;
+    if (byStatus && outcome.returned() && reading.problem().isPresent()) {
+      return new Judgement(Verdict.ERRORED, "cannot judge " + expected.describe() + ": the scenario returned ["
+          + outcome.value().getClass().getName() + "], which looks like an HTTP response, but "
+          + reading.problem().get() + "; declare a @StatusOf method reading its status, or return a type the"
+          + " judge knows");
+    }
     String failure = switch (expected.value()) {
       case SUCCESS -> success(outcome, expected);
       case ERROR -> error(outcome, expected);
       case HANG -> outcome.timedOut() ? null : "expected HANG, but the scenario " + outcome.summary();
       case CUSTOM -> custom(cell, expected.check().orElseThrow(), instance);
     };
+    String judgedBy = byStatus ? "; judged by: " + judgedBy(outcome, reading) : "";
     if (failure != null) {
-      return new Judgement(Verdict.FAILED, failure);
+      return new Judgement(Verdict.FAILED, failure + judgedBy);
     }
     if (requireFiring && countable(cell) && cell.totalFirings() == 0) {
       return new Judgement(Verdict.FAULT_BYPASSED, "fault [" + cell.faultName() + "] never fired: the scenario "
           + outcome.summary() + " without meeting it; make the scenario use the faulted service, or set "
           + "requireFiring = false");
     }
-    return new Judgement(Verdict.PASSED, "expected " + expected.describe() + " and the scenario " + outcome.summary());
+    return new Judgement(Verdict.PASSED, "expected " + expected.describe() + " and the scenario " + outcome.summary()
+        + judgedBy);
+  }
+
+  /** What decided between success and error: the HTTP status read, or how the scenario ended. */
+  private static String judgedBy(Outcome outcome, StatusReading reading) {
+    return switch (outcome.kind()) {
+      case RETURNED -> outcome.httpStatus().isPresent()
+          ? "HTTP status " + outcome.httpStatus().getAsInt() + " (" + reading.source() + ")"
+          : "returned without exception (no HTTP status in [" + typeName(outcome.value()) + "])";
+      case THREW -> "the exception";
+      case TIMED_OUT -> "no return within the timeout";
+    };
+  }
+
+  private static String typeName(Object value) {
+    return value == null ? "null" : value.getClass().getName();
+  }
+
+  /** A status of 400 or more: the request did not succeed (as RestTemplate, RestClient and WebClient judge it). */
+  private static boolean errorStatus(Outcome outcome) {
+    return outcome.returned() && outcome.httpStatus().orElse(200) >= 400;
   }
 
   /**
@@ -44,17 +76,14 @@ final class Judge {
   }
 
   private static String success(Outcome outcome, CellExpectation expected) {
-    boolean serverError = outcome.httpStatus().orElse(200) >= 500;
-    if (!outcome.returned() || serverError) {
-      return expected("SUCCESS", expected) + ", but the scenario " + outcome.summary()
-          + (serverError ? " (HTTP status " + outcome.httpStatus().getAsInt() + ")" : "");
+    if (!outcome.returned() || errorStatus(outcome)) {
+      return expected("SUCCESS", expected) + ", but the scenario " + outcome.summary();
     }
     return late(outcome, expected, "SUCCESS");
   }
 
   private static String error(Outcome outcome, CellExpectation expected) {
-    boolean serverError = outcome.returned() && outcome.httpStatus().orElse(200) >= 500;
-    if (!outcome.threw() && !serverError) {
+    if (!outcome.threw() && !errorStatus(outcome)) {
       return expected("ERROR", expected) + ", but the scenario " + outcome.summary();
     }
     return late(outcome, expected, "ERROR");

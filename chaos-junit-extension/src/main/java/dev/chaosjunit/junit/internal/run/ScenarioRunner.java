@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,23 +29,28 @@ final class ScenarioRunner implements AutoCloseable, ExtensionContext.Store.Clos
 
   private final ExecutorService threads = Executors.newCachedThreadPool(new Daemons());
 
-  /** Runs {@code scenario} on {@code instance} and captures how it ended. */
+  /** Runs {@code scenario} on {@code instance} and captures how it ended (its HTTP status not read yet). */
   public Outcome run(ScenarioDef scenario, Object instance, ChaosTopology topology, Duration timeout)
       throws InterruptedException {
-    Method method = scenario.method();
+    return call(scenario.method(), instance, topology, timeout);
+  }
+
+  /** Calls a method of the test class taking nothing or a {@link ChaosTopology}, under a timeout. */
+  public Outcome call(Method method, Object instance, ChaosTopology topology, Duration timeout)
+      throws InterruptedException {
     Object target = Modifier.isStatic(method.getModifiers()) ? null : instance;
     Object[] args = method.getParameterCount() == 0 ? new Object[0] : new Object[] {topology};
     long start = System.nanoTime();
     Future<Object> future = threads.submit(() -> method.invoke(target, args));
     try {
       Object value = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-      return new Outcome(Outcome.Kind.RETURNED, value, null, since(start));
+      return new Outcome(Outcome.Kind.RETURNED, value, null, since(start), OptionalInt.empty());
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() instanceof InvocationTargetException ite ? ite.getCause() : e.getCause();
-      return new Outcome(Outcome.Kind.THREW, null, cause, since(start));
+      return new Outcome(Outcome.Kind.THREW, null, cause, since(start), OptionalInt.empty());
     } catch (TimeoutException e) {
       future.cancel(true);
-      return new Outcome(Outcome.Kind.TIMED_OUT, null, null, timeout);
+      return new Outcome(Outcome.Kind.TIMED_OUT, null, null, timeout, OptionalInt.empty());
     }
   }
 

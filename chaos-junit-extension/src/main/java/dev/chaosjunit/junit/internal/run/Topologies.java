@@ -48,6 +48,12 @@ public final class Topologies {
         TopologyResource.class);
   }
 
+  /** The class's proxies if they were started, without starting them. */
+  static Optional<TopologyResource> started(ExtensionContext context) {
+    return Optional.ofNullable(classContext(context).getStore(NAMESPACE).get(TopologyResource.class,
+        TopologyResource.class));
+  }
+
   private static TopologyResource publish(Class<?> testClass, TopologyResource resource) {
     RUNNING.put(testClass, resource.topology());
     return resource.onClose(() -> RUNNING.remove(testClass, resource.topology()));

@@ -34,6 +34,7 @@ final class TopologyResource implements AutoCloseable, ExtensionContext.Store.Cl
   private final ChaosTopology topology;
   private final List<Startable> started;
   private final List<Runnable> onClose = new ArrayList<>();
+  private int cellsRun;
 
   private TopologyResource(FaultBackend backend, ChaosTopology topology, List<Startable> started) {
     this.backend = backend;
@@ -93,6 +94,16 @@ final class TopologyResource implements AutoCloseable, ExtensionContext.Store.Cl
   /** The proxies' addresses. */
   public ChaosTopology topology() {
     return topology;
+  }
+
+  /** Notes that a cell ran its scenario through these proxies. */
+  void cellRan() {
+    cellsRun++;
+  }
+
+  /** How many cells ran their scenario so far. */
+  int cellsRun() {
+    return cellsRun;
   }
 
   /** Runs {@code action} first when this closes. */
