@@ -19,7 +19,8 @@ class LocalImageCheckTest {
     assertThatThrownBy(() -> check.require(missing))
         .isInstanceOf(MissingImageException.class)
         .hasMessageStartingWith("image chaos-local/no-such-image:0 not found: run .ci/setup");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    // Seconds, not the minutes of pull retries this check exists to prevent; generous for a loaded machine.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
   }
 
   @Test

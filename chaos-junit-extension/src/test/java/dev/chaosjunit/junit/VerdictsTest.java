@@ -112,11 +112,22 @@ class VerdictsTest {
     @FaultAssumption static Fault down = Fault.on("echo").refuseConnections();
     private static ServerSocket squatter;
 
+    /** Binds the proxy's port, retrying while the closed listener's socket is still being released. */
     @Scenario
-    String squat(ChaosTopology topology) throws IOException {
+    String squat(ChaosTopology topology) throws IOException, InterruptedException {
       ProxyEndpoint proxy = topology.proxy("echo");
-      squatter = new ServerSocket(proxy.port(), 1, InetAddress.getByName(proxy.host()));
-      return "squatting";
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+      while (true) {
+        try {
+          squatter = new ServerSocket(proxy.port(), 1, InetAddress.getByName(proxy.host()));
+          return "squatting";
+        } catch (java.net.BindException e) {
+          if (System.nanoTime() > deadline) {
+            throw e;
+          }
+          Thread.sleep(20);
+        }
+      }
     }
 
     @AfterEach
