@@ -43,7 +43,7 @@ class VerdictsTest {
             " -Dchaos.matrix.name='{scenario} × {fault}'",
             "unique id = [engine:junit-jupiter]/[class:dev.chaosjunit.junit.VerdictsTest$Verdicts]");
     assertThat(failures.get("idle × slow")).startsWith("fault [slow] never fired").contains("verdict   = fault bypassed");
-    assertThat(Fixtures.started(results)).containsExactly("ping × no fault", "ping × slow", "idle × no fault", "idle × slow");
+    assertThat(Fixtures.started(results)).containsExactly("idle × no fault", "idle × slow", "ping × no fault", "ping × slow");
   }
 
   @Test
@@ -101,7 +101,11 @@ class VerdictsTest {
       return "no traffic";
     }
 
-    @FaultMatrix(within = "100ms")
+    /**
+     * idle first: a timed-out ping leaves its connection open with the delayed echo in flight, and a slow
+     * toxic applied again while it drains counts that as a firing (see the closing note of session 3).
+     */
+    @FaultMatrix(scenarios = {"idle", "ping"}, within = "100ms")
     void verdicts() {}
   }
 
