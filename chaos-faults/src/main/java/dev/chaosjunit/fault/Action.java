@@ -54,7 +54,8 @@ public sealed interface Action permits Action.Error, Action.Delay, Action.Drop, 
 
     @Override
     public String describe() {
-      return "error " + code + (message.isEmpty() ? "" : " \"" + message + "\"") + (params.isEmpty() ? "" : " " + params);
+      return "error" + (code.isEmpty() ? "" : " " + code) + (message.isEmpty() ? "" : " \"" + message + "\"")
+          + (params.isEmpty() ? "" : " " + params);
     }
   }
 

@@ -5,9 +5,20 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 
-/** Starts the class's proxies before {@code @BeforeAll} methods and resolves {@link ChaosTopology}. */
-final class ChaosExtension implements BeforeAllCallback, ParameterResolver {
+/**
+ * Starts the class's proxies before its test instance is constructed (a Spring test context is built
+ * right after, under {@code @TestInstance(PER_CLASS)} before {@code @BeforeAll}) and before
+ * {@code @BeforeAll} methods, and resolves {@link ChaosTopology}.
+ */
+final class ChaosExtension implements TestInstancePreConstructCallback, BeforeAllCallback, ParameterResolver {
+
+  @Override
+  public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+    Topologies.topology(context);
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {

@@ -6,7 +6,9 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import dev.chaosjunit.junit.internal.run.Topologies;
 import org.apiguardian.api.API;
 
 /**
@@ -26,6 +28,16 @@ public final class ChaosTopology {
     endpoints.forEach(endpoint -> byName.put(endpoint.service(), endpoint));
     this.endpoints = java.util.Collections.unmodifiableMap(byName);
     this.seed = seed;
+  }
+
+  /**
+   * The proxies of a {@link ChaosTest} class while they run: from before its test instance is
+   * constructed (so under {@code @TestInstance(PER_CLASS)} too) until the class ends. For integrations
+   * that only know the test class, such as a Spring test context pointing connection details at the
+   * proxies; tests take a {@code ChaosTopology} parameter instead.
+   */
+  public static Optional<ChaosTopology> running(Class<?> testClass) {
+    return Topologies.running(testClass);
   }
 
   /** The proxy of a service. */

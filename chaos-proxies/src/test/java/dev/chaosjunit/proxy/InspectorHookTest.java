@@ -67,6 +67,30 @@ class InspectorHookTest {
   }
 
   @Test
+  void refusesAnUnnamedRuleAndARuleOfAnotherProtocol() {
+    assertThatThrownBy(() -> proxy.addRule(rule("", "set", error("READONLY"), 1, 0, 0)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("proxy [lines]: a rule needs a name (Rule.named)");
+    Rule redis = new Rule("ro", "redis", Direction.UPSTREAM, Map.of("command", "SET"), error("READONLY"), 1, 0, 0);
+    assertThatThrownBy(() -> proxy.addRule(redis)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("proxy [lines] speaks [line], so it cannot take [redis] rule [ro]: write the rule for line");
+    assertThat(proxy.rules()).isEmpty();
+  }
+
+  @Test
+  void namesTheRuleInTheEventsOfItsAdditionAndFiring() throws IOException {
+    proxy.addRule(rule("diskFull", "set", error("READONLY"), 1, 0, 0));
+    try (Socket s = Clients.connect(proxy)) {
+      assertThat(roundTrip(s, reader(s), "SET a 2")).isEqualTo("-ERR READONLY");
+    }
+    assertThat(engine.events().recent()).filteredOn(e -> e instanceof ProxyEvent.FaultAdded).singleElement()
+        .satisfies(e -> assertThat((ProxyEvent.FaultAdded) e).extracting(ProxyEvent.FaultAdded::name,
+            ProxyEvent.FaultAdded::description).containsExactly("diskFull", "upstream {command=set} -> error \"READONLY\""));
+    assertThat(engine.events().recent()).filteredOn(e -> e instanceof ProxyEvent.FaultFired).singleElement()
+        .satisfies(e -> assertThat((ProxyEvent.FaultFired) e).extracting(ProxyEvent.FaultFired::name,
+            ProxyEvent.FaultFired::action).containsExactly("diskFull", "error"));
+  }
+
+  @Test
   void resetRemovesRulesAndToxics() {
     proxy.addRule(rule("ro", "SET", error("x"), 1, 0, 0));
     proxy.addToxic(Toxic.of(ToxicType.LATENCY, Direction.DOWNSTREAM, Map.of("latency", 10L)).named("slow"));

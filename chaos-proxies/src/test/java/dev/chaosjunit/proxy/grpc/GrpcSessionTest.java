@@ -72,6 +72,16 @@ class GrpcSessionTest {
   }
 
   @Test
+  void matchesMetadataKeysWrittenInAnyCaseAsHttp2LowerCasesThem() throws Exception {
+    port.rule(new Rule("r", "", Direction.UPSTREAM, Map.of("metadata.X-Tenant", "acme"), error("UNAVAILABLE", "x"), 1, 0, 0));
+    session.onClientData(buf(H2.concat(H2Preface.BYTES, H2.settings(),
+        client.headers(1, H2.request("/shop.Orders/Place", "x-tenant", "acme"), false, false), H2.message(1, "order", true))), port);
+
+    assertThat(clientSide.read(port.takeClientBytes())).singleElement()
+        .satisfies(f -> assertThat(f.headers().get("grpc-status").toString()).isEqualTo("14"));
+  }
+
+  @Test
   void dropsTheServersLateFramesForAFaultedCallAndGivesBackTheirWindow() throws Exception {
     port.rule(rule(Direction.UPSTREAM, "/shop.Orders/Place", error("INTERNAL", "boom")));
     session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Place"), false, false))), port);

@@ -7,17 +7,32 @@ import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.ChaosConfig;
 import dev.chaosjunit.junit.internal.backend.FaultBackend;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Finds or starts the proxies of the test class, kept in the class's store until the class ends. */
+/**
+ * Finds or starts the proxies of the test class, kept in the class's store until the class ends.
+ *
+ * <p>While they run, they are also published by test class: a framework that builds the system under
+ * test from the test class alone (Spring's test context, which sees no {@code ExtensionContext}) reads
+ * them through {@link ChaosTopology#running(Class)}. The store owns them; the index only names them.
+ */
 @API(status = INTERNAL, since = "0.1")
 public final class Topologies {
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Topologies.class);
 
+  private static final Map<Class<?>, ChaosTopology> RUNNING = new ConcurrentHashMap<>();
+
   private Topologies() {}
+
+  /** The topology of a test class whose proxies are running. */
+  public static Optional<ChaosTopology> running(Class<?> testClass) {
+    return Optional.ofNullable(RUNNING.get(testClass));
+  }
 
   /** The addresses of the class's proxies, which are started on first use. */
   public static ChaosTopology topology(ExtensionContext context) {
@@ -28,9 +43,14 @@ public final class Topologies {
   static TopologyResource obtain(ExtensionContext context) {
     ExtensionContext classContext = classContext(context);
     return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(TopologyResource.class,
-        key -> TopologyResource.start(classContext.getRequiredTestClass(), Seeds.forClass(classContext),
-            seed -> FaultBackend.start(Backend.of(classContext), serverJar(classContext), seed)),
+        key -> publish(classContext.getRequiredTestClass(), TopologyResource.start(classContext.getRequiredTestClass(),
+            Seeds.forClass(classContext), seed -> FaultBackend.start(Backend.of(classContext), serverJar(classContext), seed))),
         TopologyResource.class);
+  }
+
+  private static TopologyResource publish(Class<?> testClass, TopologyResource resource) {
+    RUNNING.put(testClass, resource.topology());
+    return resource.onClose(() -> RUNNING.remove(testClass, resource.topology()));
   }
 
   /** The class's scenario threads, started on first use. */

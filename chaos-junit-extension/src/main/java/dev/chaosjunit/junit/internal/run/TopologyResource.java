@@ -29,6 +29,7 @@ final class TopologyResource implements AutoCloseable {
   private final FaultBackend backend;
   private final ChaosTopology topology;
   private final List<Startable> started;
+  private final List<Runnable> onClose = new ArrayList<>();
 
   private TopologyResource(FaultBackend backend, ChaosTopology topology, List<Startable> started) {
     this.backend = backend;
@@ -90,8 +91,15 @@ final class TopologyResource implements AutoCloseable {
     return topology;
   }
 
+  /** Runs {@code action} first when this closes. */
+  TopologyResource onClose(Runnable action) {
+    onClose.add(action);
+    return this;
+  }
+
   @Override
   public void close() {
+    onClose.forEach(Runnable::run);
     backend.close();
     started.forEach(Startable::stop);
   }
