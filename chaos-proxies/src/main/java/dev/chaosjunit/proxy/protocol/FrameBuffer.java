@@ -169,7 +169,8 @@ public final class FrameBuffer {
     if (!owned || buffer.writableBytes() < count) {
       int needed = held + count;
       keepPassed();
-      replace(alloc.buffer(Math.min(Math.max(wanted, 2 * needed), needed + (1 << 20))).writeBytes(buffer), true);
+      int capacity = wanted > needed ? Math.min(wanted, needed + (1 << 20)) : alloc.calculateNewCapacity(needed, Integer.MAX_VALUE);
+      replace(alloc.buffer(capacity).writeBytes(buffer), true);
     }
     buffer.writeBytes(rest, count);
     wanted = 0;

@@ -77,11 +77,6 @@ public abstract class FramedSession implements InspectorSession {
     }
   }
 
-  /** Whether this session neither decodes nor forwards any more. */
-  protected final boolean stopped() {
-    return stopped;
-  }
-
   /**
    * Gives up decoding: everything held goes on as it is ({@link #handOver}), and from now on the engine
    * relays plain bytes and logs {@code reason} once ({@link RelayPort#passThrough}).
