@@ -13,6 +13,9 @@ import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
+import dev.chaosjunit.proxy.protocol.FrameBuffer;
+import dev.chaosjunit.proxy.protocol.FrameDecodeException;
+import dev.chaosjunit.proxy.protocol.FramedSession;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.protocol.RelayPort;
@@ -110,4 +113,31 @@ final class DocExamples {
     }
   }
   // end::memcached-session[]
+
+  // tag::memcached-framed[]
+  /** Step 2: cuts the client's bytes into lines, each passing unchanged (the server's bytes pass as they come). */
+  static final class MemcachedLines extends FramedSession {
+
+    @Override
+    protected boolean clientFrame(RelayPort port) {
+      FrameBuffer in = client();
+      int from = in.readable() == 0 ? 0 : in.view().readerIndex();
+      int lf = in.readable() == 0 ? -1 : in.view().indexOf(from, in.view().writerIndex(), (byte) '\n');
+      if (lf < 0 && in.readable() > 8192) {
+        throw new FrameDecodeException("a command line longer than 8 KiB");
+      }
+      if (lf < 0) {
+        return false;
+      }
+      in.pass(lf + 1 - from);   // or in.skip(...) / in.take(...) once a rule fires for it
+      return true;
+    }
+
+    @Override
+    protected boolean serverFrame(RelayPort port) {
+      server().pass(server().readable());
+      return false;
+    }
+  }
+  // end::memcached-framed[]
 }

@@ -1,15 +1,15 @@
 package dev.chaosjunit.proxy.http;
 
+import dev.chaosjunit.proxy.protocol.FrameBuffer;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.ArrayDeque;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server-to-client half of an HTTP/1.1 session: forwards responses (heads once complete, bodies
+ * The server-to-client half of an HTTP/1.1 session: lets responses pass (heads once complete, bodies
  * as they arrive), pairs each final response with the oldest request owed one, passes interim 1xx
  * responses through, and slots injected responses in at the position of the request they answer.
  * After {@code 101 Switching Protocols} or a 2xx to CONNECT the connection becomes plain relay.
@@ -19,9 +19,7 @@ final class HttpResponseStream {
   private static final Logger LOG = LoggerFactory.getLogger(HttpResponseStream.class);
 
   private final ArrayDeque<Exchange> owed = new ArrayDeque<>();
-  private ByteBuf cumulation;
   private BodyScanner body;
-  private int segment;
   private String switchReason;
   private boolean closed;
 
@@ -45,43 +43,29 @@ final class HttpResponseStream {
   }
 
   /**
-   * Forwards server bytes (taking ownership), inserting due injected responses.
+   * Lets the next response head (once complete) or run of body bytes of {@code in} pass, and sends the
+   * injected responses due after it.
    *
-   * @throws HttpCodecException after forwarding the undecodable rest unchanged
+   * @return false when more bytes are needed, or none may pass any more
+   * @throws HttpCodecException for bytes that are not an HTTP/1.1 response
    */
-  void onServerData(ByteBuf data, RelayPort port) {
-    cumulation = cumulation == null ? data : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(port.alloc(), cumulation, data);
-    segment = cumulation.readerIndex();
-    try {
-      while (cumulation.isReadable() && switchReason == null && !closed && step(port)) {
-        continue;
-      }
-    } catch (HttpCodecException e) {
-      emit(cumulation.writerIndex(), port);
-      release();
-      throw e;
+  boolean step(FrameBuffer in, RelayPort port) {
+    if (in.readable() == 0 || switchReason != null || closed) {
+      return false;
     }
-    emit(switchReason != null ? cumulation.writerIndex() : cumulation.readerIndex(), port);
-    if (!cumulation.isReadable() || switchReason != null || closed) {
-      release();
-    }
-  }
-
-  /** One head or a run of body bytes; false when more bytes are needed. */
-  private boolean step(RelayPort port) {
     if (body != null) {
-      if (body.scan(cumulation)) {
+      if (body.scan(in.view())) {
         body = null;
         responseDone(port);
       }
       return true;
     }
-    int end = HttpHead.end(cumulation);
+    int end = HttpHead.end(in.view());
     if (end < 0) {
       return false;
     }
-    HttpHead head = HttpHead.parse(cumulation, cumulation.readerIndex(), end);
-    cumulation.readerIndex(end);
+    HttpHead head = HttpHead.parse(in.view(), in.view().readerIndex(), end);
+    in.pass(end - in.view().readerIndex());
     onHead(head, port);
     return true;
   }
@@ -114,7 +98,6 @@ final class HttpResponseStream {
       LOG.debug("response from the server that answers no request; forwarded");
     }
     if (!owed.isEmpty() && owed.peek().injected()) {
-      emit(cumulation.readerIndex(), port);
       flush(port);
     }
   }
@@ -130,23 +113,9 @@ final class HttpResponseStream {
     }
   }
 
-  private void emit(int to, RelayPort port) {
-    if (to > segment) {
-      port.toClient(cumulation.retainedSlice(segment, to - segment));
-    }
-    segment = to;
-  }
-
   /** On pass-through or close: sends injected responses still queued, as the engine stops calling us. */
   void drainInjected(RelayPort port) {
     owed.removeIf(exchange -> !exchange.injected());
     flush(port);
-  }
-
-  void release() {
-    if (cumulation != null) {
-      cumulation.release();
-      cumulation = null;
-    }
   }
 }

@@ -1,13 +1,13 @@
 package dev.chaosjunit.proxy.http;
 
-import dev.chaosjunit.proxy.protocol.InspectorSession;
+import dev.chaosjunit.proxy.protocol.FrameBuffer;
+import dev.chaosjunit.proxy.protocol.FramedSession;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.Optional;
 
 /**
@@ -20,119 +20,86 @@ import java.util.Optional;
  * the connection when the client asked for that ({@code Connection: close}, HTTP/1.0) or when the
  * client may hold back the body ({@code Expect: 100-continue}).
  */
-final class HttpSession implements InspectorSession {
+final class HttpSession extends FramedSession {
 
   private final HttpResponseStream responses = new HttpResponseStream();
-  private ByteBuf cumulation;
-  private int segment;
   private BodyScanner body;
   private boolean discarding;
-  private String rawReason;
-  private boolean stopped;
-
-  @Override
-  public void onClientData(ByteBuf data, RelayPort port) {
-    if (stopped) {
-      data.release();
-      return;
-    }
-    cumulation = cumulation == null ? data : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(port.alloc(), cumulation, data);
-    segment = cumulation.readerIndex();
-    try {
-      while (!stopped && cumulation.isReadable() && step(port)) {
-        continue;
-      }
-    } catch (HttpCodecException e) {
-      rawReason = "client sent bytes that are not HTTP/1.1: " + e.getMessage();
-    }
-    if (rawReason != null) {
-      emit(cumulation.writerIndex(), port);
-      cumulation.readerIndex(cumulation.writerIndex());
-      passThrough(port, rawReason);
-    } else if (!stopped) {
-      emit(cumulation.readerIndex(), port);
-      releaseConsumed();
-    }
-  }
-
-  @Override
-  public void onServerData(ByteBuf data, RelayPort port) {
-    if (stopped) {
-      data.release();
-      return;
-    }
-    try {
-      responses.onServerData(data, port);
-    } catch (HttpCodecException e) {
-      passThrough(port, "server sent bytes that are not HTTP/1.1: " + e.getMessage());
-      return;
-    }
-    if (responses.switchReason() != null) {
-      passThrough(port, responses.switchReason());
-    } else if (responses.closed()) {
-      stop();
-    }
-  }
-
-  @Override
-  public void onClose() {
-    stop();
-  }
 
   /** One request head or a run of body bytes; false when more bytes are needed. */
-  private boolean step(RelayPort port) {
+  @Override
+  protected boolean clientFrame(RelayPort port) {
+    FrameBuffer in = client();
+    if (in.readable() == 0) {
+      return false;
+    }
     if (body != null) {
-      boolean done = body.scan(cumulation);
+      int from = in.view().readerIndex();
+      boolean done = body.scan(in.view());
       if (discarding) {
-        segment = cumulation.readerIndex();
+        in.skipScanned(from);
       }
       body = done ? null : body;
       return true;
     }
-    int end = HttpHead.end(cumulation);
+    int end = HttpHead.end(in.view());
     if (end < 0) {
       return false;
     }
-    int start = cumulation.readerIndex();
-    HttpHead head = HttpHead.parse(cumulation, start, end);
+    HttpHead head = HttpHead.parse(in.view(), in.view().readerIndex(), end);
     requireRequest(head);
-    cumulation.readerIndex(end);
-    onRequest(head, start, end, port);
+    onRequest(head, end - in.view().readerIndex(), port);
     return true;
   }
 
-  private void onRequest(HttpHead head, int start, int end, RelayPort port) {
+  @Override
+  protected boolean serverFrame(RelayPort port) {
+    boolean stepped = responses.step(server(), port);
+    if (responses.switchReason() != null) {
+      relay(responses.switchReason(), port);
+    } else if (responses.closed()) {
+      stop();
+    }
+    return stepped;
+  }
+
+  /** The bytes held go on first, then the injected responses still queued. */
+  @Override
+  protected void handOver(ByteBuf toServer, ByteBuf toClient, RelayPort port) {
+    super.handOver(toServer, toClient, port);
+    responses.drainInjected(port);
+  }
+
+  @Override
+  protected String undecodable(boolean fromClient, RuntimeException e) {
+    return (fromClient ? "client" : "server") + " sent bytes that are not HTTP/1.1: " + e.getMessage();
+  }
+
+  private void onRequest(HttpHead head, int length, RelayPort port) {
     body = HttpFraming.request(head);
     discarding = false;
     Optional<Action> action = port.match(Direction.UPSTREAM, HttpFacts.of(head)).map(RuleMatch::action);
-    if (action.isEmpty() && !H2cUpgrade.offered(head)) {
-      forwarded(head);
-    } else {
-      emit(start, port);
-      segment = end;
-      rewriteOrApply(action, head, start, end, port);
-    }
-    body = body.done() ? null : body;
-  }
-
-  /** The head is held back from the byte stream: forwarded rewritten, or the rule's action applies. */
-  private void rewriteOrApply(Optional<Action> action, HttpHead head, int start, int end, RelayPort port) {
     if (action.isPresent()) {
-      apply(action.get(), head, start, end, port);
+      apply(action.get(), head, length, port);
     } else {
       forwarded(head);
-      port.toServer(sentHead(head, start, end, port));
+      if (H2cUpgrade.offered(head)) {
+        port.toServer(sentHead(head, length, port));
+      } else {
+        client().pass(length);
+      }
     }
+    body = body == null || body.done() ? null : body;
   }
 
-  private void apply(Action action, HttpHead head, int start, int end, RelayPort port) {
+  private void apply(Action action, HttpHead head, int length, RelayPort port) {
     if (action instanceof Action.Delay delay) {
       forwarded(head);
-      port.toServer(sentHead(head, start, end, port), delay.delay());
+      port.toServer(sentHead(head, length, port), delay.delay());
     } else if (action instanceof Action.Drop drop) {
-      stop();
-      port.drop(drop.modeOr(DropMode.CLOSE));
+      drop(drop.modeOr(DropMode.CLOSE), port);
     } else {
+      client().skip(length);
       discarding = true;
       responses.inject(Exchange.injected(head.start()[0], action, closesAfter(head)), port);
       if (responses.closed()) {
@@ -142,8 +109,12 @@ final class HttpSession implements InspectorSession {
   }
 
   /** The head as the server gets it: as sent, or without an h2c upgrade offer. */
-  private ByteBuf sentHead(HttpHead head, int start, int end, RelayPort port) {
-    return H2cUpgrade.offered(head) ? H2cUpgrade.declined(head, port.alloc()) : cumulation.retainedSlice(start, end - start);
+  private ByteBuf sentHead(HttpHead head, int length, RelayPort port) {
+    if (H2cUpgrade.offered(head)) {
+      client().skip(length);
+      return H2cUpgrade.declined(head, port.alloc());
+    }
+    return client().take(length);
   }
 
   private void forwarded(HttpHead head) {
@@ -159,39 +130,6 @@ final class HttpSession implements InspectorSession {
   private static void requireRequest(HttpHead head) {
     if (!head.version(true).startsWith("HTTP/1.") || !head.start()[0].matches("[A-Za-z!#$%&'*+.^_`|~0-9-]+")) {
       throw new HttpCodecException("request line [" + String.join(" ", head.start()) + "] is not HTTP/1.x");
-    }
-  }
-
-  private void emit(int to, RelayPort port) {
-    if (to > segment) {
-      port.toServer(cumulation.retainedSlice(segment, to - segment));
-    }
-    segment = Math.max(segment, to);
-  }
-
-  /** Gives up decoding: a request head held incomplete goes to the server as it is, then raw relay. */
-  private void passThrough(RelayPort port, String reason) {
-    if (cumulation != null && cumulation.isReadable()) {
-      port.toServer(cumulation.retainedSlice());
-    }
-    responses.drainInjected(port);
-    stop();
-    port.passThrough(reason);
-  }
-
-  private void releaseConsumed() {
-    if (cumulation != null && !cumulation.isReadable()) {
-      cumulation.release();
-      cumulation = null;
-    }
-  }
-
-  private void stop() {
-    stopped = true;
-    responses.release();
-    if (cumulation != null) {
-      cumulation.release();
-      cumulation = null;
     }
   }
 }

@@ -1,8 +1,7 @@
 package dev.chaosjunit.proxy.kafka;
 
 import dev.chaosjunit.proxy.ProxyListenException;
-import dev.chaosjunit.proxy.internal.BatchingPort;
-import dev.chaosjunit.proxy.protocol.InspectorSession;
+import dev.chaosjunit.proxy.protocol.FramedSession;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
@@ -12,25 +11,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One proxied Kafka connection: cuts both directions into frames, applies the rules to each request,
- * relays responses in request order (rewriting broker addresses), and falls back to a plain relay when
- * the traffic cannot be decoded. The frames of one chunk leave in one write per direction
- * ({@link BatchingPort}).
+ * One proxied Kafka connection: cuts both directions into frames ({@link KafkaWire#nextFrame}), applies
+ * the rules to each request, relays responses in request order (rewriting broker addresses), and falls
+ * back to a plain relay when the traffic cannot be decoded.
  */
-final class KafkaSession implements InspectorSession {
+final class KafkaSession extends FramedSession {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSession.class);
 
-  private final FrameReader requests = new FrameReader();
-  private final FrameReader responses = new FrameReader();
   private final ResponseOrder order = new ResponseOrder();
   private final TopicNames topicNames;
   private final RequestFaults faults;
   private final ResponseRewriter rewriter;
   private final FetchSessionTopics fetchSession;
   private final FactsMemo factsMemo = new FactsMemo();
-  private BatchingPort batching;
-  private boolean relayOnly;
 
   KafkaSession(TopicNames topicNames, BrokerAddresses addresses) {
     this.topicNames = topicNames;
@@ -40,51 +34,33 @@ final class KafkaSession implements InspectorSession {
   }
 
   @Override
-  public void onClientData(ByteBuf data, RelayPort relay) {
-    if (relayOnly) {
-      relay.toServer(data);
-      return;
+  protected boolean clientFrame(RelayPort port) {
+    ByteBuf frame = KafkaWire.nextFrame(client());
+    if (frame != null) {
+      onRequest(frame, port);
     }
-    BatchingPort port = begin(relay);
-    try {
-      requests.read(data, port.alloc(), frame -> onRequest(frame, port));
-    } catch (KafkaDecodeException e) {
-      relayFromNowOn(e, port);
-    } finally {
-      port.end();
-    }
+    return frame != null;
   }
 
   @Override
-  public void onServerData(ByteBuf data, RelayPort relay) {
-    if (relayOnly) {
-      relay.toClient(data);
-      return;
+  protected boolean serverFrame(RelayPort port) {
+    ByteBuf frame = KafkaWire.nextFrame(server());
+    if (frame != null) {
+      onResponse(frame, port);
     }
-    BatchingPort port = begin(relay);
-    try {
-      responses.read(data, port.alloc(), frame -> onResponse(frame, port));
-    } catch (KafkaDecodeException e) {
-      relayFromNowOn(e, port);
-    } finally {
-      port.end();
-    }
+    return frame != null;
+  }
+
+  /** Responses held for their turn go first, then the partial frames held. */
+  @Override
+  protected void handOver(ByteBuf toServer, ByteBuf toClient, RelayPort port) {
+    order.deliverAll(port);
+    super.handOver(toServer, toClient, port);
   }
 
   @Override
-  public void onClose() {
-    requests.release();
-    responses.release();
+  protected void onStop() {
     order.release();
-  }
-
-  /** The port to use during one callback: gathers the frames sent into one write per direction. */
-  private BatchingPort begin(RelayPort relay) {
-    if (batching == null || !batching.wraps(relay)) {
-      batching = new BatchingPort(relay);
-    }
-    batching.begin();
-    return batching;
   }
 
   private void onRequest(ByteBuf frame, RelayPort port) {
@@ -126,20 +102,5 @@ final class KafkaSession implements InspectorSession {
     }
     entry.complete(frame);
     order.flush(port);
-  }
-
-  private void relayFromNowOn(KafkaDecodeException e, RelayPort port) {
-    LOG.warn("Kafka traffic not decodable, relaying bytes from now on: {}", e.getMessage());
-    relayOnly = true;
-    order.deliverAll(port);
-    ByteBuf request = requests.drain();
-    if (request != null) {
-      port.toServer(request);
-    }
-    ByteBuf response = responses.drain();
-    if (response != null) {
-      port.toClient(response);
-    }
-    port.passThrough(e.getMessage());
   }
 }

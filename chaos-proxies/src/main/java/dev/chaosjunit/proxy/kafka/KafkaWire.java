@@ -1,5 +1,6 @@
 package dev.chaosjunit.proxy.kafka;
 
+import dev.chaosjunit.proxy.protocol.FrameBuffer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.ByteBuffer;
@@ -11,7 +12,27 @@ import org.apache.kafka.common.requests.ResponseHeader;
 /** Reads and writes Kafka frames with kafka-clients' own header and message classes. */
 final class KafkaWire {
 
+  /** Larger than any frame a Kafka broker or client accepts by default (100 MiB). */
+  static final int MAX_FRAME = 512 * 1024 * 1024;
+
   private KafkaWire() {}
+
+  /**
+   * Takes the next frame (a 4-byte size, then that many bytes) off {@code frames} once it is complete,
+   * size prefix included, as a buffer the caller owns; else null.
+   *
+   * @throws KafkaDecodeException when the size is negative or beyond {@link #MAX_FRAME}
+   */
+  static ByteBuf nextFrame(FrameBuffer frames) {
+    if (!frames.need(4)) {
+      return null;
+    }
+    int size = frames.view().getInt(frames.view().readerIndex());
+    if (size < 0 || size > MAX_FRAME) {
+      throw new KafkaDecodeException("frame size [" + size + "] is not a Kafka frame size");
+    }
+    return frames.need(4 + size) ? frames.take(4 + size) : null;
+  }
 
   /** The frame's payload (after the size prefix) as a buffer positioned at its first byte. */
   static ByteBuffer payload(ByteBuf frame) {

@@ -1,6 +1,6 @@
 package dev.chaosjunit.proxy.mysql;
 
-import dev.chaosjunit.proxy.sql.ProtocolViolation;
+import dev.chaosjunit.proxy.protocol.FrameDecodeException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
@@ -62,11 +62,11 @@ final class MyPackets {
    */
   static void clearGreetingCapabilities(ByteBuf buf, int from, int end) {
     if (buf.getUnsignedByte(from) != 10) {
-      throw new ProtocolViolation("server greeting of protocol version " + buf.getUnsignedByte(from) + ", 10 expected");
+      throw new FrameDecodeException("server greeting of protocol version " + buf.getUnsignedByte(from) + ", 10 expected");
     }
     int versionEnd = buf.indexOf(from + 1, end, (byte) 0);
     if (versionEnd < 0) {
-      throw new ProtocolViolation("server greeting without a NUL-terminated version");
+      throw new FrameDecodeException("server greeting without a NUL-terminated version");
     }
     int lower = versionEnd + 1 + 4 + 8 + 1;
     buf.setShortLE(lower, buf.getUnsignedShortLE(lower) & ~CLIENT_SSL);
@@ -79,11 +79,11 @@ final class MyPackets {
   /** Refuses (as a protocol violation) a handshake response asking for TLS or compression. */
   static void checkClientCapabilities(int capabilities) {
     if ((capabilities & CLIENT_SSL) != 0) {
-      throw new ProtocolViolation("the client starts TLS although the proxy removed CLIENT_SSL from the "
+      throw new FrameDecodeException("the client starts TLS although the proxy removed CLIENT_SSL from the "
           + "server's greeting; use sslMode=PREFERRED or DISABLED to inspect this connection");
     }
     if ((capabilities & (CLIENT_COMPRESS | CLIENT_ZSTD_COMPRESSION)) != 0) {
-      throw new ProtocolViolation("the client asked for the compressed protocol, which the proxy does "
+      throw new FrameDecodeException("the client asked for the compressed protocol, which the proxy does "
           + "not inspect; turn compression off to inject SQL faults");
     }
   }
@@ -91,7 +91,7 @@ final class MyPackets {
   /** The statement id of a COM_STMT_* command whose payload spans {@code payload..end}. */
   static int statementId(ByteBuf buf, int payload, int end) {
     if (end - payload < 5) {
-      throw new ProtocolViolation("statement command of " + (end - payload) + " bytes, without a statement id");
+      throw new FrameDecodeException("statement command of " + (end - payload) + " bytes, without a statement id");
     }
     return buf.getIntLE(payload + 1);
   }

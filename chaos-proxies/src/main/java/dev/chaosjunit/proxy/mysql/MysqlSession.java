@@ -7,10 +7,10 @@ import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.RuleMatch;
-import dev.chaosjunit.proxy.sql.FrameBuffer;
-import dev.chaosjunit.proxy.sql.FramedSession;
+import dev.chaosjunit.proxy.protocol.FrameBuffer;
+import dev.chaosjunit.proxy.protocol.FramedSession;
 import dev.chaosjunit.proxy.sql.InjectedFaults;
-import dev.chaosjunit.proxy.sql.ProtocolViolation;
+import dev.chaosjunit.proxy.protocol.FrameDecodeException;
 import dev.chaosjunit.proxy.sql.SqlFacts;
 import dev.chaosjunit.proxy.sql.SqlRules;
 import dev.chaosjunit.proxy.sql.SqlTexts;
@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class MysqlSession extends FramedSession {
 
+  private final ConnectionInfo connection;
   private static final Logger LOG = LoggerFactory.getLogger(MysqlSession.class);
 
   private enum Phase { GREETING, HANDSHAKE_RESPONSE, AUTH, COMMAND }
@@ -38,24 +39,24 @@ final class MysqlSession extends FramedSession {
   private boolean serverContinues;
 
   MysqlSession(ConnectionInfo connection) {
-    super(connection);
+    this.connection = connection;
   }
 
   @Override
   protected boolean clientFrame(RelayPort port) {
-    int length = headerLength(client);
+    int length = headerLength(client());
     if (length < 0) {
       return false;
     }
-    ByteBuf buf = client.view();
+    ByteBuf buf = client().view();
     int start = buf.readerIndex();
     boolean command = phase == Phase.COMMAND && buf.getByte(start + 3) == 0 && length > HEADER
         && length - HEADER < MyPackets.MAX_PAYLOAD;
     if (!command && phase != Phase.HANDSHAKE_RESPONSE) {
-      client.passStreaming(length);
+      client().passStreaming(length);
       return true;
     }
-    if (client.readable() < length) {
+    if (client().readable() < length) {
       return false;
     }
     if (command) {
@@ -63,7 +64,7 @@ final class MysqlSession extends FramedSession {
     }
     MyPackets.checkClientCapabilities(buf.getIntLE(start + HEADER));
     phase = Phase.AUTH;
-    client.pass(length);
+    client().pass(length);
     return true;
   }
 
@@ -91,7 +92,7 @@ final class MysqlSession extends FramedSession {
       }
       default -> responses.sent(null);
     }
-    client.pass(length);
+    client().pass(length);
     return true;
   }
 
@@ -113,10 +114,9 @@ final class MysqlSession extends FramedSession {
    */
   private boolean act(Optional<RuleMatch> match, int length, RelayPort port, BiFunction<RuleMatch, String, String> text) {
     if (match.isEmpty()) {
-      client.pass(length);
+      client().pass(length);
       return true;
     }
-    flushClient(port);
     Action action = match.get().action();
     LOG.debug("connection {}: rule [{}] fires {}", connection.connectionId(), match.get().rule().name(), action.type());
     if (action instanceof Action.Error error) {
@@ -124,11 +124,11 @@ final class MysqlSession extends FramedSession {
     } else if (action instanceof Action.Respond) {
       replaceStatement(text.apply(match.get(), "DO 0"), length, port);
     } else if (action instanceof Action.Delay delay) {
-      port.toServer(client.take(length), delay.delay());
+      port.toServer(client().take(length), delay.delay());
     } else if (action instanceof Action.Drop drop) {
-      drop(drop, port);
+      drop(SqlRules.dropMode(drop), port);
     } else {
-      client.pass(length);
+      client().pass(length);
     }
     return true;
   }
@@ -151,21 +151,21 @@ final class MysqlSession extends FramedSession {
   }
 
   private void replaceStatement(String sql, int length, RelayPort port) {
-    client.skip(length);
+    client().skip(length);
     port.toServer(MyPackets.command(port.alloc(), MyPackets.COM_QUERY, sql));
   }
 
   @Override
   protected boolean serverFrame(RelayPort port) {
-    int length = headerLength(server);
-    if (length < 0 || (length > HEADER && server.readable() <= HEADER)) {
+    int length = headerLength(server());
+    if (length < 0 || (length > HEADER && server().readable() <= HEADER)) {
       return false;
     }
-    ByteBuf buf = server.view();
+    ByteBuf buf = server().view();
     int start = buf.readerIndex();
     int payload = start + HEADER;
     int first = length > HEADER && !serverContinues ? buf.getUnsignedByte(payload) : -1;
-    if (server.readable() < length && needsWhole(first, buf.getUnsignedByte(start + 3))) {
+    if (server().readable() < length && needsWhole(first, buf.getUnsignedByte(start + 3))) {
       return false;
     }
     serverContinues = length - HEADER == MyPackets.MAX_PAYLOAD;
@@ -177,7 +177,7 @@ final class MysqlSession extends FramedSession {
       }
       default -> { }
     }
-    server.passStreaming(length);
+    server().passStreaming(length);
     return true;
   }
 
@@ -201,8 +201,7 @@ final class MysqlSession extends FramedSession {
     int sequenceId = buf.getUnsignedByte(start + 3);
     if (responses.startsTheProxys(sequenceId)) {
       responses.received(sequenceId);
-      flushServer(port);
-      server.skip(length);
+      server().skip(length);
       return true;
     }
     SqlTexts.Parsed prepare = responses.received(sequenceId);
@@ -212,11 +211,10 @@ final class MysqlSession extends FramedSession {
     MyFault fault = first == MyPackets.ERR && !faults.isEmpty()
         ? faults.claim(MyPackets.errMessage(buf, start + HEADER, start + length)) : null;
     if (fault == null) {
-      server.passStreaming(length);
+      server().passStreaming(length);
       return true;
     }
-    flushServer(port);
-    server.skip(length);
+    server().skip(length);
     port.toClient(MyPackets.err(port.alloc(), sequenceId, fault));
     return true;
   }

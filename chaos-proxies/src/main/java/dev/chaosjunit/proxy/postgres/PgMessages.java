@@ -2,7 +2,7 @@ package dev.chaosjunit.proxy.postgres;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import dev.chaosjunit.proxy.sql.ProtocolViolation;
+import dev.chaosjunit.proxy.protocol.FrameDecodeException;
 import java.nio.charset.StandardCharsets;
 
 /** Encoders and bounds-checked field readers for the PostgreSQL v3 wire protocol messages we touch. */
@@ -57,7 +57,7 @@ final class PgMessages {
   static int stringEnd(ByteBuf buf, int from, int end) {
     int nul = buf.indexOf(from, end, (byte) 0);
     if (nul < 0) {
-      throw new ProtocolViolation("string field without its NUL terminator");
+      throw new FrameDecodeException("string field without its NUL terminator");
     }
     return nul + 1;
   }
@@ -75,7 +75,7 @@ final class PgMessages {
   /** The one-byte field at {@code at}, e.g. Close's 'S' or 'P'. */
   static byte kind(ByteBuf buf, int at, int end) {
     if (at >= end) {
-      throw new ProtocolViolation("message too short for its fields");
+      throw new FrameDecodeException("message too short for its fields");
     }
     return buf.getByte(at);
   }

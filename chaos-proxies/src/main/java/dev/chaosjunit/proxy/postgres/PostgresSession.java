@@ -5,9 +5,9 @@ import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.RuleMatch;
-import dev.chaosjunit.proxy.sql.FrameBuffer;
-import dev.chaosjunit.proxy.sql.FramedSession;
-import dev.chaosjunit.proxy.sql.ProtocolViolation;
+import dev.chaosjunit.proxy.protocol.FrameBuffer;
+import dev.chaosjunit.proxy.protocol.FramedSession;
+import dev.chaosjunit.proxy.protocol.FrameDecodeException;
 import dev.chaosjunit.proxy.sql.SqlFacts;
 import dev.chaosjunit.proxy.sql.SqlRules;
 import dev.chaosjunit.proxy.sql.SqlTexts;
@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PostgresSession extends FramedSession {
 
+  private final ConnectionInfo connection;
   private static final Logger LOG = LoggerFactory.getLogger(PostgresSession.class);
 
   private final PgStatements names = new PgStatements();
@@ -30,7 +31,7 @@ final class PostgresSession extends FramedSession {
   private boolean startup = true;
 
   PostgresSession(ConnectionInfo connection) {
-    super(connection);
+    this.connection = connection;
   }
 
   @Override
@@ -38,20 +39,20 @@ final class PostgresSession extends FramedSession {
     if (startup) {
       return startupFrame(port);
     }
-    int length = headerLength(client);
+    int length = headerLength(client());
     if (length < 0) {
       return false;
     }
-    ByteBuf buf = client.view();
+    ByteBuf buf = client().view();
     byte type = buf.getByte(buf.readerIndex());
     if (PgMessages.STATEMENT_TYPES.indexOf(type) < 0) {
       if (type == 'S' || type == 'F') {
         poisons.syncSent();
       }
-      client.passStreaming(length);
+      client().passStreaming(length);
       return true;
     }
-    return client.readable() >= length && statementFrame(buf, type, length, port);
+    return client().readable() >= length && statementFrame(buf, type, length, port);
   }
 
   /** A complete Query, Execute, Parse, Bind or Close message. */
@@ -65,7 +66,7 @@ final class PostgresSession extends FramedSession {
       }
       case 'E' -> {
         SqlTexts.Parsed sql = names.portal(PgMessages.name(buf, body, end));
-        return sql == null ? pass(client, length) : execute(sql, length, port);
+        return sql == null ? pass(client(), length) : execute(sql, length, port);
       }
       case 'P' -> {
         int sqlStart = PgMessages.stringEnd(buf, body, end);
@@ -77,46 +78,45 @@ final class PostgresSession extends FramedSession {
       }
       default -> names.closed(PgMessages.kind(buf, body, end), PgMessages.name(buf, body + 1, end));
     }
-    return pass(client, length);
+    return pass(client(), length);
   }
 
   private boolean startupFrame(RelayPort port) {
-    ByteBuf buf = client.view();
-    if (client.readable() < 8) {
+    ByteBuf buf = client().view();
+    if (client().readable() < 8) {
       return false;
     }
     int length = buf.getInt(buf.readerIndex());
     int code = buf.getInt(buf.readerIndex() + 4);
     if (length < 8 || length > PgMessages.MAX_STARTUP_LENGTH) {
-      throw new ProtocolViolation("startup packet of length " + length);
+      throw new FrameDecodeException("startup packet of length " + length);
     }
-    if (client.readable() < length) {
+    if (client().readable() < length) {
       return false;
     }
     if (code == PgMessages.SSL_REQUEST || code == PgMessages.GSSENC_REQUEST) {
-      flushClient(port);
-      client.skip(length);
+      client().skip(length);
       port.toClient(PgMessages.declineEncryption(port.alloc()));
       return true;
     }
     if (code >>> 16 != 3 && code != PgMessages.CANCEL_REQUEST) {
-      throw new ProtocolViolation("unsupported startup code " + code + ", protocol 3.x expected");
+      throw new FrameDecodeException("unsupported startup code " + code + ", protocol 3.x expected");
     }
     startup = code == PgMessages.CANCEL_REQUEST;
-    return pass(client, length);
+    return pass(client(), length);
   }
 
   @Override
   protected boolean serverFrame(RelayPort port) {
-    int length = headerLength(server);
+    int length = headerLength(server());
     if (length < 0) {
       return false;
     }
-    ByteBuf buf = server.view();
+    ByteBuf buf = server().view();
     int start = buf.readerIndex();
     byte type = buf.getByte(start);
     if (type == 'E' && !poisons.isEmpty()) {
-      if (server.readable() < length) {
+      if (server().readable() < length) {
         return false;
       }
       PgFault fault = poisons.claim(PgMessages.errorField(buf, start + 5, start + length, 'M'));
@@ -127,7 +127,7 @@ final class PostgresSession extends FramedSession {
     } else if (type == 'Z') {
       poisons.readyForQuery();
     }
-    server.passStreaming(length);
+    server().passStreaming(length);
     return true;
   }
 
@@ -138,7 +138,7 @@ final class PostgresSession extends FramedSession {
     }
     int length = frames.view().getInt(frames.view().readerIndex() + 1);
     if (length < 4 || length > PgMessages.MAX_MESSAGE_LENGTH) {
-      throw new ProtocolViolation("message length " + length + " out of range");
+      throw new FrameDecodeException("message length " + length + " out of range");
     }
     return length + 1;
   }
@@ -159,27 +159,25 @@ final class PostgresSession extends FramedSession {
   private boolean act(Optional<RuleMatch> match, int length, RelayPort port,
       BiFunction<RuleMatch, String, ByteBuf> replacement) {
     if (match.isEmpty()) {
-      return pass(client, length);
+      return pass(client(), length);
     }
-    flushClient(port);
     Action action = match.get().action();
     LOG.debug("connection {}: rule [{}] fires {}", connection.connectionId(), match.get().rule().name(), action.type());
     if (action instanceof Action.Error error) {
-      client.skip(length);
+      client().skip(length);
       port.toServer(replacement.apply(match.get(), poisons.add(PgFault.of(error))));
     } else if (action instanceof Action.Delay delay) {
-      port.toServer(client.take(length), delay.delay());
+      port.toServer(client().take(length), delay.delay());
     } else if (action instanceof Action.Drop drop) {
-      drop(drop, port);
+      drop(SqlRules.dropMode(drop), port);
     } else {
-      client.pass(length);
+      client().pass(length);
     }
     return true;
   }
 
   private void replaceError(PgFault fault, int length, RelayPort port) {
-    flushServer(port);
-    server.skip(length);
+    server().skip(length);
     port.toClient(PgMessages.errorResponse(port.alloc(), fault));
     if (fault.closesConnection()) {
       stop();

@@ -1,5 +1,6 @@
 package dev.chaosjunit.proxy.redis;
 
+import dev.chaosjunit.proxy.protocol.FrameBuffer;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayDeque;
@@ -7,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server-to-client half of a Redis session: forwards server bytes as they arrive, counts complete
+ * The server-to-client half of a Redis session: lets server bytes pass as they arrive, counts complete
  * replies against the commands that are owed one, and slots injected replies in between at exactly the
  * position of the command they replace. Pushes (RESP3 {@code >}) and RESP2 pub/sub messages answer
  * no command and are forwarded as they come.
@@ -46,35 +47,29 @@ final class RedisReplyStream {
   }
 
   /**
-   * Forwards server bytes (taking ownership), inserting due injected replies.
+   * Scans the next server bytes of {@code in} (as far as the next reply's end) and lets them pass, or
+   * skips them when an injected error replaces that reply; sends injected replies that are due then.
    *
-   * @throws RedisCodecException after forwarding the undecodable rest unchanged
+   * @return false when there were no bytes
+   * @throws RedisCodecException for bytes that are not RESP
    */
-  void onServerData(ByteBuf data, RelayPort port) {
-    int segment = data.readerIndex();
-    try {
-      while (data.isReadable()) {
-        if (!scanner.inValue() && startsReplaced(data)) {
-          emit(data, segment, data.readerIndex(), port);
-          dropping = true;
-        }
-        boolean done = scanner.scan(data);
-        if (dropping) {
-          segment = data.readerIndex();
-        }
-        if (done && replyDone(port)) {
-          emit(data, segment, data.readerIndex(), port);
-          segment = data.readerIndex();
-          flush(port);
-        }
-      }
-      emit(data, segment, data.writerIndex(), port);
-    } catch (RedisCodecException e) {
-      emit(data, segment, data.writerIndex(), port);
-      throw e;
-    } finally {
-      data.release();
+  boolean step(FrameBuffer in, RelayPort port) {
+    if (in.readable() == 0) {
+      return false;
     }
+    ByteBuf data = in.view();
+    if (!scanner.inValue() && startsReplaced(data)) {
+      dropping = true;
+    }
+    int from = data.readerIndex();
+    boolean done = scanner.scan(data);
+    if (dropping) {
+      in.skipScanned(from);
+    }
+    if (done && replyDone(port)) {
+      flush(port);
+    }
+    return true;
   }
 
   /** On pass-through: sends injected replies still queued, as the engine stops calling us. */
@@ -122,12 +117,6 @@ final class RedisReplyStream {
   private void flush(RelayPort port) {
     while (!scanner.inValue() && headIs(Pending.Kind.INJECTED)) {
       port.toClient(RedisReplies.encode(port.alloc(), owed.poll().action(), resp3));
-    }
-  }
-
-  private static void emit(ByteBuf data, int from, int to, RelayPort port) {
-    if (to > from) {
-      port.toClient(data.retainedSlice(from, to - from));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.chaosjunit.proxy.redis;
 
-import dev.chaosjunit.proxy.protocol.InspectorSession;
+import dev.chaosjunit.proxy.protocol.FrameBuffer;
+import dev.chaosjunit.proxy.protocol.FramedSession;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.DropMode;
@@ -8,7 +9,6 @@ import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +24,7 @@ import java.util.Set;
  * {@code DISCARD} in its place so the server drops the queued commands. {@code RESPOND} inside MULTI
  * cannot be expressed (the value would belong in EXEC's array): the command is forwarded.
  */
-final class RedisSession implements InspectorSession {
+final class RedisSession extends FramedSession {
 
   private static final Set<String> SUBSCRIBE = Set.of("SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE",
       "UNSUBSCRIBE", "PUNSUBSCRIBE", "SUNSUBSCRIBE");
@@ -33,70 +33,54 @@ final class RedisSession implements InspectorSession {
   private final RespRequestDecoder decoder = new RespRequestDecoder();
   private final RedisReplyStream replies = new RedisReplyStream();
   private final RedisTransaction transaction = new RedisTransaction();
-  private ByteBuf cumulation;
-  private int segment;
   private String rawReason;
-  private boolean stopped;
 
+  /** Handles the next command once it is complete: forwarded unless a rule fires for it. */
   @Override
-  public void onClientData(ByteBuf data, RelayPort port) {
-    if (stopped) {
-      data.release();
-      return;
+  protected boolean clientFrame(RelayPort port) {
+    FrameBuffer in = client();
+    if (in.readable() == 0) {
+      return false;
     }
-    cumulation = cumulation == null ? data : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(port.alloc(), cumulation, data);
-    segment = cumulation.readerIndex();
-    try {
-      drain(port);
-    } catch (RedisCodecException e) {
-      rawReason = "client sent bytes that are not a Redis command: " + e.getMessage();
+    int start = in.view().readerIndex();
+    RedisRequest request = decoder.decode(in.view());
+    if (request == null) {
+      return false;
+    }
+    in.view().readerIndex(start);
+    int length = request.end() - start;
+    Optional<Action> action = match(request, port);
+    if (action.isEmpty() && !transaction.mustAbort(request.command())) {
+      track(request);
+      in.pass(length);
+    } else if (action.isPresent()) {
+      apply(action.get(), request, length, port);
+    } else {
+      in.skip(length);
+      transaction.abortExec(replies, port, RedisReplies.EXECABORT);
     }
     if (rawReason != null) {
-      emit(segment, cumulation.writerIndex(), port);
-      cumulation.readerIndex(cumulation.writerIndex());
-      passThrough(port, rawReason);
-    } else if (!stopped) {
-      emit(segment, cumulation.readerIndex(), port);
-      releaseConsumed();
+      relay(rawReason, port);
     }
+    return true;
   }
 
   @Override
-  public void onServerData(ByteBuf data, RelayPort port) {
-    if (stopped) {
-      data.release();
-      return;
-    }
-    try {
-      replies.onServerData(data, port);
-    } catch (RedisCodecException e) {
-      passThrough(port, "server sent bytes that are not RESP: " + e.getMessage());
-    }
+  protected boolean serverFrame(RelayPort port) {
+    return replies.step(server(), port);
+  }
+
+  /** The bytes held go on first, then the injected replies still queued. */
+  @Override
+  protected void handOver(ByteBuf toServer, ByteBuf toClient, RelayPort port) {
+    super.handOver(toServer, toClient, port);
+    replies.drainInjected(port);
   }
 
   @Override
-  public void onClose() {
-    stopped = true;
-    releaseCumulation();
-  }
-
-  /** Handles every complete command, forwarding unmatched ones in runs from {@link #segment}. */
-  private void drain(RelayPort port) {
-    RedisRequest request;
-    while (!stopped && rawReason == null && (request = decoder.decode(cumulation)) != null) {
-      Optional<Action> action = match(request, port);
-      if (action.isEmpty() && !transaction.mustAbort(request.command())) {
-        track(request);
-        continue;
-      }
-      emit(segment, request.start(), port);
-      segment = request.end();
-      if (action.isPresent()) {
-        apply(action.get(), request, port);
-      } else {
-        transaction.abortExec(replies, port, RedisReplies.EXECABORT);
-      }
-    }
+  protected String undecodable(boolean fromClient, RuntimeException e) {
+    return fromClient ? "client sent bytes that are not a Redis command: " + e.getMessage()
+        : "server sent bytes that are not RESP: " + e.getMessage();
   }
 
   private Optional<Action> match(RedisRequest request, RelayPort port) {
@@ -130,15 +114,26 @@ final class RedisSession implements InspectorSession {
     }
   }
 
-  private void apply(Action action, RedisRequest request, RelayPort port) {
+  /** Carries out a fired rule on the next {@code length} bytes, the command. */
+  private void apply(Action action, RedisRequest request, int length, RelayPort port) {
+    if (action instanceof Action.Drop drop) {
+      drop(drop.modeOr(DropMode.CLOSE), port);
+      return;
+    }
+    if (action instanceof Action.Respond && transaction.open()) {
+      RedisInspector.LOG.warn("RESPOND inside MULTI cannot be expressed; [{}] forwarded", request.command());
+      track(request);
+      client().pass(length);
+      return;
+    }
     if (action instanceof Action.Delay delay) {
       track(request);
-      port.toServer(cumulation.retainedSlice(request.start(), request.end() - request.start()), delay.delay());
-    } else if (action instanceof Action.Drop drop) {
-      stopped = true;
-      port.drop(drop.modeOr(DropMode.CLOSE));
-    } else if (action instanceof Action.Respond) {
-      respond(action, request, port);
+      port.toServer(client().take(length), delay.delay());
+      return;
+    }
+    client().skip(length);
+    if (action instanceof Action.Respond) {
+      replies.inject(Pending.injected(action), port);
     } else {
       error((Action.Error) action, request, port);
     }
@@ -153,48 +148,7 @@ final class RedisSession implements InspectorSession {
     replies.inject(Pending.injected(action), port);
   }
 
-  private void respond(Action action, RedisRequest request, RelayPort port) {
-    if (transaction.open()) {
-      RedisInspector.LOG.warn("RESPOND inside MULTI cannot be expressed; [{}] forwarded", request.command());
-      track(request);
-      emit(request.start(), request.end(), port);
-      return;
-    }
-    replies.inject(Pending.injected(action), port);
-  }
-
-
-  /** Gives up decoding: a command held incomplete goes to the server as it is, then raw relay. */
-  private void passThrough(RelayPort port, String reason) {
-    stopped = true;
-    if (cumulation != null && cumulation.isReadable()) {
-      port.toServer(cumulation.retainedSlice());
-    }
-    replies.drainInjected(port);
-    releaseCumulation();
-    port.passThrough(reason);
-  }
-
   private static int helloVersion(RedisRequest request) {
     return request.argIs(1, "3") ? 3 : request.argIs(1, "2") ? 2 : 0;
-  }
-
-  private void emit(int from, int to, RelayPort port) {
-    if (to > from) {
-      port.toServer(cumulation.retainedSlice(from, to - from));
-    }
-  }
-
-  private void releaseConsumed() {
-    if (cumulation != null && !cumulation.isReadable()) {
-      releaseCumulation();
-    }
-  }
-
-  private void releaseCumulation() {
-    if (cumulation != null) {
-      cumulation.release();
-      cumulation = null;
-    }
   }
 }

@@ -1,50 +1,49 @@
-package dev.chaosjunit.proxy.internal;
+package dev.chaosjunit.proxy.protocol;
 
-import static org.apiguardian.api.API.Status.INTERNAL;
-
-import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.CompositeByteBuf;
 import java.time.Duration;
 import java.util.Optional;
-import org.apiguardian.api.API;
 
 /**
- * A {@link RelayPort} that gathers the frames forwarded during one callback of the session into one
- * write per direction, so a chunk cut into frames leaves the proxy as one chunk again (one write and
+ * A {@link RelayPort} that gathers the frames forwarded during one callback of the session, and the
+ * bytes that passed its {@link FrameBuffer}s, into one write per direction, so a chunk cut into frames leaves the proxy as one chunk again (one write and
  * one flush, as on the L4 relay) instead of one per frame. Anything that must not overtake gathered
- * bytes (a delayed send, close, reset, blackhole, pass-through) sends them first. Outside a callback
- * (a timer) sends go straight through. Used by the inspectors whose sessions cut chunks into frames.
+ * bytes (a delayed send, close, reset, blackhole, pass-through) sends them first. A write of the
+ * session's own comes after the bytes that passed before it, so a session never flushes by hand. Outside a callback
+ * (a timer) sends go straight through. Every {@link FramedSession} talks to its port through one.
  */
-@API(status = INTERNAL, since = "0.1")
-public final class BatchingPort implements RelayPort {
+final class BatchingPort implements RelayPort {
 
   private final RelayPort port;
-  private final Batch up = new Batch();
-  private final Batch down = new Batch();
+  private final FrameBuffer client;
+  private final FrameBuffer server;
+  private final Passed up = new Passed();
+  private final Passed down = new Passed();
   private boolean gathering;
 
   /** Wraps the engine's port of one connection. */
-  public BatchingPort(RelayPort port) {
+  BatchingPort(RelayPort port, FrameBuffer client, FrameBuffer server) {
     this.port = port;
+    this.client = client;
+    this.server = server;
   }
 
   /** Whether this wraps {@code other}: the engine hands the session the same port on every callback. */
-  public boolean wraps(RelayPort other) {
+  boolean wraps(RelayPort other) {
     return port == other;
   }
 
   /** Starts gathering (a callback begins). */
-  public void begin() {
+  void begin() {
     gathering = true;
   }
 
   /** Sends what was gathered and stops gathering (the callback ends). */
-  public void end() {
+  void end() {
     gathering = false;
     flush();
   }
@@ -52,6 +51,7 @@ public final class BatchingPort implements RelayPort {
   @Override
   public void toServer(ByteBuf data) {
     if (gathering) {
+      gather(up, client.takePassed());
       up.add(data, port.alloc());
     } else {
       port.toServer(data);
@@ -61,6 +61,7 @@ public final class BatchingPort implements RelayPort {
   @Override
   public void toClient(ByteBuf data) {
     if (gathering) {
+      gather(down, server.takePassed());
       down.add(data, port.alloc());
     } else {
       port.toClient(data);
@@ -113,7 +114,15 @@ public final class BatchingPort implements RelayPort {
     return port.alloc();
   }
 
+  private void gather(Passed batch, ByteBuf passed) {
+    if (passed != null) {
+      batch.add(passed, port.alloc());
+    }
+  }
+
   private void flush() {
+    gather(up, client.takePassed());
+    gather(down, server.takePassed());
     ByteBuf toServer = up.take();
     if (toServer != null) {
       port.toServer(toServer);
@@ -121,30 +130,6 @@ public final class BatchingPort implements RelayPort {
     ByteBuf toClient = down.take();
     if (toClient != null) {
       port.toClient(toClient);
-    }
-  }
-
-  /** The bytes gathered for one direction: one buffer, or a composite of several. */
-  private static final class Batch {
-    private ByteBuf single;
-    private CompositeByteBuf several;
-
-    void add(ByteBuf data, ByteBufAllocator alloc) {
-      if (several != null) {
-        several.addComponent(true, data);
-      } else if (single == null) {
-        single = data;
-      } else {
-        several = alloc.compositeBuffer(256).addComponent(true, single).addComponent(true, data);
-        single = null;
-      }
-    }
-
-    ByteBuf take() {
-      ByteBuf taken = several != null ? several : single;
-      several = null;
-      single = null;
-      return taken;
     }
   }
 }
