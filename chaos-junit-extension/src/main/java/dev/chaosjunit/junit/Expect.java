@@ -46,12 +46,13 @@ public @interface Expect {
   String check() default "";
 
   /**
-   * Whether the selected cells require their fault to fire: {@code false} lets a scenario that does not
-   * touch the faulted service (a health check, say) share a matrix with scenarios that must meet the
-   * fault, without being judged "fault bypassed". A cell requires firing only when both its matrix's
-   * {@code requireFiring} and this are {@code true}.
+   * Declares that the selected cells' fault is not on their scenario's path (a health check that does not
+   * touch the faulted service, say), so they are judged the other way round: such a cell passes only if
+   * its expectation is met and the fault never fired, and fails if it fired (the scenario does reach the
+   * service after all). Lets such scenarios share a matrix with scenarios that must meet the fault without
+   * weakening the bypass check. Needs a backend that counts firings (the engine; not Toxiproxy).
    */
-  boolean requireFiring() default true;
+  boolean untouched() default false;
 
   /** Holds repeated {@link Expect} annotations. */
   @Documented

@@ -51,12 +51,22 @@ class CellHygieneTest {
   }
 
   @Test
-  void anExpectWithoutRequireFiringLetsAHealthScenarioShareTheMatrix() {
+  void anUntouchedCellLetsAHealthScenarioShareTheMatrix() {
     EngineExecutionResults results = Fixtures.run(HealthInMatrix.class);
 
     assertThat(Fixtures.failures(results)).containsOnlyKeys("idle × slow");
-    assertThat(Fixtures.failures(results).get("idle × slow")).startsWith("fault [slow] never fired");
+    assertThat(Fixtures.failures(results).get("idle × slow")).startsWith("fault [slow] never fired")
+        .contains("or declare the cell @Expect(untouched = true) if the fault is not on its path");
     assertThat(Fixtures.started(results)).containsExactly("ping × slow", "health × slow", "idle × slow");
+  }
+
+  @Test
+  void anUntouchedCellWhoseFaultFiresFails() {
+    Map<String, String> failures = Fixtures.failures(Fixtures.run(WronglyUntouched.class));
+
+    assertThat(failures).containsOnlyKeys("ping × slow");
+    assertThat(failures.get("ping × slow")).startsWith("fault [slow] was declared untouched for this scenario,"
+        + " but fired 1×: the scenario does reach the faulted service").contains("verdict   = failed");
   }
 
   @TestFixture
@@ -114,8 +124,18 @@ class CellHygieneTest {
 
     // tag::require-firing[]
     @FaultMatrix(baseline = false)
-    @Expect(scenario = "health", value = Expectation.SUCCESS, requireFiring = false)
+    @Expect(scenario = "health", value = Expectation.SUCCESS, untouched = true)
     void matrix() {}
     // end::require-firing[]
+  }
+
+  /** ping does reach the echo service: declaring it untouched is wrong, and the verdict says so. */
+  @TestFixture
+  static class WronglyUntouched extends EchoFixture {
+    @FaultAssumption static Fault slow = Fault.on("echo").latency(Duration.ofMillis(20));
+
+    @FaultMatrix(baseline = false)
+    @Expect(scenario = "ping", value = Expectation.SUCCESS, untouched = true)
+    void matrix() {}
   }
 }

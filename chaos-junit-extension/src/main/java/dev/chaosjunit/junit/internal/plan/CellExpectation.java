@@ -14,15 +14,15 @@ import org.apiguardian.api.API;
  * @param value what is expected
  * @param within its time budget
  * @param check the predicate method of {@code CUSTOM}
- * @param requireFiring whether the cell's fault must fire (by its {@code @Expect}; the matrix's setting still applies)
+ * @param untouched whether the cell's fault is declared off its scenario's path: it must not fire
  */
 @API(status = INTERNAL, since = "0.1")
 public record CellExpectation(Expectation value, Optional<Duration> within, Optional<Method> check,
-    boolean requireFiring) {
+    boolean untouched) {
 
   /** {@code ERROR within 5000 ms}. */
   public String describe() {
     return value + within.map(d -> " within " + d.toMillis() + " ms").orElse("")
-        + check.map(m -> " (" + m.getName() + ")").orElse("") + (requireFiring ? "" : ", firing not required");
+        + check.map(m -> " (" + m.getName() + ")").orElse("") + (untouched ? ", fault untouched" : "");
   }
 }

@@ -9,14 +9,14 @@ import dev.chaosjunit.junit.Expectation;
  * @param value the expectation
  * @param within its time budget text
  * @param check the custom predicate's method name
- * @param requireFiring whether its cells require their fault to fire (the matrix's {@code requireFiring} still applies)
+ * @param untouched whether its cells' fault is declared off their scenario's path
  * @param source how it was written, for messages
  */
-record ExpectRule(CellSelector cells, Expectation value, String within, String check, boolean requireFiring,
+record ExpectRule(CellSelector cells, Expectation value, String within, String check, boolean untouched,
     String source) {
 
   boolean sameAs(ExpectRule other) {
     return value == other.value && within.equals(other.within) && check.equals(other.check)
-        && requireFiring == other.requireFiring;
+        && untouched == other.untouched;
   }
 }

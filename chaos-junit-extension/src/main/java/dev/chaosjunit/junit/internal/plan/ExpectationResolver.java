@@ -33,13 +33,13 @@ final class ExpectationResolver {
       return toExpectation(selecting.get(0));
     }
     return fault.equals(FaultMatrix.NO_FAULT)
-        ? new CellExpectation(Expectation.SUCCESS, Optional.empty(), Optional.empty(), true)
+        ? new CellExpectation(Expectation.SUCCESS, Optional.empty(), Optional.empty(), false)
         : toExpectation(spec.defaultExpect());
   }
 
   private CellExpectation toExpectation(ExpectRule rule) {
     var within = DurationText.parse(rule.within(), "Expect", spec.element(), "within");
-    return new CellExpectation(rule.value(), within, check(rule), rule.requireFiring());
+    return new CellExpectation(rule.value(), within, check(rule), rule.untouched());
   }
 
   private Optional<Method> check(ExpectRule rule) {

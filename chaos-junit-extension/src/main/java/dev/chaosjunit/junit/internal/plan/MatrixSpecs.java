@@ -27,7 +27,7 @@ final class MatrixSpecs {
   }
 
   private static MatrixSpec matrix(FaultMatrix m, String element, List<ExpectRule> overrides, List<ExcludeCell> excludes) {
-    ExpectRule defaults = new ExpectRule(CellSelector.FAULTED, m.expect(), m.within(), m.check(), true,
+    ExpectRule defaults = new ExpectRule(CellSelector.FAULTED, m.expect(), m.within(), m.check(), false,
         "@FaultMatrix(expect = " + m.expect() + ")");
     return new MatrixSpec("FaultMatrix", element, List.of(m.scenarios()), List.of(m.faults()), defaults, overrides,
         excludes, m.baseline(), m.requireFiring(), m.timeout(), m.name(), m.readiness(),
@@ -38,7 +38,7 @@ final class MatrixSpecs {
       List<ExcludeCell> excludes) {
     boolean baseline = s.fault().equals(FaultMatrix.NO_FAULT);
     CellSelector cell = new CellSelector(Set.of(s.scenario()), Set.of(s.fault()));
-    ExpectRule rule = new ExpectRule(cell, s.expect(), s.within(), s.check(), true,
+    ExpectRule rule = new ExpectRule(cell, s.expect(), s.within(), s.check(), false,
         "@FaultScenario(expect = " + s.expect() + ")");
     List<ExpectRule> all = new java.util.ArrayList<>(overrides);
     all.add(0, rule);
@@ -47,7 +47,7 @@ final class MatrixSpecs {
   }
 
   private static ExpectRule rule(Expect e) {
-    return new ExpectRule(CellSelector.of(e.scenario(), e.fault()), e.value(), e.within(), e.check(), e.requireFiring(),
+    return new ExpectRule(CellSelector.of(e.scenario(), e.fault()), e.value(), e.within(), e.check(), e.untouched(),
         "@Expect(scenario = " + Arrays.toString(e.scenario()) + ", fault = " + Arrays.toString(e.fault())
             + ", value = " + e.value() + ")");
   }

@@ -77,9 +77,9 @@ final class CellExecution {
     if (error != null) {
       return new CellResult(cell, new Judgement(Verdict.ERRORED, "the cell errored: " + error), Optional.of(error));
     }
-    boolean requireFiring = matrix.requireFiring() && plan.expectation().requireFiring()
-        && proxies.backend().countsFirings();
-    return new CellResult(cell, Judge.judge(cell, plan.expectation(), requireFiring, instance, reading),
+    boolean counts = proxies.backend().countsFirings();
+    return new CellResult(cell, Judge.judge(cell, plan.expectation(), matrix.requireFiring() && counts, counts,
+        instance, reading),
         Optional.empty());
   }
 

@@ -17,8 +17,12 @@ final class Judge {
 
   private Judge() {}
 
-  static Judgement judge(Cell cell, CellExpectation expected, boolean requireFiring, Object instance,
-      StatusReading reading) {
+  /**
+   * The verdict of a cell: its expectation first; then its fault's firings, where they are counted
+   * ({@code counted}): an untouched cell must not have fired, any other must have, when {@code requireFiring}.
+   */
+  static Judgement judge(Cell cell, CellExpectation expected, boolean requireFiring, boolean counted,
+      Object instance, StatusReading reading) {
     Outcome outcome = cell.outcome();
     boolean byStatus = expected.value() == Expectation.SUCCESS || expected.value() == Expectation.ERROR;
     if (byStatus && outcome.returned() && reading.problem().isPresent()) {
@@ -37,10 +41,15 @@ final class Judge {
     if (failure != null) {
       return new Judgement(Verdict.FAILED, failure + judgedBy);
     }
-    if (requireFiring && countable(cell) && cell.totalFirings() == 0) {
+    if (expected.untouched() && counted && cell.totalFirings() > 0) {
+      return new Judgement(Verdict.FAILED, "fault [" + cell.faultName() + "] was declared untouched for this"
+          + " scenario, but fired " + cell.totalFirings() + "×: the scenario does reach the faulted service; remove"
+          + " untouched from its @Expect and state what it must do under the fault");
+    }
+    if (requireFiring && !expected.untouched() && countable(cell) && cell.totalFirings() == 0) {
       return new Judgement(Verdict.FAULT_BYPASSED, "fault [" + cell.faultName() + "] never fired: the scenario "
-          + outcome.summary() + " without meeting it; make the scenario use the faulted service, or set "
-          + "requireFiring = false");
+          + outcome.summary() + " without meeting it; make the scenario use the faulted service, or declare"
+          + " the cell @Expect(untouched = true) if the fault is not on its path");
     }
     return new Judgement(Verdict.PASSED, "expected " + expected.describe() + " and the scenario " + outcome.summary()
         + judgedBy);
