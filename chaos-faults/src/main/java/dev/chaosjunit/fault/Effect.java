@@ -14,6 +14,9 @@ public sealed interface Effect permits RefuseConnections, Toxic, Rule {
   /** A short human description, e.g. {@code latency downstream (latency=3000, jitter=0)}. */
   String describe();
 
+  /** The name the engine knows it by (toxics and rules); empty for effects that take no name. */
+  String name();
+
   /** The same effect under the name the engine will know it by (toxics and rules; others ignore it). */
   Effect named(String name);
 }

@@ -14,6 +14,11 @@ public record RefuseConnections() implements Effect {
   }
 
   @Override
+  public String name() {
+    return "";
+  }
+
+  @Override
   public RefuseConnections named(String name) {
     return this;
   }

@@ -1,9 +1,6 @@
 package dev.chaosjunit.junit.internal.run;
 
-import dev.chaosjunit.fault.Effect;
 import dev.chaosjunit.fault.FaultEffect;
-import dev.chaosjunit.fault.Rule;
-import dev.chaosjunit.fault.Toxic;
 import dev.chaosjunit.junit.Cell;
 import dev.chaosjunit.junit.Outcome;
 import dev.chaosjunit.junit.Verdict;
@@ -95,9 +92,8 @@ final class CellExecution {
 
   /** {@code service [engine name]: description}, e.g. {@code db [diskFull]: postgres upstream ...}. */
   private static String firingsKey(FaultEffect applied) {
-    Effect effect = applied.effect();
-    String name = effect instanceof Toxic toxic ? toxic.name() : effect instanceof Rule rule ? rule.name() : "";
-    return applied.service() + (name.isEmpty() ? "" : " [" + name + "]") + ": " + effect.describe();
+    String name = applied.effect().name();
+    return applied.service() + (name.isEmpty() ? "" : " [" + name + "]") + ": " + applied.effect().describe();
   }
 
   private Throwable revert(List<FaultEffect> applied, Throwable error) {
