@@ -2,11 +2,9 @@ package dev.chaosjunit.spring;
 
 import dev.chaosjunit.junit.ChaosTopology;
 import dev.chaosjunit.junit.ProxyEndpoint;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 
 /** Finds the proxy fronting an address that connection details name, and rewrites the address. */
 final class Upstreams {
@@ -32,15 +30,5 @@ final class Upstreams {
       }
     }
     return Optional.empty();
-  }
-
-  /** Each {@code host:port} entry rewritten where it names an upstream; empty when none does. */
-  Optional<List<String>> rewrite(List<String> addresses) {
-    List<Optional<String>> rewritten = addresses.stream().map(this::rewrite).toList();
-    if (rewritten.stream().noneMatch(Optional::isPresent)) {
-      return Optional.empty();
-    }
-    return Optional.of(IntStream.range(0, addresses.size())
-        .mapToObj(i -> rewritten.get(i).orElse(addresses.get(i))).toList());
   }
 }

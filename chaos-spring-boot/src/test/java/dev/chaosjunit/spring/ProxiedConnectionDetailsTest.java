@@ -160,7 +160,23 @@ class ProxiedConnectionDetailsTest {
 
     @Bean
     OtherDetails otherJdbc() {
-      return details("jdbc:postgresql://" + address(Fixture.other) + "/other");
+      String url = "jdbc:postgresql://" + address(Fixture.other) + "/other";
+      return new OtherDetails() {
+        @Override
+        public String getUsername() {
+          return "app";
+        }
+
+        @Override
+        public String getPassword() {
+          return "secret";
+        }
+
+        @Override
+        public String getJdbcUrl() {
+          return url;
+        }
+      };
     }
 
     @Bean
@@ -200,8 +216,8 @@ class ProxiedConnectionDetailsTest {
     }
   }
 
-  private static OtherDetails details(String url) {
-    return new OtherDetails() {
+  private static JdbcConnectionDetails details(String url) {
+    return new JdbcConnectionDetails() {
       @Override
       public String getUsername() {
         return "app";
