@@ -25,6 +25,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ChaosExtension.class)
 public @interface ChaosTest {
 
+  /** {@link #proxyHost()}: the gateway of Docker's default bridge network, an address of this machine. */
+  String DOCKER_BRIDGE = "docker-bridge";
+
   /** Pins the seed of the class's proxies (a long, as text); {@code -Dchaos.seed} still overrides it. */
   String seed() default "";
+
+  /**
+   * The address the class's proxies listen on, which every {@link ProxyEndpoint} helper names
+   * ({@code hostPort()}, {@code jdbcUrl()}, {@code bootstrapServers()}, Kafka's advertised brokers):
+   * {@code 127.0.0.1} (the default: only the test JVM and host processes reach the proxies), an IP
+   * address of this machine, or {@link #DOCKER_BRIDGE}, for a service under test that runs in a container:
+   * the Docker bridge gateway (e.g. {@code 172.17.0.1}) is reachable from the test JVM and from containers
+   * on the default bridge network alike, with no registry image and no host networking. Linux only: with
+   * Docker Desktop the gateway lives in its VM, which is reported as an error when the proxies start.
+   */
+  String proxyHost() default "";
 }

@@ -19,9 +19,6 @@ import org.apiguardian.api.API;
 public record ProxyEndpoint(
     String service, String protocol, String host, int port, String upstream, Optional<String> originalJdbcUrl) {
 
-  /** The host name containers use to reach the test host (Testcontainers' exposed host ports). */
-  public static final String CONTAINER_HOST = "host.testcontainers.internal";
-
   /** {@code host:port} of the proxy. */
   public String hostPort() {
     return host + ":" + port;
@@ -53,10 +50,18 @@ public record ProxyEndpoint(
   }
 
   /**
-   * {@code host.testcontainers.internal:port}: how a container reaches this proxy, once the port is
-   * exposed with {@code org.testcontainers.Testcontainers.exposeHostPorts(port)}.
+   * {@link #hostPort()}, checked to be reachable from a container: the proxies must listen on an address
+   * containers reach ({@code @ChaosTest(proxyHost = ChaosTest.DOCKER_BRIDGE)}); every other helper then
+   * names the same address, for the test JVM and containers alike.
+   *
+   * @throws IllegalStateException when the proxy listens on a loopback address
    */
   public String forContainers() {
-    return CONTAINER_HOST + ":" + port;
+    if (host.startsWith("127.") || host.equals("localhost") || host.equals("::1")) {
+      throw new IllegalStateException("the proxy of service [" + service + "] listens on " + host
+          + ", which a container cannot reach: annotate the test class with"
+          + " @ChaosTest(proxyHost = ChaosTest.DOCKER_BRIDGE)");
+    }
+    return hostPort();
   }
 }

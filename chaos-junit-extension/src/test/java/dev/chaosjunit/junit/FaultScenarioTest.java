@@ -31,7 +31,9 @@ class FaultScenarioTest {
         java.util.Optional.of("jdbc:postgresql://localhost:5432/test?loggerLevel=OFF"));
 
     assertThat(endpoint.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:4000/test?loggerLevel=OFF");
-    assertThat(endpoint.forContainers()).isEqualTo("host.testcontainers.internal:4000");
+    org.assertj.core.api.Assertions.assertThatThrownBy(endpoint::forContainers)
+        .hasMessageContaining("listens on 127.0.0.1, which a container cannot reach")
+        .hasMessageContaining("@ChaosTest(proxyHost = ChaosTest.DOCKER_BRIDGE)");
     assertThat(endpoint.bootstrapServers()).isEqualTo("127.0.0.1:4000");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> endpoint.rewrite("redis://other:6379"))
         .hasMessageContaining("does not contain the upstream address [localhost:5432] of service [db]");

@@ -31,8 +31,8 @@ final class EngineBackend implements FaultBackend {
     this.engine = engine;
   }
 
-  static FaultBackend start(long seed) {
-    return new EngineBackend(ProxyEngine.start(EngineOptions.defaults().withSeed(seed)));
+  static FaultBackend start(long seed, String proxyHost) {
+    return new EngineBackend(ProxyEngine.start(EngineOptions.defaults().withSeed(seed).withBindHost(proxyHost)));
   }
 
   @Override

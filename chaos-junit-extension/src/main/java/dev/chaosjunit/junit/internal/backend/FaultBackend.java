@@ -3,6 +3,7 @@ package dev.chaosjunit.junit.internal.backend;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.chaosjunit.fault.FaultEffect;
+import dev.chaosjunit.junit.ChaosTest;
 import dev.chaosjunit.junit.ProxyEndpoint;
 import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.plan.ServiceDeclaration;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * How faults are carried out: the port between the extension and a proxy implementation (the in-JVM
@@ -19,11 +21,21 @@ import org.apiguardian.api.API;
 public interface FaultBackend extends AutoCloseable {
 
   /**
-   * Starts a backend for a class's proxies with its seed; the Toxiproxy backend builds its image from
-   * {@code serverJar} when needed ({@link ChaosProxyImage}).
+   * Starts a backend for the proxies of {@code testClass} with its seed, listening on its
+   * {@code @ChaosTest(proxyHost)}; the Toxiproxy backend builds its image from {@code serverJar} when
+   * needed ({@link ChaosProxyImage}).
    */
-  static FaultBackend start(Backend backend, Optional<Path> serverJar, long seed) {
-    return backend == Backend.ENGINE ? EngineBackend.start(seed) : ToxiproxyBackend.start(serverJar);
+  static FaultBackend start(Backend backend, Optional<Path> serverJar, long seed, Class<?> testClass) {
+    String proxyHost = ProxyHost.resolve(AnnotationSupport.findAnnotation(testClass, ChaosTest.class)
+        .map(ChaosTest::proxyHost).orElse(""), testClass);
+    if (backend == Backend.ENGINE) {
+      return EngineBackend.start(seed, proxyHost);
+    }
+    if (!proxyHost.equals(ProxyHost.LOOPBACK)) {
+      throw new IllegalArgumentException("[" + testClass.getName() + "] @ChaosTest(proxyHost) needs the engine"
+          + " backend: the toxiproxy backend's proxies run in a container of their own");
+    }
+    return ToxiproxyBackend.start(serverJar);
   }
 
   /** Starts a proxy for {@code service} in front of its upstream. */

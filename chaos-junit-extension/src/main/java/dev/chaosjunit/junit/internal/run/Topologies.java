@@ -44,7 +44,8 @@ public final class Topologies {
     ExtensionContext classContext = classContext(context);
     return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(TopologyResource.class,
         key -> publish(classContext.getRequiredTestClass(), TopologyResource.start(classContext.getRequiredTestClass(),
-            Seeds.forClass(classContext), seed -> FaultBackend.start(Backend.of(classContext), serverJar(classContext), seed))),
+            Seeds.forClass(classContext), seed -> FaultBackend.start(Backend.of(classContext), serverJar(classContext), seed,
+                classContext.getRequiredTestClass()))),
         TopologyResource.class);
   }
 

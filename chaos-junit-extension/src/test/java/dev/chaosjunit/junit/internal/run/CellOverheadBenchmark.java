@@ -35,7 +35,7 @@ public final class CellOverheadBenchmark {
     MatrixPlan matrix = MatrixAnalyzer.analyze(Bench.class, Bench.class.getDeclaredMethod("matrix"), services,
         Backend.ENGINE);
     try (TopologyResource proxies = TopologyResource.start(Bench.class, 42,
-            seed -> FaultBackend.start(Backend.ENGINE, Optional.empty(), seed));
+            seed -> FaultBackend.start(Backend.ENGINE, Optional.empty(), seed, Bench.class));
         ScenarioRunner runner = new ScenarioRunner()) {
       CellExecution execution = new CellExecution(proxies, runner, matrix);
       Bench instance = new Bench();
