@@ -36,8 +36,13 @@ public final class OrdersApp implements AutoCloseable {
     this.http = http;
   }
 
-  /** Connects to every dependency and serves HTTP on the configured port. */
+  /** Connects to every dependency and serves HTTP on the configured port of 127.0.0.1. */
   public static OrdersApp start(OrdersConfig config) {
+    return start(config, "127.0.0.1");
+  }
+
+  /** Connects to every dependency and serves HTTP on {@code host} and the configured port. */
+  public static OrdersApp start(OrdersConfig config, String host) {
     ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     Dependencies dependencies = Dependencies.connect(config);
@@ -48,14 +53,18 @@ public final class OrdersApp implements AutoCloseable {
       javalin.jsonMapper(new JavalinJackson(json, false));
     });
     routes(http, service, tokens);
-    http.start("127.0.0.1", config.httpPort());
+    http.start(host, config.httpPort());
     LOG.info("Orders service on port {} with {}", http.port(), config.resilience());
     return new OrdersApp(dependencies, http);
   }
 
-  /** Runs the service from {@code ORDERS_*} environment variables (see {@link OrdersConfig#from}). */
+  /**
+   * Runs the service from {@code ORDERS_*} environment variables (see {@link OrdersConfig#from}),
+   * serving HTTP on {@code ORDERS_HTTP_HOST} (default 127.0.0.1; 0.0.0.0 in a container).
+   */
   public static void main(String[] args) {
-    OrdersApp app = start(OrdersConfig.from(System::getenv));
+    String host = System.getenv().getOrDefault("ORDERS_HTTP_HOST", "127.0.0.1");
+    OrdersApp app = start(OrdersConfig.from(System::getenv), host);
     Runtime.getRuntime().addShutdownHook(new Thread(app::close, "orders-shutdown"));
   }
 
