@@ -45,9 +45,22 @@ public final class CellReporting {
     CellRecord cell = new CellRecord(plan.index(), context.getDisplayName(), plan.scenario().name(),
         plan.faultName(), describe(plan), plan.expectation().describe(), verdict.label(), reason,
         ran == null ? "not run" : ran.outcome().summary(), ran == null ? 0 : ran.outcome().duration().toMillis(),
-        ran == null ? Map.of() : ran.firings(), rerun, context.getUniqueId());
+        ran == null ? Map.of() : ran.firings(), exercised(plan, ran), rerun, context.getUniqueId());
     context.getParent().map(p -> p.getStore(NAMESPACE).get(MatrixReport.class, MatrixReport.class))
         .ifPresent(report -> report.record(cell));
+  }
+
+  private static String exercised(CellPlan plan, Cell ran) {
+    if (plan.fault().isEmpty()) {
+      return "baseline";
+    }
+    if (ran == null) {
+      return "not run";
+    }
+    if (ran.totalFirings() > 0) {
+      return "fired";
+    }
+    return plan.expectation().untouched() ? "declared untouched" : "not met";
   }
 
   private static String describe(CellPlan plan) {
