@@ -43,7 +43,8 @@ public final class AssertionCoverage {
    * @throws IllegalStateException naming the call when an assertion message or site name is not a constant
    */
   public static AssertionCoverage of(Class<?> anchor) {
-    return new AssertionCoverage(new Ledger(CatalogueScanner.scan(anchor.getClassLoader(), anchor.getPackageName())));
+    return new AssertionCoverage(new Ledger(CatalogueScanner.scan(anchor.getClassLoader(),
+        List.of(anchor.getPackageName()))));
   }
 
   /** Installs buggify and the assertions under {@code seed} until the returned handle is closed. */

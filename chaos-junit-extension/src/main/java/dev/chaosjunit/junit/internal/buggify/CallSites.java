@@ -35,10 +35,11 @@ final class CallSites {
     void addTo(Map<String, CataloguedAssertion> assertions, Set<String> sites) {
       String where = (file.isEmpty() ? className : file) + ":" + line + " (" + className + "." + method + ")";
       if (name.isEmpty()) {
-        throw new IllegalStateException(call + " at " + where + " names its " + (type.isPresent()
-            ? "assertion with a message" : "site") + " that is not a string constant; the name identifies it"
-            + " across the run and in the catalogue: write a string literal (put varying values in "
-            + (type.isPresent() ? "details" : "the code around it") + ")");
+        throw new CatalogueException(call + " at " + where + " names its " + (type.isPresent()
+            ? "assertion with a message" : "site") + " that is not a string constant, so the catalogue cannot know"
+            + " it before the run", "write the name as a string literal (it identifies the "
+            + (type.isPresent() ? "assertion across the run; put varying values in its details)"
+            : "site across the run and in Fault.buggify)"));
       }
       if (type.isPresent()) {
         assertions.putIfAbsent(name.get(), new CataloguedAssertion(type.get(), name.get(), className, method, file,

@@ -11,10 +11,12 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -34,19 +36,24 @@ public final class CatalogueScanner {
   private CatalogueScanner() {}
 
   /**
-   * The catalogue of {@code packageName} as {@code loader} sees it.
+   * The catalogue of {@code packages} (each with its sub-packages) as {@code loader} sees them.
    *
    * @throws IllegalStateException naming the call when an assertion message or site name is not a constant
    */
-  public static Catalogue scan(ClassLoader loader, String packageName) {
+  public static Catalogue scan(ClassLoader loader, Collection<String> packages) {
     Map<String, CataloguedAssertion> assertions = new LinkedHashMap<>();
     TreeSet<String> sites = new TreeSet<>();
-    for (byte[] bytes : classFiles(loader, packageName)) {
-      ClassNode node = new ClassNode();
-      new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES);
-      CallSites.of(node).forEach(call -> call.addTo(assertions, sites));
+    Set<String> roots = new TreeSet<>(packages);
+    roots.removeIf(p -> roots.stream().anyMatch(other -> p.startsWith(other + ".")));
+    for (String packageName : roots) {
+      for (byte[] bytes : classFiles(loader, packageName)) {
+        ClassNode node = new ClassNode();
+        new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES);
+        CallSites.of(node).forEach(call -> call.addTo(assertions, sites));
+      }
     }
-    return new Catalogue("package " + packageName, new ArrayList<>(assertions.values()), sites);
+    return new Catalogue((roots.size() == 1 ? "package " : "packages ") + String.join(", ", roots),
+        new ArrayList<>(assertions.values()), sites);
   }
 
   private static List<byte[]> classFiles(ClassLoader loader, String packageName) {
