@@ -30,8 +30,8 @@ final class FaultMatrixExtension implements TestTemplateInvocationContextProvide
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
     MatrixPlan matrix = MatrixAnalyzer.analyze(context, ServiceScanner.scan(testClass));
-    CellReporting.open(context, matrix, Topologies.seed(context));
     MatrixAssertions.open(context, matrix);
+    CellReporting.open(context, matrix, Topologies.seed(context), MatrixAssertions.ledger(context));
     CellNames names = CellNames.of(matrix, context);
     Stream<TestTemplateInvocationContext> cells = matrix.cells().stream()
         .map(cell -> new CellInvocationContext(matrix, cell, names.format(cell)));

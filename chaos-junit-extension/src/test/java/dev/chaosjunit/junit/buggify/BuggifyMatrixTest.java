@@ -60,6 +60,22 @@ class BuggifyMatrixTest {
   }
 
   @Test
+  void theReportShowsEachAssertionAndTheMatrixsCoverageVerdict() throws Exception {
+    Fixtures.run(SmallReservations.class, parameters("7"));
+
+    String json = Files.readString(reports.resolve("SmallReservations.matrix.json"));
+    assertThat(json).contains("\"coverage\" : \"not covered: 2 of 3\"", "\"kind\" : \"sometimes\"",
+        "\"message\" : \"a big reservation happened\"", "\"location\" : \"Inventory.java:23\"",
+        "\"problem\" : \"never true (false 1×)\"");
+    String html = Files.readString(reports.resolve("index.html"));
+    assertThat(html).contains("<h3>Assertions · coverage not covered: 2 of 3</h3>",
+        "<tr class=\"v-failed\"><td>a big reservation happened</td><td>sometimes</td><td>Inventory.java:23</td>"
+            + "<td>0</td><td>1</td><td>never true (false 1×)</td></tr>",
+        "<tr class=\"v-passed\"><td>a reservation is positive</td><td>always</td><td>Inventory.java:22</td>"
+            + "<td>1</td><td>0</td><td>ok</td></tr>");
+  }
+
+  @Test
   void aBrokenAlwaysAssertionFailsItsCellNamingIt() {
     EngineExecutionResults results = Fixtures.run(NegativeReservation.class, parameters("7"));
 

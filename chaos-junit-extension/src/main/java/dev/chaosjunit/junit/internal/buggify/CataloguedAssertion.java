@@ -21,7 +21,11 @@ public record CataloguedAssertion(AssertType type, String message, String classN
 
   /** {@code sometimes("an order was created") at OrdersRepository.java:42}. */
   public String describe() {
-    String at = className.isEmpty() ? "outside the catalogued classes" : (file.isEmpty() ? className : file) + ":" + line;
-    return type.method() + "(\"" + message + "\") at " + at;
+    return type.method() + "(\"" + message + "\") at " + location();
+  }
+
+  /** {@code OrdersRepository.java:42}, or {@code outside the catalogued classes} when met only at run time. */
+  public String location() {
+    return className.isEmpty() ? "outside the catalogued classes" : (file.isEmpty() ? className : file) + ":" + line;
   }
 }
