@@ -266,6 +266,7 @@ class BuggifyMatrixTest {
     @FaultAssumption static Fault reserveFails = Fault.buggify("inventory.reserve");
 
     @Scenario
+    @SuppressWarnings("try")
     String quietly() {
       try (Buggify.Quiet quiet = Buggify.quiet()) {
         return Inventory.reserve(1);

@@ -29,6 +29,7 @@ class BuggifySessionTest {
   }
 
   @Test
+  @SuppressWarnings("try")
   void aQuietPhaseSilencesEverySiteUntilClosedOnce() {
     try (BuggifySession session = BuggifySession.open(1, "cell", false, Set.of("forced"), ledger)) {
       Buggify.Quiet quiet = Buggify.quiet();
@@ -56,6 +57,7 @@ class BuggifySessionTest {
   }
 
   @Test
+  @SuppressWarnings("try")
   void aProbabilityOutsideZeroToOneIsABugInTheCallNamedAsSuch() {
     try (BuggifySession session = BuggifySession.open(1, "cell", true, Set.of(), ledger)) {
       assertThatThrownBy(() -> Buggify.hit("site", 1.5)).isInstanceOf(IllegalArgumentException.class)
