@@ -57,7 +57,7 @@ final class MatrixReport implements AutoCloseable, ExtensionContext.Store.Closea
 
   /** The matrix so far. */
   private synchronized MatrixData data() {
-    List<AssertionRecord> records = assertions.tallies().stream().map(MatrixReport::record).toList();
+    List<AssertionRecord> records = assertions.tallies().stream().map(this::record).toList();
     long uncovered = records.stream().filter(a -> !a.problem().isEmpty()).count();
     String coverage = !judgesCoverage ? "" : uncovered == 0 ? "covered"
         : "not covered: " + uncovered + " of " + records.size();
@@ -65,10 +65,11 @@ final class MatrixReport implements AutoCloseable, ExtensionContext.Store.Closea
         records, coverage);
   }
 
-  private static AssertionRecord record(Tally tally) {
+  /** The assertion's counts, and its coverage problem when this matrix judges coverage. */
+  private AssertionRecord record(Tally tally) {
     CataloguedAssertion a = tally.assertion();
     return new AssertionRecord(a.type().method(), a.message(), a.location(), tally.trueCount(), tally.falseCount(),
-        tally.coverageProblem() == null ? "" : tally.coverageProblem());
+        !judgesCoverage || tally.coverageProblem() == null ? "" : tally.coverageProblem());
   }
 
   @Override

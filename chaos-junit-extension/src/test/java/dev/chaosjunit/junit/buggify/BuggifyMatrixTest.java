@@ -76,6 +76,18 @@ class BuggifyMatrixTest {
   }
 
   @Test
+  void aMatrixWithoutCoverageReportsViolationsButNoCoverageProblems() throws Exception {
+    Fixtures.run(NegativeReservation.class, parameters("7"));
+
+    String html = Files.readString(reports.resolve("index.html"));
+    assertThat(html).contains("<h3>Assertions</h3>",
+        "<tr class=\"v-failed\"><td>a reservation is positive</td><td>always</td><td>not catalogued</td>"
+            + "<td>0</td><td>1</td><td>violated</td></tr>",
+        "<tr class=\"v-passed\"><td>a big reservation happened</td><td>sometimes</td><td>not catalogued</td>"
+            + "<td>0</td><td>1</td><td>ok</td></tr>");
+  }
+
+  @Test
   void aBrokenAlwaysAssertionFailsItsCellNamingIt() {
     EngineExecutionResults results = Fixtures.run(NegativeReservation.class, parameters("7"));
 

@@ -21,11 +21,11 @@ public record CataloguedAssertion(AssertType type, String message, String classN
 
   /** {@code sometimes("an order was created") at OrdersRepository.java:42}. */
   public String describe() {
-    return type.method() + "(\"" + message + "\") at " + location();
+    return type.method() + "(\"" + message + "\")" + (className.isEmpty() ? " (not catalogued)" : " at " + location());
   }
 
-  /** {@code OrdersRepository.java:42}, or {@code outside the catalogued classes} when met only at run time. */
+  /** {@code OrdersRepository.java:42}, or {@code not catalogued} when met only at run time. */
   public String location() {
-    return className.isEmpty() ? "outside the catalogued classes" : (file.isEmpty() ? className : file) + ":" + line;
+    return className.isEmpty() ? "not catalogued" : (file.isEmpty() ? className : file) + ":" + line;
   }
 }

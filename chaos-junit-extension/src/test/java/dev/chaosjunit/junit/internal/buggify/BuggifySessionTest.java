@@ -53,7 +53,7 @@ class BuggifySessionTest {
           "alwaysOrUnreachable(\"also broken\")", "unreachable(\"never here\")");
     }
     assertThat(ledger.coverageProblems()).containsExactly(
-        "sometimes(\"not yet\") at outside the catalogued classes: never true (false 1×)");
+        "sometimes(\"not yet\") (not catalogued): never true (false 1×)");
   }
 
   @Test
