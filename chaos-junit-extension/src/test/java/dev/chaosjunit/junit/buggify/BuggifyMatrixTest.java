@@ -13,6 +13,7 @@ import dev.chaosjunit.junit.Scenario;
 import dev.chaosjunit.junit.buggify.app.Inventory;
 import dev.chaosjunit.junit.support.EchoFixture;
 import dev.chaosjunit.junit.support.Fixtures;
+import dev.chaosjunit.junit.support.TestFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,8 +158,32 @@ class BuggifyMatrixTest {
     assertThat(Quiet.results).containsExactly("reserved 1");
   }
 
+  @Test
+  void aMatrixOfBuggifySitesNeedsNoProxiedService() {
+    EngineExecutionResults results = Fixtures.run(SitesOnly.class, parameters("7"));
+
+    Fixtures.assertNoContainerFailed(results);
+    assertThat(Fixtures.started(results)).containsExactly("reserve × no fault", "reserve × reserveFails");
+    assertThat(Fixtures.failures(results)).isEmpty();
+  }
+
   private Map<String, String> parameters(String seed) {
     return Map.of("chaos.seed", seed, "chaos.reports.dir", reports.toString());
+  }
+
+  @TestFixture
+  static class SitesOnly {
+
+    @FaultAssumption static Fault reserveFails = Fault.buggify("inventory.reserve");
+
+    @Scenario
+    String reserve() {
+      return Inventory.reserve(3);
+    }
+
+    @FaultMatrix
+    @Expect(fault = "reserveFails", value = Expectation.ERROR)
+    void matrix() {}
   }
 
   static class SmallReservations extends EchoFixture {
