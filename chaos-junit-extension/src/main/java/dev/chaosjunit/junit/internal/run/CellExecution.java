@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -43,29 +44,22 @@ final class CellExecution {
   /** Runs one cell on the test instance. */
   public CellResult run(CellPlan plan, Object instance) throws InterruptedException {
     FaultBackend backend = proxies.backend();
-    List<FaultEffect> all = plan.fault().map(f -> f.fault().effects()).orElse(List.of());
-    List<FaultEffect> effects = all.stream().filter(e -> !(e.effect() instanceof BuggifySite)).toList();
-    List<FaultEffect> sites = all.stream().filter(e -> e.effect() instanceof BuggifySite).toList();
+    Map<Boolean, List<FaultEffect>> bySite = plan.fault().map(f -> f.fault().effects()).orElse(List.of()).stream()
+        .collect(Collectors.partitioningBy(e -> e.effect() instanceof BuggifySite));
     List<FaultEffect> applied = new ArrayList<>();
     Map<String, Long> firings = new LinkedHashMap<>();
-    List<String> violations = List.of();
-    Outcome outcome = null;
+    Ran ran = new Ran(null, List.of());
     Throwable error = null;
     try {
       backend.reset();
       if (matrix.readiness().isPresent()) {
         Readiness.await(matrix.readiness().get(), runner, instance, proxies.topology());
       }
-      for (FaultEffect effect : effects) {
+      for (FaultEffect effect : bySite.get(false)) {
         backend.apply(effect);
         applied.add(effect);
       }
-      try (BuggifySession buggify = BuggifySession.open(proxies.topology().seed(), plan.name(), matrix.buggify(),
-          sites.stream().map(e -> e.effect().name()).collect(Collectors.toSet()), assertions)) {
-        outcome = runner.run(plan.scenario(), instance, proxies.topology(), timeout(plan));
-        sites.forEach(e -> firings.put(firingsKey(e), buggify.firings(e.effect().name())));
-        violations = buggify.violations();
-      }
+      ran = runScenario(plan, instance, bySite.get(true), firings);
       proxies.cellRan();
       if (backend.countsFirings()) {
         readFirings(applied, firings);
@@ -75,7 +69,22 @@ final class CellExecution {
     } finally {
       error = revert(applied, error);
     }
-    return result(plan, outcome, firings, violations, error, instance);
+    return result(plan, ran.outcome(), firings, ran.violations(), error, instance);
+  }
+
+  /** What the scenario did, and the assertions the application broke meanwhile. */
+  private record Ran(Outcome outcome, List<String> violations) {}
+
+  /** Runs the scenario with buggify and the assertions installed, the {@code sites} forced on and counted. */
+  private Ran runScenario(CellPlan plan, Object instance, List<FaultEffect> sites, Map<String, Long> firings)
+      throws InterruptedException {
+    Set<String> forced = sites.stream().map(e -> e.effect().name()).collect(Collectors.toSet());
+    try (BuggifySession buggify = BuggifySession.open(proxies.topology().seed(), plan.name(), matrix.buggify(),
+        forced, assertions)) {
+      Outcome outcome = runner.run(plan.scenario(), instance, proxies.topology(), timeout(plan));
+      sites.forEach(e -> firings.put(firingsKey(e), buggify.firings(e.effect().name())));
+      return new Ran(outcome, buggify.violations());
+    }
   }
 
   private CellResult result(CellPlan plan, Outcome outcome, Map<String, Long> firings, List<String> violations,
