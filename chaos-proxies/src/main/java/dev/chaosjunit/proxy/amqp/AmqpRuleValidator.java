@@ -1,6 +1,7 @@
 package dev.chaosjunit.proxy.amqp;
 
 import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.AmqpReplyCode;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Rule;
@@ -42,8 +43,8 @@ final class AmqpRuleValidator {
   private void validateError(Action.Error error) {
     require(error.params().isEmpty(), "has error parameters " + error.params().keySet()
         + ": an AMQP error is its reply code and reply text only");
-    require(ReplyCode.of(error.code()).isPresent(), "has reply code [" + error.code() + "]: use a channel error ("
-        + ReplyCode.listing(false) + ") or a connection error (" + ReplyCode.listing(true) + ")");
+    require(AmqpReplyCode.of(error.code()).isPresent(), "has reply code [" + error.code() + "]: use a channel error ("
+        + AmqpReplyCode.listing(false) + ") or a connection error (" + AmqpReplyCode.listing(true) + ")");
     require(error.message().getBytes(StandardCharsets.UTF_8).length <= 255,
         "has a reply text of more than 255 bytes: AMQP sends it as a short string, shorten it");
   }

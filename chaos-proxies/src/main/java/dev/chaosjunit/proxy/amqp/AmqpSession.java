@@ -1,6 +1,7 @@
 package dev.chaosjunit.proxy.amqp;
 
 import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.AmqpReplyCode;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.proxy.protocol.FrameBuffer;
@@ -201,7 +202,7 @@ final class AmqpSession extends FramedSession {
    * the other side never sees.
    */
   private void close(Action.Error error, int number, AmqpChannel channel, int method, RelayPort port) {
-    ReplyCode code = ReplyCode.of(error.code()).orElseThrow();
+    AmqpReplyCode code = AmqpReplyCode.of(error.code()).orElseThrow();
     String text = error.message().isEmpty() ? code.defaultText() : error.message();
     int closed = code.closesConnection() ? 0 : number;
     port.toClient(AmqpFrames.close(port.alloc(), closed, code.code(), text, method));

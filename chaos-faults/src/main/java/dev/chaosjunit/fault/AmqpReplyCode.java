@@ -1,14 +1,19 @@
-package dev.chaosjunit.proxy.amqp;
+package dev.chaosjunit.fault;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The AMQP 0-9-1 error reply codes. A soft error closes the channel ({@code channel.close}), a hard one
- * the connection ({@code connection.close}), as the specification assigns them.
+ * the connection ({@code connection.close}), as the specification assigns them. An AMQP error rule's
+ * {@link Action.Error#code()} is the number, e.g. {@code "404"}.
  */
-enum ReplyCode {
+@API(status = EXPERIMENTAL, since = "0.1")
+public enum AmqpReplyCode {
   CONTENT_TOO_LARGE(311, false),
   NO_ROUTE(312, false),
   NO_CONSUMERS(313, false),
@@ -29,26 +34,28 @@ enum ReplyCode {
   INTERNAL_ERROR(541, true);
 
   /** What an error rule without a code sends. */
-  static final ReplyCode GENERIC = INTERNAL_ERROR;
+  public static final AmqpReplyCode GENERIC = INTERNAL_ERROR;
 
   private final int code;
   private final boolean closesConnection;
 
-  ReplyCode(int code, boolean closesConnection) {
+  AmqpReplyCode(int code, boolean closesConnection) {
     this.code = code;
     this.closesConnection = closesConnection;
   }
 
-  int code() {
+  /** The number on the wire. */
+  public int code() {
     return code;
   }
 
-  boolean closesConnection() {
+  /** Whether the error closes the connection rather than the channel. */
+  public boolean closesConnection() {
     return closesConnection;
   }
 
   /** The code an error action's {@code code} names ({@link #GENERIC} when blank), if it is one. */
-  static Optional<ReplyCode> of(String text) {
+  public static Optional<AmqpReplyCode> of(String text) {
     if (text.isBlank()) {
       return Optional.of(GENERIC);
     }
@@ -56,12 +63,12 @@ enum ReplyCode {
   }
 
   /** The reply text when the rule has none, in RabbitMQ's {@code NAME - detail} form. */
-  String defaultText() {
+  public String defaultText() {
     return name() + " - injected by chaos-junit";
   }
 
-  /** Every code, for error messages: {@code 311 CONTENT_TOO_LARGE, ...}. */
-  static String listing(boolean connection) {
+  /** The channel or the connection codes, for error messages: {@code 311 CONTENT_TOO_LARGE, ...}. */
+  public static String listing(boolean connection) {
     return Arrays.stream(values()).filter(c -> c.closesConnection == connection)
         .map(c -> c.code + " " + c.name()).collect(Collectors.joining(", "));
   }
