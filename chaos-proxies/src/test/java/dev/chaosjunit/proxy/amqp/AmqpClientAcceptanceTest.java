@@ -104,6 +104,7 @@ class AmqpClientAcceptanceTest {
     Channel other = connection.createChannel();
     CompletableFuture<ShutdownSignalException> closed = new CompletableFuture<>();
     publisher.addShutdownListener(closed::complete);
+    publisher.basicConsume(QUEUE, false, (tag, delivery) -> { }, tag -> { });
 
     publisher.basicPublish(EXCHANGE, "order.created", null, bytes("lost"));
 
@@ -120,7 +121,8 @@ class AmqpClientAcceptanceTest {
     other.confirmSelect();
     other.basicPublish(EXCHANGE, "audit.created", null, bytes("kept"));
     other.waitForConfirmsOrDie(5000);
-    assertThat(text(other.basicGet(QUEUE, true))).isEqualTo("kept");
+    assertThat(text(other.basicGet(QUEUE, true)))
+        .as("the broker closed its side of the channel too: its consumer is gone").isEqualTo("kept");
     assertThat(other.basicGet(QUEUE, true)).as("the closed channel's publish never reached the broker").isNull();
     Channel reopened = connection.createChannel();
     assertThat(reopened.queueDeclarePassive(QUEUE).getQueue()).isEqualTo(QUEUE);
