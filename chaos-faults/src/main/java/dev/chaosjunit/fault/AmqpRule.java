@@ -2,12 +2,13 @@ package dev.chaosjunit.fault;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
  * An AMQP 0-9-1 (RabbitMQ) rule: publishes match {@code exchange} and {@code routing_key}; deliveries
  * ({@link #onResponses()}) also {@code queue}. Errors carry a reply code {@code code} and reply text
- * {@code message}; {@link #drop()} drops the message alone.
+ * {@code message}; {@link #drop()} drops the message alone; {@link #nack()} nacks a confirmed publish.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class AmqpRule extends RuleBuilder<AmqpRule> {
@@ -53,6 +54,16 @@ public final class AmqpRule extends RuleBuilder<AmqpRule> {
    */
   public Fault closeConnection(int replyCode, String replyText) {
     return close(replyCode, replyText, true);
+  }
+
+  /**
+   * Lets each matching publish reach the broker and turns the broker's publisher confirm for it into
+   * {@code basic.nack} (a {@code multiple} ack that covers it is split), as a broker that could not take
+   * responsibility for the message: a confirm listener sees the nack. Publishes on channels without
+   * confirms pass unchanged.
+   */
+  public Fault nack() {
+    return respond(Map.of("confirm", "nack"));
   }
 
   private Fault close(int replyCode, String replyText, boolean connection) {

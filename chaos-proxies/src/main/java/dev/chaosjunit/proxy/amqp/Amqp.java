@@ -28,6 +28,9 @@ final class Amqp {
   static final int BASIC_CANCEL_OK = id(60, 31);
   static final int BASIC_PUBLISH = id(60, 40);
   static final int BASIC_DELIVER = id(60, 60);
+  static final int BASIC_ACK = id(60, 80);
+  static final int BASIC_NACK = id(60, 120);
+  static final int CONFIRM_SELECT = id(85, 10);
 
   /** The reply code a proxy-made close sends the broker: a normal shutdown. */
   static final int REPLY_SUCCESS = 200;

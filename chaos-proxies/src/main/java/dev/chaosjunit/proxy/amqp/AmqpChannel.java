@@ -9,12 +9,13 @@ import java.util.Optional;
 /**
  * What the session knows about one channel: content being dropped each way, closes the proxy made
  * (each peer's frames on the channel are discarded until it answers with {@code close-ok}, which is
- * hidden from the other peer), and which queue each consumer tag consumes from.
+ * hidden from the other peer), which queue each consumer tag consumes from, and its publisher confirms.
  */
 final class AmqpChannel {
 
   final ContentSkip fromClient = new ContentSkip();
   final ContentSkip fromServer = new ContentSkip();
+  final Confirms confirms = new Confirms();
   /** The proxy sent the client {@code channel.close} and waits for its {@code close-ok}. */
   boolean clientClosing;
   /** The proxy sent the broker {@code channel.close} and waits for its {@code close-ok}. */

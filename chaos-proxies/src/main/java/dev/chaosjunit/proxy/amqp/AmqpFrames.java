@@ -4,7 +4,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 
-/** Encodes the methods the proxy sends of its own: the closes and close-oks of channels and connections. */
+/**
+ * Encodes the methods the proxy sends of its own: the closes and close-oks of channels and connections, and
+ * publisher confirms.
+ */
 final class AmqpFrames {
 
   private AmqpFrames() {}
@@ -21,6 +24,12 @@ final class AmqpFrames {
   /** {@code channel.close-ok}. */
   static ByteBuf channelCloseOk(ByteBufAllocator alloc, int channel) {
     return start(alloc, channel, Amqp.CHANNEL_CLOSE_OK, 0).writeByte(Amqp.FRAME_END);
+  }
+
+  /** {@code basic.ack} (multiple or not), or {@code basic.nack} of one message without requeue. */
+  static ByteBuf confirm(ByteBufAllocator alloc, int channel, Confirms.Confirm confirm) {
+    ByteBuf frame = start(alloc, channel, confirm.ack() ? Amqp.BASIC_ACK : Amqp.BASIC_NACK, 9);
+    return frame.writeLong(confirm.tag()).writeByte(confirm.multiple() ? 1 : 0).writeByte(Amqp.FRAME_END);
   }
 
   private static ByteBuf start(ByteBufAllocator alloc, int channel, int method, int argBytes) {

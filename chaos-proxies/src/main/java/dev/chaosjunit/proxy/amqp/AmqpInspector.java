@@ -9,6 +9,8 @@ import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.rule.Glob;
 import java.util.Set;
 import org.apiguardian.api.API;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * AMQP 0-9-1 (RabbitMQ). Upstream rules match {@code basic.publish} by {@code exchange} and
@@ -19,7 +21,8 @@ import org.apiguardian.api.API;
  * channel (soft codes: 403, 404, 406...) or the connection (hard codes: 320, 541...) for the client, and
  * the broker's side of it too, swallowing the message's content; {@code DELAY} holds the message back;
  * {@code DROP} without a mode drops the message alone (method, header and body frames), with one closes,
- * resets or blackholes the connection.
+ * resets or blackholes the connection; {@code RESPOND} with {@code confirm=nack} (publishes on a channel in
+ * confirm mode) forwards the publish and turns the broker's {@code basic.ack} for it into {@code basic.nack}.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class AmqpInspector implements ProtocolInspector {
@@ -31,6 +34,7 @@ public final class AmqpInspector implements ProtocolInspector {
   static final String ROUTING_KEY = "routing_key";
   static final String QUEUE = "queue";
   static final Set<String> MATCH_KEYS = Set.of(EXCHANGE, ROUTING_KEY, QUEUE);
+  static final Logger LOG = LoggerFactory.getLogger(AmqpInspector.class);
 
   @Override
   public String name() {

@@ -7,11 +7,13 @@ import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Rule;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
 /** Checks that a rule can be carried out on AMQP 0-9-1, naming the offending element and the fix. */
 final class AmqpRuleValidator {
 
+  private static final Map<String, String> NACK = Map.of("confirm", "nack");
   private static final Set<DropMode> MODES = EnumSet.of(DropMode.CLOSE, DropMode.RESET, DropMode.BLACKHOLE);
 
   private final Rule rule;
@@ -31,12 +33,16 @@ final class AmqpRuleValidator {
     Action action = rule.action();
     if (action instanceof Action.Error error) {
       validateError(error);
+    } else if (action instanceof Action.Respond respond) {
+      require(rule.direction() == Direction.UPSTREAM && respond.params().equals(NACK),
+          "has action [respond " + respond.params() + "]: the one canned reply is a publisher-confirm nack,"
+              + " respond {confirm=nack} on publishes (direction [upstream])");
     } else if (action instanceof Action.Drop drop && drop.mode() != null) {
       require(MODES.contains(drop.mode()), "has drop mode [" + drop.mode().wireName()
           + "]: use none (the message alone is dropped), close, reset or blackhole");
     } else {
       require(action instanceof Action.Delay || action instanceof Action.Drop, "has action [" + action.type() + "], which amqp does not support:"
-          + " use error (a reply code), delay or drop");
+          + " use error (a reply code), delay, drop or respond {confirm=nack}");
     }
   }
 

@@ -13,6 +13,7 @@ import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -127,7 +128,11 @@ final class AmqpSession extends FramedSession {
       MethodArgs args = frame.args(buf).skip(2);
       MessageFacts facts = MessageFacts.of(AmqpInspector.NAME).put(AmqpInspector.EXCHANGE, args.shortString())
           .put(AmqpInspector.ROUTING_KEY, args.shortString()).build();
-      if (apply(port.match(Direction.UPSTREAM, facts), frame, method, channel, true, port)) {
+      long published = channel.confirms.publish();
+      Optional<RuleMatch> match = port.match(Direction.UPSTREAM, facts);
+      if (match.isPresent() && match.get().action() instanceof Action.Respond) {
+        nackLater(published, channel);
+      } else if (apply(match, frame, method, channel, true, port)) {
         return;
       }
     } else if (method == Amqp.BASIC_CONSUME) {
@@ -137,6 +142,8 @@ final class AmqpSession extends FramedSession {
       channel.consume(queue, tag, (args.octet() & 0x08) != 0);
     } else if (method == Amqp.CHANNEL_OPEN) {
       reopen(frame.channel(), channel);
+    } else if (method == Amqp.CONFIRM_SELECT) {
+      channel.confirms.select();
     }
     client().pass(frame.length());
   }
@@ -154,12 +161,29 @@ final class AmqpSession extends FramedSession {
       if (apply(port.match(Direction.DOWNSTREAM, facts.build()), frame, method, channel, false, port)) {
         return;
       }
+    } else if (method == Amqp.BASIC_ACK) {
+      MethodArgs args = frame.args(buf);
+      List<Confirms.Confirm> confirms = channel.confirms.ack(args.longLong(), (args.octet() & 1) != 0);
+      if (confirms != null) {
+        server().skip(frame.length());
+        confirms.forEach(confirm -> port.toClient(AmqpFrames.confirm(port.alloc(), frame.channel(), confirm)));
+        return;
+      }
     } else if (method == Amqp.BASIC_CONSUME_OK) {
       channel.consumeOk(frame.args(buf).shortString());
     } else if (method == Amqp.BASIC_CANCEL_OK) {
       channel.cancelled(frame.args(buf).shortString());
     }
     server().pass(frame.length());
+  }
+
+  /** A nack rule fired for a publish: it goes to the broker, whose confirm the client gets as a nack. */
+  private static void nackLater(long published, AmqpChannel channel) {
+    if (published > 0) {
+      channel.confirms.nack(published);
+    } else {
+      AmqpInspector.LOG.debug("a nack rule fired for a publish on a channel without publisher confirms: forwarded");
+    }
   }
 
   /** A channel opened again (after a close) starts afresh, still hiding a close-ok the broker owes. */

@@ -35,6 +35,13 @@ final class MethodArgs {
     return value;
   }
 
+  long longLong() {
+    require(8);
+    long value = buf.getLong(at);
+    at += 8;
+    return value;
+  }
+
   String shortString() {
     int length = octet();
     require(length);

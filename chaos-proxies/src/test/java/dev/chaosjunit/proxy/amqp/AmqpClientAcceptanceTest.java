@@ -21,7 +21,9 @@ import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.AfterAll;
@@ -168,6 +170,25 @@ class AmqpClientAcceptanceTest {
     assertThat(received.poll(300, MILLISECONDS)).isNull();
     assertThat(consumer.isOpen()).isTrue();
     assertThat(relay.ruleCounters("lost").fired()).isEqualTo(1);
+  }
+
+  @Test
+  void aConfirmListenerSeesTheNackOfTheMatchedPublishAndAcksForTheOthers() throws Exception {
+    relay.addRule(rule(Fault.on("mq").amqp().exchange(EXCHANGE).routingKey("order.*").times(1).nack(), "nacked"));
+    Channel publisher = connection.createChannel();
+    publisher.confirmSelect();
+    Set<Long> acks = ConcurrentHashMap.newKeySet();
+    Set<Long> nacks = ConcurrentHashMap.newKeySet();
+    publisher.addConfirmListener((tag, multiple) -> acks.add(tag), (tag, multiple) -> nacks.add(tag));
+
+    publisher.basicPublish(EXCHANGE, "audit.1", null, bytes("one"));
+    publisher.basicPublish(EXCHANGE, "order.2", null, bytes("two"));
+    publisher.basicPublish(EXCHANGE, "order.3", null, bytes("three"));
+
+    assertThat(publisher.waitForConfirms(5000)).as("false: a publish was nacked").isFalse();
+    assertThat(nacks).containsExactly(2L);
+    assertThat(acks).doesNotContain(2L).isNotEmpty();
+    assertThat(relay.ruleCounters("nacked").fired()).isEqualTo(1);
   }
 
   @Test

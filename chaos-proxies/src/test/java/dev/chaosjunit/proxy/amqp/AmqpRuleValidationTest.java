@@ -56,7 +56,13 @@ class AmqpRuleValidationTest {
     assertThatThrownBy(() -> inspector.validate(rule(Direction.UPSTREAM, Map.of("topic", "t"), new Action.Drop(null))))
         .hasMessage("amqp rule [bad] has no match key [topic] for amqp: use [exchange], [routing_key] or [queue]");
     assertThatThrownBy(() -> inspector.validate(rule(Direction.UPSTREAM, Map.of(), new Action.Respond(Map.of()))))
-        .hasMessage("amqp rule [bad] has action [respond], which amqp does not support: use error (a reply code), delay or drop");
+        .hasMessage("amqp rule [bad] has action [respond {}]: the one canned reply is a publisher-confirm nack,"
+            + " respond {confirm=nack} on publishes (direction [upstream])");
+    assertThatThrownBy(() -> inspector.validate(rule(Direction.DOWNSTREAM, Map.of(),
+        new Action.Respond(Map.of("confirm", "nack"))))).hasMessageContaining("on publishes (direction [upstream])");
+    assertThatThrownBy(() -> inspector.validate(rule(Direction.UPSTREAM, Map.of(), new Action.Duplicate())))
+        .hasMessage("amqp rule [bad] has action [duplicate], which amqp does not support: use error (a reply code),"
+            + " delay, drop or respond {confirm=nack}");
     assertThatThrownBy(() -> inspector.validate(rule(Direction.UPSTREAM, Map.of(), new Action.Drop(DropMode.TIMEOUT))))
         .hasMessage("amqp rule [bad] has drop mode [timeout]: use none (the message alone is dropped), close, reset or blackhole");
     assertThatThrownBy(() -> inspector.validate(rule(Direction.UPSTREAM, Map.of(), Action.Error.of("404", "x".repeat(256)))))

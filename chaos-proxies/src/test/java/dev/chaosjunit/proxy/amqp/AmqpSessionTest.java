@@ -1,6 +1,9 @@
 package dev.chaosjunit.proxy.amqp;
 
 import static dev.chaosjunit.proxy.amqp.Wire.HEADER;
+import static dev.chaosjunit.proxy.amqp.Wire.ack;
+import static dev.chaosjunit.proxy.amqp.Wire.confirmSelect;
+import static dev.chaosjunit.proxy.amqp.Wire.nack;
 import static dev.chaosjunit.proxy.amqp.Wire.channelOpen;
 import static dev.chaosjunit.proxy.amqp.Wire.close;
 import static dev.chaosjunit.proxy.amqp.Wire.closeOk;
@@ -126,6 +129,27 @@ class AmqpSessionTest {
     port.client(session, HEADER + publish(1, "orders", "k") + content(1, "abc", 4), size);
     assertThat(port.sentToServer()).isEqualTo(HEADER + publish(1, "orders", "k") + content(1, "abc", 4));
     assertThat(port.events().get(port.events().indexOf("delay:300") + 1)).isEqualTo("server:" + publish(1, "orders", "k"));
+  }
+
+  @ParameterizedTest(name = "fragments of {0} bytes")
+  @ValueSource(ints = {1, 6, 4096})
+  void aNackedPublishReachesTheBrokerAndItsAckBecomesANackSplittingAMultipleAck(int size) {
+    port.rule(publishes(Map.of("exchange", "orders"), new Action.Respond(Map.of("confirm", "nack"))));
+    String publishes = HEADER + publish(1, "audit", "x") + confirmSelect(1) + publish(1, "orders", "a") + content(1, "1", 4)
+        + publish(1, "other", "b") + content(1, "2", 4) + publish(1, "orders", "c") + content(1, "3", 4)
+        + publish(1, "other", "d") + content(1, "4", 4) + publish(2, "orders", "e");
+    port.client(session, publishes, size);
+    port.server(session, ack(1, 2, true) + ack(2, 1, false) + ack(1, 4, true), size);
+    assertThat(port.sentToServer()).isEqualTo(publishes);
+    assertThat(port.sentToClient()).isEqualTo(nack(1, 1) + ack(1, 2, true) + ack(2, 1, false) + nack(1, 3) + ack(1, 4, true));
+  }
+
+  @Test
+  void aMultipleAckOfNackedPublishesAloneBecomesNacks() {
+    port.rule(publishes(Map.of(), new Action.Respond(Map.of("confirm", "nack"))));
+    port.client(session, HEADER + confirmSelect(1) + publish(1, "e", "a") + publish(1, "e", "b"), 4096);
+    port.server(session, ack(1, 1, false) + ack(1, 2, true), 4096);
+    assertThat(port.sentToClient()).isEqualTo(nack(1, 1) + nack(1, 2));
   }
 
   @Test

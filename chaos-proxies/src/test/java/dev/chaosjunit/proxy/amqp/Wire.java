@@ -101,6 +101,18 @@ final class Wire {
     return method(channel == 0 ? 10 : 20, channel == 0 ? 51 : 41).on(channel);
   }
 
+  static String confirmSelect(int channel) {
+    return method(85, 10).octet(0).on(channel);
+  }
+
+  static String ack(int channel, long tag, boolean multiple) {
+    return method(60, 80).longLong(tag).octet(multiple ? 1 : 0).on(channel);
+  }
+
+  static String nack(int channel, long tag) {
+    return method(60, 120).longLong(tag).octet(0).on(channel);
+  }
+
   static String heartbeat() {
     return frame(8, 0, "");
   }
