@@ -130,9 +130,13 @@ final class AmqpSession extends FramedSession {
           .put(AmqpInspector.ROUTING_KEY, args.shortString()).build();
       long published = channel.confirms.publish();
       Optional<RuleMatch> match = port.match(Direction.UPSTREAM, facts);
-      if (match.isPresent() && match.get().action() instanceof Action.Respond) {
+      Action action = match.map(RuleMatch::action).orElse(null);
+      if (action instanceof Action.Respond) {
         nackLater(published, channel);
       } else if (apply(match, frame, method, channel, true, port)) {
+        if (action instanceof Action.Drop drop && drop.mode() == null && published > 0) {
+          channel.confirms.lose(published);
+        }
         return;
       }
     } else if (method == Amqp.BASIC_CONSUME) {
@@ -161,9 +165,12 @@ final class AmqpSession extends FramedSession {
       if (apply(port.match(Direction.DOWNSTREAM, facts.build()), frame, method, channel, false, port)) {
         return;
       }
-    } else if (method == Amqp.BASIC_ACK) {
+    } else if (method == Amqp.BASIC_ACK || method == Amqp.BASIC_NACK) {
       MethodArgs args = frame.args(buf);
-      List<Confirms.Confirm> confirms = channel.confirms.ack(args.longLong(), (args.octet() & 1) != 0);
+      long tag = args.longLong();
+      boolean multiple = (args.octet() & 1) != 0;
+      List<Confirms.Confirm> confirms = method == Amqp.BASIC_ACK ? channel.confirms.ack(tag, multiple)
+          : channel.confirms.brokerNack(tag, multiple);
       if (confirms != null) {
         server().skip(frame.length());
         confirms.forEach(confirm -> port.toClient(AmqpFrames.confirm(port.alloc(), frame.channel(), confirm)));

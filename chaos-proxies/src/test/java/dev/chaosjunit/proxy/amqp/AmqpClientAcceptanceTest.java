@@ -192,6 +192,27 @@ class AmqpClientAcceptanceTest {
   }
 
   @Test
+  void aDroppedPublishNeverReachesTheBrokerAndTheConfirmsOfTheOthersStillMatch() throws Exception {
+    relay.addRule(rule(Fault.on("mq").amqp().exchange(EXCHANGE).routingKey("order.lost").drop(), "dropped"));
+    Channel publisher = connection.createChannel();
+    publisher.confirmSelect();
+    Set<Long> acks = ConcurrentHashMap.newKeySet();
+    Set<Long> nacks = ConcurrentHashMap.newKeySet();
+    publisher.addConfirmListener((tag, multiple) -> acks.add(tag), (tag, multiple) -> nacks.add(tag));
+
+    publisher.basicPublish(EXCHANGE, "order.1", null, bytes("one"));
+    publisher.basicPublish(EXCHANGE, "order.lost", null, bytes("lost"));
+    publisher.basicPublish(EXCHANGE, "order.3", null, bytes("three"));
+
+    assertThat(publisher.waitForConfirms(5000)).as("false: the dropped publish was nacked").isFalse();
+    assertThat(nacks).containsExactly(2L);
+    assertThat(acks).contains(3L).doesNotContain(2L);
+    assertThat(text(publisher.basicGet(QUEUE, true))).isEqualTo("one");
+    assertThat(text(publisher.basicGet(QUEUE, true))).isEqualTo("three");
+    assertThat(publisher.basicGet(QUEUE, true)).isNull();
+  }
+
+  @Test
   void aDelayedPublishIsConfirmedThatMuchLater() throws Exception {
     relay.addRule(rule(Fault.on("mq").amqp().exchange(EXCHANGE).delay(Duration.ofMillis(600)), "slow"));
     Channel publisher = connection.createChannel();

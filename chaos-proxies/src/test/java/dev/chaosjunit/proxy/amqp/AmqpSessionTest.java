@@ -152,6 +152,17 @@ class AmqpSessionTest {
     assertThat(port.sentToClient()).isEqualTo(nack(1, 1) + nack(1, 2));
   }
 
+  @ParameterizedTest(name = "fragments of {0} bytes")
+  @ValueSource(ints = {1, 4096})
+  void theBrokersConfirmsAreRenumberedAroundADroppedPublishWhichIsNacked(int size) {
+    port.rule(publishes(Map.of("exchange", "lost"), new Action.Drop(null)));
+    port.client(session, HEADER + confirmSelect(1) + publish(1, "e", "a") + publish(1, "lost", "b") + content(1, "x", 4)
+        + publish(1, "e", "c") + publish(1, "e", "d") + publish(1, "lost", "e") + publish(1, "e", "f"), size);
+    port.server(session, ack(1, 1, true) + ack(1, 2, false) + nack(1, 3) + ack(1, 4, true), size);
+    assertThat(port.sentToClient()).as("broker 2 is client 3, broker 3 is 4, broker 4 is 6; 2 and 5 were dropped")
+        .isEqualTo(ack(1, 1, true) + nack(1, 2) + ack(1, 3, false) + nack(1, 4) + nack(1, 5) + ack(1, 6, true));
+  }
+
   @Test
   void dropWithAModeEndsTheConnection() {
     port.rule(deliveries(Map.of("routing_key", "order.#"), new Action.Drop(DropMode.RESET)));
