@@ -115,6 +115,8 @@ class FaultTest {
     assertThat(delivery.direction()).isEqualTo(Direction.DOWNSTREAM);
     assertThat(delivery.match()).containsExactly(Map.entry("queue", "orders"));
     assertThat(delivery.action()).isEqualTo(new Action.Drop(null));
+    Rule nack = (Rule) effect(Fault.on("mq").amqp().exchange("orders").nack());
+    assertThat(nack.action()).isEqualTo(new Action.Respond(Map.of("confirm", "nack")));
   }
 
   @Nested

@@ -16,7 +16,11 @@
  *   <li>A hard reply code (320, 402, 501-506, 530, 540, 541) closes the connection the same way with
  *       {@code connection.close}; the proxy closes the sockets when the client answers {@code close-ok}.</li>
  *   <li>A drop without a mode removes the message alone: its method, header and body frames. A dropped
- *       delivery stays unacknowledged at the broker (redelivered when the channel closes).</li>
+ *       delivery stays unacknowledged at the broker (redelivered when the channel closes). On a channel in
+ *       confirm mode the broker numbers its confirms without a dropped publish: the proxy renumbers them
+ *       and nacks the dropped one once the broker confirms a later one ({@code Confirms}).</li>
+ *   <li>A nack rule lets the publish through and turns the broker's confirm for it into
+ *       {@code basic.nack}, splitting a {@code multiple} ack around it.</li>
  * </ul>
  */
 package dev.chaosjunit.proxy.amqp;
