@@ -125,11 +125,8 @@ final class AmqpSession extends FramedSession {
     ByteBuf buf = client().view();
     int method = frame.method(buf);
     if (method == Amqp.BASIC_PUBLISH) {
-      MethodArgs args = frame.args(buf).skip(2);
-      MessageFacts facts = MessageFacts.of(AmqpInspector.NAME).put(AmqpInspector.EXCHANGE, args.shortString())
-          .put(AmqpInspector.ROUTING_KEY, args.shortString()).build();
       long published = channel.confirms.publish();
-      Optional<RuleMatch> match = port.match(Direction.UPSTREAM, facts);
+      Optional<RuleMatch> match = port.match(Direction.UPSTREAM, MessageMethods.publish(frame, buf));
       Action action = match.map(RuleMatch::action).orElse(null);
       if (action instanceof Action.Respond) {
         nackLater(published, channel);
@@ -156,13 +153,8 @@ final class AmqpSession extends FramedSession {
     ByteBuf buf = server().view();
     int method = frame.method(buf);
     if (method == Amqp.BASIC_DELIVER) {
-      MethodArgs args = frame.args(buf);
-      String tag = args.shortString();
-      args.skip(9);
-      MessageFacts.Builder facts = MessageFacts.of(AmqpInspector.NAME)
-          .put(AmqpInspector.EXCHANGE, args.shortString()).put(AmqpInspector.ROUTING_KEY, args.shortString());
-      channel.queue(tag).ifPresent(queue -> facts.put(AmqpInspector.QUEUE, queue));
-      if (apply(port.match(Direction.DOWNSTREAM, facts.build()), frame, method, channel, false, port)) {
+      MessageFacts facts = MessageMethods.deliver(frame, buf, channel);
+      if (apply(port.match(Direction.DOWNSTREAM, facts), frame, method, channel, false, port)) {
         return;
       }
     } else if (method == Amqp.BASIC_ACK || method == Amqp.BASIC_NACK) {
@@ -261,7 +253,7 @@ final class AmqpSession extends FramedSession {
       in.pass(frame.length());
       return;
     }
-    skipContent(frame, channel.fromClient, in);
+    channel.fromClient.skip(frame, in);
     if (method == Amqp.CHANNEL_CLOSE_OK) {
       channel.clientClosing = false;
     } else if (method == Amqp.CHANNEL_CLOSE) {
@@ -272,7 +264,7 @@ final class AmqpSession extends FramedSession {
   private void discardFromServer(AmqpFrame frame, AmqpChannel channel, RelayPort port) {
     FrameBuffer in = server();
     int method = frame.type() == Amqp.METHOD ? frame.method(in.view()) : 0;
-    skipContent(frame, channel.fromServer, in);
+    channel.fromServer.skip(frame, in);
     if (connectionClosing) {
       return;
     }
@@ -281,15 +273,5 @@ final class AmqpSession extends FramedSession {
     } else if (method == Amqp.CHANNEL_CLOSE) {
       port.toServer(AmqpFrames.channelCloseOk(port.alloc(), frame.channel()));
     }
-  }
-
-  /** Skips a discarded frame, keeping count of the dropped content it may belong to. */
-  private static void skipContent(AmqpFrame frame, ContentSkip content, FrameBuffer in) {
-    if (content.takes(frame.type()) && frame.type() == Amqp.HEADER) {
-      content.header(frame.bodySize(in.view()));
-    } else if (content.takes(frame.type())) {
-      content.body(frame.payload());
-    }
-    in.skip(frame.length());
   }
 }

@@ -1,5 +1,7 @@
 package dev.chaosjunit.proxy.amqp;
 
+import dev.chaosjunit.proxy.protocol.FrameBuffer;
+
 /**
  * The content frames of one dropped message on one channel and direction: its header, then body frames
  * until they add up to the header's body size.
@@ -28,5 +30,15 @@ final class ContentSkip {
   /** A dropped body frame of {@code size} bytes. */
   void body(int size) {
     bodyLeft = Math.max(0, bodyLeft - size);
+  }
+
+  /** Skips a discarded frame (whole in {@code in}), keeping count of the dropped content it may belong to. */
+  void skip(AmqpFrame frame, FrameBuffer in) {
+    if (takes(frame.type()) && frame.type() == Amqp.HEADER) {
+      header(frame.bodySize(in.view()));
+    } else if (takes(frame.type())) {
+      body(frame.payload());
+    }
+    in.skip(frame.length());
   }
 }
