@@ -120,6 +120,11 @@ public final class FaultTarget {
     return new KafkaRule(service);
   }
 
+  /** Starts an AMQP 0-9-1 (RabbitMQ) rule. */
+  public AmqpRule amqp() {
+    return new AmqpRule(service);
+  }
+
   /** Starts a gRPC rule. */
   public GrpcRule grpc() {
     return new GrpcRule(service);

@@ -156,6 +156,14 @@ class MisconfigurationTest {
     }
 
     @Test
+    void amqp() {
+      assertThat(failure(BadAmqp.class)).isEqualTo("@FaultAssumption on [BadAmqp.gone]: fault [gone] cannot run:"
+          + " amqp rule [gone] matches [queue] on publishes, which name no queue: match deliveries (direction"
+          + " [downstream], onResponses()) or match the publish's [exchange] and [routing_key]; fix the rule where"
+          + " the field builds it");
+    }
+
+    @Test
     void theBackendIsToxiproxy() {
       Throwable thrown = Fixtures.onlyFailure(Fixtures.run(ReadOnlyCache.class, Map.of("chaos.backend", "toxiproxy")));
       assertThat(thrown).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
@@ -294,6 +302,11 @@ class MisconfigurationTest {
   static class BadKafka extends RuleBase {
     @Chaos(value = "bus", protocol = ChaosProtocol.KAFKA) static InetSocketAddress bus = EchoServer.address();
     @FaultAssumption static Fault notLeader = Fault.on("bus").kafka().topic("orders").error("NOT_THE_LEADER");
+  }
+
+  static class BadAmqp extends RuleBase {
+    @Chaos(value = "mq", protocol = ChaosProtocol.AMQP) static InetSocketAddress mq = EchoServer.address();
+    @FaultAssumption static Fault gone = Fault.on("mq").amqp().queue("orders").closeChannel(404, "NOT_FOUND - no queue");
   }
 
   static class BadGrpc extends RuleBase {
