@@ -30,6 +30,7 @@ public final class DefaultProxyEngine implements ProxyEngine {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultProxyEngine.class);
 
   private final EngineOptions options;
+  private volatile long seed;
   private final EventLoopGroup group;
   private final EventLoopGroup acceptors;
   private final ProtocolInspectors inspectors;
@@ -39,6 +40,7 @@ public final class DefaultProxyEngine implements ProxyEngine {
 
   private DefaultProxyEngine(EngineOptions options) {
     this.options = options;
+    this.seed = options.seed();
     this.inspectors = ProtocolInspectors.load(Thread.currentThread().getContextClassLoader());
     this.group = Transport.newGroup(options.ioThreads());
     this.acceptors = Transport.newGroup(1);
@@ -103,8 +105,14 @@ public final class DefaultProxyEngine implements ProxyEngine {
   }
 
   @Override
+  public synchronized void reset(long seed) {
+    this.seed = seed;
+    reset();
+  }
+
+  @Override
   public long seed() {
-    return options.seed();
+    return seed;
   }
 
   @Override
