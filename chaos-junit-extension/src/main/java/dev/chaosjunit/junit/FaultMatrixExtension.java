@@ -3,6 +3,7 @@ package dev.chaosjunit.junit;
 import dev.chaosjunit.junit.internal.plan.MatrixAnalyzer;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
 import dev.chaosjunit.junit.internal.plan.ServiceScanner;
+import dev.chaosjunit.junit.internal.run.Seeds;
 import dev.chaosjunit.junit.internal.run.Topologies;
 import dev.chaosjunit.junit.report.CellReporting;
 import java.lang.reflect.Method;
@@ -26,8 +27,10 @@ final class FaultMatrixExtension implements TestTemplateInvocationContextProvide
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
     MatrixPlan matrix = MatrixAnalyzer.analyze(context, ServiceScanner.scan(testClass));
-    CellReporting.open(context, matrix, Topologies.seed(context));
+    long seed = Topologies.seed(context);
+    CellReporting.open(context, matrix, seed);
     CellNames names = CellNames.of(matrix, context);
-    return matrix.cells().stream().map(cell -> new CellInvocationContext(matrix, cell, names.format(cell)));
+    return matrix.invocations(iteration -> Seeds.forIteration(seed, iteration)).stream()
+        .map(invocation -> new CellInvocationContext(matrix, invocation, names.format(invocation)));
   }
 }

@@ -1,11 +1,13 @@
 package dev.chaosjunit.junit.report;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * One cell as reported.
  *
- * @param index 1-based position
+ * @param index 1-based position among the matrix's invocations
+ * @param seed the seed that re-runs it
  * @param displayName the cell's display name
  * @param scenario the scenario
  * @param fault the fault's name
@@ -16,11 +18,13 @@ import java.util.Map;
  * @param outcome the outcome summary
  * @param durationMs how long the scenario ran
  * @param firings firings per effect
+ * @param events what happened in the proxies, in order
  * @param rerun the command re-running the cell
  * @param uniqueId the JUnit unique ID
  */
 record CellRecord(
     int index,
+    long seed,
     String displayName,
     String scenario,
     String fault,
@@ -31,10 +35,12 @@ record CellRecord(
     String outcome,
     long durationMs,
     Map<String, Long> firings,
+    List<EventRecord> events,
     String rerun,
     String uniqueId) {
 
   public CellRecord {
     firings = Map.copyOf(firings);
+    events = events == null ? List.of() : List.copyOf(events);
   }
 }

@@ -50,8 +50,14 @@ public interface FaultBackend extends AutoCloseable {
    */
   Map<String, Long> connectionsAccepted();
 
-  /** Puts every proxy back to its baseline: enabled, no toxics, no rules. */
-  void reset();
+  /**
+   * Puts every proxy back to its baseline (enabled, no toxics, no rules) for a cell, whose faults then
+   * draw their random decisions from {@code seed} (the engine; a Toxiproxy server draws from its own).
+   */
+  void reset(long seed);
+
+  /** Starts recording the proxies' events for a cell; the Toxiproxy backend records none. */
+  EventRecording record();
 
   /** Applies one effect, under the name it carries (unique per service and cell). */
   void apply(FaultEffect effect);

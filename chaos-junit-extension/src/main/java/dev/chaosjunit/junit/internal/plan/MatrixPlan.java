@@ -19,6 +19,7 @@ import org.apiguardian.api.API;
  * @param namePattern the display name pattern, blank = configured default
  * @param statusReaders the {@code @StatusOf} methods, the test class's own first
  * @param readiness the probe polled before each cell, if any
+ * @param iterations how many times each cell runs, each under its own seed
  */
 @API(status = INTERNAL, since = "0.1")
 public record MatrixPlan(
@@ -29,4 +30,17 @@ public record MatrixPlan(
     Duration timeout,
     String namePattern,
     List<Method> statusReaders,
-    Optional<ReadinessProbe> readiness) {}
+    Optional<ReadinessProbe> readiness,
+    int iterations) {
+
+  /** The invocations, cell by cell, each cell's iterations in a row, under seeds {@code seedOf} gives. */
+  public List<CellInvocation> invocations(java.util.function.IntToLongFunction seedOf) {
+    List<CellInvocation> all = new java.util.ArrayList<>();
+    for (CellPlan cell : cells) {
+      for (int i = 1; i <= iterations; i++) {
+        all.add(CellInvocation.of(cell, i, iterations, seedOf.applyAsLong(i)));
+      }
+    }
+    return all;
+  }
+}

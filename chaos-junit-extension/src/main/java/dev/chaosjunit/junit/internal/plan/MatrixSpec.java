@@ -19,6 +19,7 @@ import java.util.List;
  * @param namePattern the display name pattern, blank = configured default
  * @param readiness the readiness probe's method name, blank = none
  * @param readinessTimeout how long the probe may take to succeed
+ * @param iterations how many times each cell runs
  */
 record MatrixSpec(
     String annotation,
@@ -33,4 +34,5 @@ record MatrixSpec(
     String timeout,
     String namePattern,
     String readiness,
-    String readinessTimeout) {}
+    String readinessTimeout,
+    int iterations) {}

@@ -2,10 +2,13 @@ package dev.chaosjunit.junit.internal.run;
 
 import dev.chaosjunit.fault.FaultEffect;
 import dev.chaosjunit.junit.Cell;
+import dev.chaosjunit.junit.CellEvents;
 import dev.chaosjunit.junit.Outcome;
 import dev.chaosjunit.junit.Verdict;
 import dev.chaosjunit.junit.internal.StatusReading;
+import dev.chaosjunit.junit.internal.backend.EventRecording;
 import dev.chaosjunit.junit.internal.backend.FaultBackend;
+import dev.chaosjunit.junit.internal.plan.CellInvocation;
 import dev.chaosjunit.junit.internal.plan.CellPlan;
 import dev.chaosjunit.junit.internal.plan.FaultDef;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
@@ -33,19 +36,24 @@ final class CellExecution {
     this.matrix = matrix;
   }
 
-  /** Runs one cell on the test instance. */
-  public CellResult run(CellPlan plan, Object instance) throws InterruptedException {
+  /** Runs one invocation of a cell on the test instance, its faults drawing from its seed and the cell's name. */
+  public CellResult run(CellInvocation invocation, Object instance) throws InterruptedException {
+    CellPlan plan = invocation.cell();
+    long seed = invocation.seed();
     FaultBackend backend = proxies.backend();
     List<FaultEffect> effects = plan.fault().map(f -> f.fault().effects()).orElse(List.of());
     List<FaultEffect> applied = new ArrayList<>();
     Map<String, Long> firings = new LinkedHashMap<>();
     Outcome outcome = null;
     Throwable error = null;
+    EventRecording recording = null;
+    CellEvents events = CellEvents.none();
     try {
-      backend.reset();
+      backend.reset(Seeds.forCell(seed, plan.scenario().name(), plan.faultName()));
       if (matrix.readiness().isPresent()) {
         Readiness.await(matrix.readiness().get(), runner, instance, proxies.topology());
       }
+      recording = backend.record();
       for (FaultEffect effect : effects) {
         backend.apply(effect);
         applied.add(effect);
@@ -59,18 +67,25 @@ final class CellExecution {
       error = e;
     } finally {
       error = revert(applied, error);
+      if (recording != null) {
+        events = recording.stop();
+      }
     }
-    return result(plan, outcome, firings, error, instance);
+    return result(invocation, new Ran(outcome, firings, events), error, instance);
   }
 
-  private CellResult result(CellPlan plan, Outcome outcome, Map<String, Long> firings, Throwable error,
-      Object instance) {
+  /** What a cell's run left: the scenario's outcome (null when it did not run), firings, events. */
+  private record Ran(Outcome outcome, Map<String, Long> firings, CellEvents events) {}
+
+  private CellResult result(CellInvocation invocation, Ran ran, Throwable error, Object instance) {
+    CellPlan plan = invocation.cell();
+    Outcome outcome = ran.outcome();
     StatusReading reading = outcome == null ? StatusReading.NONE
         : StatusReader.read(outcome.value(), matrix.statusReaders(), instance);
     Outcome seen = outcome == null ? new Outcome(Outcome.Kind.THREW, null, error, Duration.ZERO)
         : new Outcome(outcome.kind(), outcome.value(), outcome.error(), outcome.duration(), reading.status());
-    Cell cell = new Cell(plan.index(), plan.scenario().name(), plan.faultName(), plan.fault().map(FaultDef::fault),
-        plan.expectation().value(), seen, firings, proxies.topology().seed());
+    Cell cell = new Cell(invocation.index(), plan.scenario().name(), plan.faultName(), plan.fault().map(FaultDef::fault),
+        plan.expectation().value(), seen, ran.firings(), ran.events(), invocation.seed());
     if (error != null) {
       return new CellResult(cell, new Judgement(Verdict.ERRORED, "the cell errored: " + error), Optional.of(error));
     }
