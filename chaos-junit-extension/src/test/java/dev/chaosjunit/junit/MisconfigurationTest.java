@@ -77,6 +77,21 @@ class MisconfigurationTest {
     }
 
     @Test
+    void iterationsAreLessThanOne() {
+      assertThat(failure(NoIterations.class)).isEqualTo("@FaultMatrix on [NoIterations.matrix()]: iterations = [0] "
+          + "is less than 1; run each cell at least once: iterations = 1 (the default) or more");
+    }
+
+    @Test
+    void theIterationsSettingIsNotAPositiveNumber() {
+      for (String bad : new String[] {"-1", "many"}) {
+        Throwable thrown = Fixtures.onlyFailure(Fixtures.run(Plain.class, java.util.Map.of("chaos.iterations", bad)));
+        assertThat(thrown).isInstanceOf(ExtensionConfigurationException.class).hasMessage("-Dchaos.iterations=["
+            + bad + "] is not a whole number of at least 1; pass how many times each cell runs, e.g. -Dchaos.iterations=50");
+      }
+    }
+
+    @Test
     void theMatrixIsEmpty() {
       assertThat(failure(Empty.class)).isEqualTo("@FaultMatrix on [Empty.matrix()]: the matrix is empty "
           + "(1 scenarios, 0 faults, baseline false); declare @Scenario methods and @FaultAssumption faults, "
@@ -175,6 +190,18 @@ class MisconfigurationTest {
     String ping() {
       return "ping";
     }
+  }
+
+  @TestFixture
+  static class NoIterations extends Base {
+    @FaultMatrix(iterations = 0)
+    void matrix() {}
+  }
+
+  @TestFixture
+  static class Plain extends Base {
+    @FaultMatrix
+    void matrix() {}
   }
 
   @TestFixture
