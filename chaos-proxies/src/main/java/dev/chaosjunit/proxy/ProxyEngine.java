@@ -47,7 +47,9 @@ public interface ProxyEngine extends AutoCloseable {
   void reset();
 
   /**
-   * {@link #reset()}, then makes {@code seed} the seed of the faults added from now on: a toxic or rule
+   * Lets the engine's threads handle the bytes they already received (so a previous client's last bytes
+   * pass before the next faults arrive), then {@link #reset()}s and makes {@code seed} the seed of the
+   * faults added from now on: a toxic or rule
    * draws its decisions from the seed it was added under, its name, and an ordinal that starts when it
    * was added (the n-th message a rule matched, the n-th connection a toxic acted on), so the same faults
    * added under the same seed decide the same whatever ran before (e.g. one cell of a matrix, run alone).

@@ -11,6 +11,9 @@ import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxyEvent;
 import dev.chaosjunit.proxy.ProxySpec;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,8 +109,27 @@ public final class DefaultProxyEngine implements ProxyEngine {
 
   @Override
   public synchronized void reset(long seed) {
+    settle();
     this.seed = seed;
     reset();
+  }
+
+  /**
+   * Lets every event loop handle the input it already has, so a previous client's last bytes pass before
+   * the next faults arrive: a task that schedules a second one, which runs only after the loop went through
+   * its I/O again (a loop fetches scheduled tasks once per round, after the I/O it found ready), even when
+   * the loop was busy with other tasks when asked.
+   */
+  private void settle() {
+    List<Future<?>> rounds = new ArrayList<>();
+    for (EventExecutor loop : group) {
+      if (!loop.inEventLoop()) {
+        Promise<Void> done = loop.newPromise();
+        loop.execute(() -> loop.schedule(() -> done.setSuccess(null), 0, TimeUnit.NANOSECONDS));
+        rounds.add(done);
+      }
+    }
+    rounds.forEach(round -> round.awaitUninterruptibly(1, TimeUnit.SECONDS));
   }
 
   @Override
