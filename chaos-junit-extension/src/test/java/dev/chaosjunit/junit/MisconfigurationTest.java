@@ -171,6 +171,16 @@ class MisconfigurationTest {
     }
 
     @Test
+    void aRandomToxicMeetsTheToxiproxyBackendWhichCannotReplayIt() {
+      Throwable thrown = Fixtures.onlyFailure(Fixtures.run(HalfSlow.class, Map.of("chaos.backend", "toxiproxy")));
+      assertThat(thrown).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
+          "@FaultAssumption on [HalfSlow.halfSlow]: fault [halfSlow] draws at random (toxicity 0.5), which the"
+              + " toxiproxy backend (-Dchaos.backend=toxiproxy) cannot replay: Toxiproxy's API takes no seed; run with"
+              + " -Dchaos.backend=engine (the default), or make the toxic deterministic (toxicity 1, no jitter or size"
+              + " variation)");
+    }
+
+    @Test
     void theBackendIsToxiproxy() {
       Throwable thrown = Fixtures.onlyFailure(Fixtures.run(ReadOnlyCache.class, Map.of("chaos.backend", "toxiproxy")));
       assertThat(thrown).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
@@ -190,6 +200,14 @@ class MisconfigurationTest {
     String ping() {
       return "ping";
     }
+  }
+
+  @TestFixture
+  static class HalfSlow extends Base {
+    @FaultAssumption static Fault halfSlow = Fault.on("echo").toxicity(0.5).latency(Duration.ofMillis(1));
+
+    @FaultMatrix(faults = "halfSlow")
+    void matrix() {}
   }
 
   @TestFixture

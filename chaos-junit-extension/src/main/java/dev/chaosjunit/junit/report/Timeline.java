@@ -52,7 +52,7 @@ final class Timeline {
     String colour = COLOURS.getOrDefault(e.kind(), "#000");
     String title = "<title>" + Html.esc(millis(e.atMicros()) + " " + describe(e)) + "</title>";
     String at = String.format(Locale.ROOT, "%.1f", x);
-    if (e.kind().startsWith("fault-applied") || e.kind().startsWith("fault-reverted")) {
+    if (e.kind().equals("fault-applied") || e.kind().equals("fault-reverted")) {
       return "<line x1=\"" + at + "\" x2=\"" + at + "\" y1=\"" + y + "\" y2=\"" + (y + LANE) + "\" stroke=\"" + colour
           + "\" stroke-width=\"2\">" + title + "</line>";
     }

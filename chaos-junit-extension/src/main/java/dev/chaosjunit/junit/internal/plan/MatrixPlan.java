@@ -4,8 +4,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntToLongFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -34,8 +36,8 @@ public record MatrixPlan(
     int iterations) {
 
   /** The invocations, cell by cell, each cell's iterations in a row, under seeds {@code seedOf} gives. */
-  public List<CellInvocation> invocations(java.util.function.IntToLongFunction seedOf) {
-    List<CellInvocation> all = new java.util.ArrayList<>();
+  public List<CellInvocation> invocations(IntToLongFunction seedOf) {
+    List<CellInvocation> all = new ArrayList<>();
     for (CellPlan cell : cells) {
       for (int i = 1; i <= iterations; i++) {
         all.add(CellInvocation.of(cell, i, iterations, seedOf.applyAsLong(i)));
