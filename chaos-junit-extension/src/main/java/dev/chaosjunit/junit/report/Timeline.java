@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 final class Timeline {
 
   static final int MAX_MARKS = 500;
-  private static final int WIDTH = 400;
+  private static final int WIDTH = 300;
   private static final int LANE = 18;
-  private static final int LABEL = 60;
+  private static final int LABEL = 50;
   private static final Map<String, String> COLOURS = Map.of("fault-applied", "#1f5fbf", "fault-reverted", "#7f8fa6",
       "fault-fired", "#d12b2b", "fault-drew", "#e89b0c", "connection-opened", "#1c9c46",
       "connection-closed", "#555555", "proxy-disabled", "#7a3bbf", "proxy-enabled", "#b58ee0");
