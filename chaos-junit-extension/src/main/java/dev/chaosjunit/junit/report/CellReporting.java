@@ -47,10 +47,23 @@ public final class CellReporting {
     CellRecord cell = new CellRecord(invocation.index(), invocation.seed(), context.getDisplayName(), plan.scenario().name(),
         plan.faultName(), describe(plan), plan.expectation().describe(), verdict.label(), reason,
         ran == null ? "not run" : ran.outcome().summary(), ran == null ? 0 : ran.outcome().duration().toMillis(),
-        ran == null ? Map.of() : ran.firings(), ran == null ? List.of() : EventRecord.of(ran.events()), rerun,
-        context.getUniqueId());
+        ran == null ? Map.of() : ran.firings(), exercised(plan, ran), ran == null ? List.of()
+        : EventRecord.of(ran.events()), rerun, context.getUniqueId());
     context.getParent().map(p -> p.getStore(NAMESPACE).get(MatrixReport.class, MatrixReport.class))
         .ifPresent(report -> report.record(cell));
+  }
+
+  private static String exercised(CellPlan plan, Cell ran) {
+    if (plan.fault().isEmpty()) {
+      return "baseline";
+    }
+    if (ran == null) {
+      return "not run";
+    }
+    if (ran.totalFirings() > 0) {
+      return "fired";
+    }
+    return plan.expectation().untouched() ? "declared untouched" : "not met";
   }
 
   private static String describe(CellPlan plan) {

@@ -84,11 +84,13 @@ final class HtmlReport {
     long firings = cell.firings().values().stream().mapToLong(Long::longValue).sum();
     return "<details><summary><span class=\"icon\">"
         + ICONS.getOrDefault(cell.verdict(), "?") + "</span> " + Html.esc(cell.verdict()) + "<br><small>"
-        + cell.durationMs() + " ms · fired " + firings + "×</small></summary><dl>"
+        + cell.durationMs() + " ms · " + (firings > 0 ? "fired " + firings + "×" : cell.exercised())
+        + "</small></summary><dl>"
         + Html.row("cell", "#" + cell.index() + " " + cell.displayName())
         + Html.row("fault", cell.faultDescription()) + Html.row("expected", cell.expected())
         + Html.row("outcome", cell.outcome()) + Html.row("why", cell.reason())
-        + Html.row("firings", cell.firings().toString()) + Html.code("re-run", cell.rerun())
+        + Html.row("firings", cell.firings().toString()) + Html.row("fault met", cell.exercised())
+        + Html.code("re-run", cell.rerun())
         + Html.code("unique id", cell.uniqueId()) + events(cell) + "</dl></details>";
   }
 

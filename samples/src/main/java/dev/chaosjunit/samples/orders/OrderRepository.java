@@ -45,6 +45,11 @@ final class OrderRepository implements AutoCloseable {
     createSchema();
   }
 
+  /** Whether the pool holds all its connections, none of them in use (recovered from an outage). */
+  boolean poolFull() {
+    return pool.getHikariPoolMXBean().getIdleConnections() == pool.getMaximumPoolSize();
+  }
+
   Order insert(String userId, Order.Request request, Quote quote) {
     try (Connection connection = pool.getConnection();
         PreparedStatement insert = connection.prepareStatement(INSERT)) {
