@@ -113,8 +113,8 @@ final class RuleBook {
     if (ordinal <= rule.spec.after()) {
       return false;
     }
-    if (rule.spec.probability() >= 1) {
-      return true;
+    if (rule.spec.probability() >= 1 || rule.spec.probability() <= 0) {
+      return rule.spec.probability() >= 1;
     }
     double draw = Seeds.unit(rule.seed, proxy, rule.spec.name(), "probability", ordinal);
     events.accept(new ProxyEvent.FaultDrew(Instant.now(), proxy, connection, ProxyEvent.FaultKind.RULE,

@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 /**
  * The random decisions of one toxic on one connection and stream: whether it acts there (its toxicity)
  * and the source of its jitter or slice sizes, both derived from the seed the toxic was added under and
- * the ordinal of this connection among those the toxic met since. Each draw is an event.
+ * the ordinal of this connection among those the toxic met since. Each draw is an event; a toxicity of 0
+ * or 1 decides without one.
  */
 final class ToxicDraws {
 
@@ -22,8 +23,8 @@ final class ToxicDraws {
     this.toxic = toxic;
     this.ordinal = toxic.nextConnection();
     double toxicity = toxic.spec.toxicity();
-    if (toxicity >= 1) {
-      applies = true;
+    if (toxicity >= 1 || toxicity <= 0) {
+      applies = toxicity >= 1;
     } else {
       double draw = Seeds.unit(toxic.seed, connection.proxy().name(), toxic.name(), "toxicity", ordinal);
       drew("toxicity", draw);
