@@ -115,12 +115,12 @@ public final class DefaultProxyEngine implements ProxyEngine {
   }
 
   /**
-   * Lets every event loop handle the input it already has, so a previous client's last bytes pass before
-   * the next faults arrive: a task that schedules a second one, which runs only after the loop went through
+   * A task on every event loop that schedules a second one, which runs only after the loop went through
    * its I/O again (a loop fetches scheduled tasks once per round, after the I/O it found ready), even when
    * the loop was busy with other tasks when asked.
    */
-  private void settle() {
+  @Override
+  public void settle() {
     List<Future<?>> rounds = new ArrayList<>();
     for (EventExecutor loop : group) {
       if (!loop.inEventLoop()) {

@@ -66,6 +66,11 @@ final class EngineBackend implements FaultBackend {
   }
 
   @Override
+  public void settle() {
+    engine.settle();
+  }
+
+  @Override
   public EventRecording record() {
     return new EngineRecording(engine.events());
   }

@@ -56,6 +56,12 @@ public interface FaultBackend extends AutoCloseable {
    */
   void reset(long seed);
 
+  /**
+   * Waits until the proxies handled what clients sent so far (the engine; the Toxiproxy backend cannot
+   * tell), so a scenario's last bytes meet its cell's faults before they are read and reverted.
+   */
+  void settle();
+
   /** Starts recording the proxies' events for a cell; the Toxiproxy backend records none. */
   EventRecording record();
 

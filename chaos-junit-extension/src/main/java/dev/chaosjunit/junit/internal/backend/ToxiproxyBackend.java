@@ -96,6 +96,11 @@ final class ToxiproxyBackend implements FaultBackend {
   }
 
   @Override
+  public void settle() {
+    // Toxiproxy's API cannot tell when its server handled what it received
+  }
+
+  @Override
   public EventRecording record() {
     return CellEvents::none;
   }

@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The lifecycle of one cell: reset the proxies, apply the fault's effects, run the scenario, read the
- * firings, always revert, judge.
+ * The lifecycle of one cell: reset the proxies under the cell's seed, record their events, apply the
+ * fault's effects, run the scenario, let the proxies handle what it sent, read the firings, always
+ * revert, judge.
  */
 final class CellExecution {
 
@@ -59,6 +60,7 @@ final class CellExecution {
         applied.add(effect);
       }
       outcome = runner.run(plan.scenario(), instance, proxies.topology(), timeout(plan));
+      backend.settle();
       proxies.cellRan();
       if (backend.countsFirings()) {
         readFirings(applied, firings);
