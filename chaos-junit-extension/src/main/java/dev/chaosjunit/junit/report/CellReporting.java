@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.chaosjunit.junit.Cell;
 import dev.chaosjunit.junit.Verdict;
 import dev.chaosjunit.junit.internal.ChaosConfig;
+import dev.chaosjunit.junit.internal.buggify.Ledger;
 import dev.chaosjunit.junit.internal.plan.CellInvocation;
 import dev.chaosjunit.junit.internal.plan.CellPlan;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
@@ -21,13 +22,16 @@ public final class CellReporting {
 
   private CellReporting() {}
 
-  /** Opens the report of a matrix run with {@code seed}; JUnit closes (and so writes) it after the matrix. */
-  public static void open(ExtensionContext templateContext, MatrixPlan matrix, long seed) {
+  /**
+   * Opens the report of a matrix run with {@code seed}, with the application's assertions over it; JUnit closes
+   * (and so writes) it after the matrix.
+   */
+  public static void open(ExtensionContext templateContext, MatrixPlan matrix, long seed, Ledger assertions) {
     List<String> columns = matrix.cells().stream().map(CellPlan::faultName).distinct().toList();
     List<String> rows = matrix.cells().stream().map(c -> c.scenario().name()).distinct().toList();
     templateContext.getStore(NAMESPACE).put(MatrixReport.class, new MatrixReport(matrix.testClass().getSimpleName(),
         matrix.methodName(), rows, columns, seed, ChaosConfig.reportsDir(templateContext),
-        ChaosConfig.get(templateContext, ChaosConfig.CELL).orElse("")));
+        ChaosConfig.get(templateContext, ChaosConfig.CELL).orElse(""), assertions, matrix.coverage().isPresent()));
   }
 
   /** Records a cell that did not run, and why. */

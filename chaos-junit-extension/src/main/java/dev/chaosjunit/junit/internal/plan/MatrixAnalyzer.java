@@ -7,6 +7,9 @@ import dev.chaosjunit.junit.FaultMatrix;
 import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.ChaosConfig;
 import dev.chaosjunit.junit.internal.Misconfiguration;
+import dev.chaosjunit.junit.internal.buggify.Catalogue;
+import dev.chaosjunit.junit.internal.buggify.CatalogueException;
+import dev.chaosjunit.junit.internal.buggify.CatalogueScanner;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,8 +50,8 @@ public final class MatrixAnalyzer {
   /** Analyses a method for a backend, with the {@code chaos.iterations} setting if there is one. */
   public static MatrixPlan analyze(Class<?> testClass, Method method, List<ServiceDeclaration> services, Backend backend,
       Optional<String> iterations) {
-    return new MatrixAnalyzer(testClass, method).plan(method.getName(), new FaultValidator(services, backend),
-        iterations);
+    MatrixAnalyzer analyzer = new MatrixAnalyzer(testClass, method);
+    return analyzer.plan(method.getName(), new FaultValidator(services, backend, analyzer::sites), iterations);
   }
 
   private MatrixPlan plan(String methodName, FaultValidator validator, Optional<String> configuredIterations) {
@@ -66,8 +69,11 @@ public final class MatrixAnalyzer {
     spec.excludes().forEach(e -> checkNames(CellSelector.of(e.scenario(), e.fault()), "ExcludeCell"));
     Duration timeout = DurationText.parse(spec.timeout(), spec.annotation(), spec.element(), "timeout")
         .orElse(Duration.ofSeconds(10));
+    Optional<Catalogue> coverage = spec.coverage().isEmpty() ? Optional.empty()
+        : Optional.of(catalogue(spec.coverage().stream().map(Class::getPackageName).toList()));
     return new MatrixPlan(testClass, methodName, cells(rows, columns), spec.requireFiring(), timeout,
-        spec.namePattern(), StatusOfCatalog.scan(testClass), ReadinessProbe.of(spec, testClass), iterations);
+        spec.namePattern(), StatusOfCatalog.scan(testClass), ReadinessProbe.of(spec, testClass), spec.buggify(),
+        coverage, iterations);
   }
 
   /** {@code -Dchaos.iterations} over the annotation's; both must be at least 1. */
@@ -90,6 +96,21 @@ public final class MatrixAnalyzer {
     }
     throw new ExtensionConfigurationException("-D" + ChaosConfig.ITERATIONS + "=[" + text + "] is not a whole"
         + " number of at least 1; pass how many times each cell runs, e.g. -D" + ChaosConfig.ITERATIONS + "=50");
+  }
+
+  /** The buggify sites a fault may force on: those of the test class's package and of the coverage classes'. */
+  private Set<String> sites() {
+    List<String> packages = new ArrayList<>(List.of(testClass.getPackageName()));
+    spec.coverage().forEach(c -> packages.add(c.getPackageName()));
+    return catalogue(packages).sites();
+  }
+
+  private Catalogue catalogue(List<String> packages) {
+    try {
+      return CatalogueScanner.scan(testClass.getClassLoader(), packages);
+    } catch (CatalogueException e) {
+      throw Misconfiguration.of(spec.annotation(), spec.element(), e.problem(), e.fix(), e);
+    }
   }
 
   private List<CellPlan> cells(List<ScenarioDef> rows, List<FaultDef> columns) {

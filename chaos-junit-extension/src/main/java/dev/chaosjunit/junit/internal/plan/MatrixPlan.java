@@ -2,6 +2,7 @@ package dev.chaosjunit.junit.internal.plan;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.chaosjunit.junit.internal.buggify.Catalogue;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import org.apiguardian.api.API;
  * @param namePattern the display name pattern, blank = configured default
  * @param statusReaders the {@code @StatusOf} methods, the test class's own first
  * @param readiness the probe polled before each cell, if any
+ * @param buggify whether buggify runs at random in every cell
+ * @param coverage the catalogue of the assertions whose coverage the matrix judges, if any
  * @param iterations how many times each cell runs, each under its own seed
  */
 @API(status = INTERNAL, since = "0.1")
@@ -33,6 +36,8 @@ public record MatrixPlan(
     String namePattern,
     List<Method> statusReaders,
     Optional<ReadinessProbe> readiness,
+    boolean buggify,
+    Optional<Catalogue> coverage,
     int iterations) {
 
   /** The invocations, cell by cell, each cell's iterations in a row, under seeds {@code seedOf} gives. */

@@ -56,8 +56,8 @@ public final class CellExtension implements ExecutionCondition, BeforeTestExecut
   @Override
   public void beforeTestExecution(ExtensionContext context) throws Exception {
     TopologyResource proxies = Topologies.obtain(context);
-    CellResult result = new CellExecution(proxies, Topologies.runner(context), matrix)
-        .run(invocation, context.getRequiredTestInstance());
+    CellResult result = new CellExecution(proxies, Topologies.runner(context), matrix,
+        MatrixAssertions.ledger(context)).run(invocation, context.getRequiredTestInstance());
     context.getStore(NAMESPACE).put(CellResult.class, result);
     Verdict verdict = result.judgement().verdict();
     if (verdict == Verdict.ERRORED) {
