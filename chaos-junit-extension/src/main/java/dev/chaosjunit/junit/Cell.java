@@ -18,7 +18,8 @@ import org.apiguardian.api.API;
  * @param expectation what the cell expected
  * @param outcome what the scenario did
  * @param firings how often each effect of the fault fired, by effect description
- * @param seed the run seed
+ * @param events what happened in the proxies while the cell ran, in order
+ * @param seed the seed that re-runs this cell ({@code -Dchaos.seed}): the run seed, or this iteration's
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Cell(
@@ -29,6 +30,7 @@ public record Cell(
     Expectation expectation,
     Outcome outcome,
     Map<String, Long> firings,
+    CellEvents events,
     long seed) {
 
   public Cell {

@@ -80,6 +80,13 @@ public @interface FaultMatrix {
   String seed() default "";
 
   /**
+   * How many times each cell runs, each time under another seed derived from the run seed (the first
+   * iteration under the run seed itself), each its own test named with its seed; {@code -Dchaos.iterations}
+   * overrides it. At least 1.
+   */
+  int iterations() default 1;
+
+  /**
    * A readiness probe: the name of a method of the test class, taking nothing or a {@link ChaosTopology}
    * and returning {@code boolean} (ready when {@code true}) or {@code void} (ready when it returns). It is
    * polled before each cell, after the previous cell's fault was reverted and before this cell's fault is

@@ -3,6 +3,7 @@ package dev.chaosjunit.junit;
 import dev.chaosjunit.junit.internal.plan.MatrixAnalyzer;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
 import dev.chaosjunit.junit.internal.plan.ServiceScanner;
+import dev.chaosjunit.junit.internal.run.Seeds;
 import dev.chaosjunit.junit.internal.run.MatrixAssertions;
 import dev.chaosjunit.junit.internal.run.Topologies;
 import dev.chaosjunit.junit.report.CellReporting;
@@ -30,11 +31,12 @@ final class FaultMatrixExtension implements TestTemplateInvocationContextProvide
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
     MatrixPlan matrix = MatrixAnalyzer.analyze(context, ServiceScanner.scan(testClass));
+    long seed = Topologies.seed(context);
     MatrixAssertions.open(context, matrix);
-    CellReporting.open(context, matrix, Topologies.seed(context), MatrixAssertions.ledger(context));
+    CellReporting.open(context, matrix, seed, MatrixAssertions.ledger(context));
     CellNames names = CellNames.of(matrix, context);
-    Stream<TestTemplateInvocationContext> cells = matrix.cells().stream()
-        .map(cell -> new CellInvocationContext(matrix, cell, names.format(cell)));
+    Stream<TestTemplateInvocationContext> cells = matrix.invocations(iteration -> Seeds.forIteration(seed, iteration))
+        .stream().map(invocation -> new CellInvocationContext(matrix, invocation, names.format(invocation)));
     return matrix.coverage().isEmpty() ? cells : Stream.concat(cells, Stream.of(new CoverageInvocationContext(matrix)));
   }
 }

@@ -77,6 +77,21 @@ class MisconfigurationTest {
     }
 
     @Test
+    void iterationsAreLessThanOne() {
+      assertThat(failure(NoIterations.class)).isEqualTo("@FaultMatrix on [NoIterations.matrix()]: iterations = [0] "
+          + "is less than 1; run each cell at least once: iterations = 1 (the default) or more");
+    }
+
+    @Test
+    void theIterationsSettingIsNotAPositiveNumber() {
+      for (String bad : new String[] {"-1", "many"}) {
+        Throwable thrown = Fixtures.onlyFailure(Fixtures.run(Plain.class, java.util.Map.of("chaos.iterations", bad)));
+        assertThat(thrown).isInstanceOf(ExtensionConfigurationException.class).hasMessage("-Dchaos.iterations=["
+            + bad + "] is not a whole number of at least 1; pass how many times each cell runs, e.g. -Dchaos.iterations=50");
+      }
+    }
+
+    @Test
     void theMatrixIsEmpty() {
       assertThat(failure(Empty.class)).isEqualTo("@FaultMatrix on [Empty.matrix()]: the matrix is empty "
           + "(1 scenarios, 0 faults, baseline false); declare @Scenario methods and @FaultAssumption faults, "
@@ -164,6 +179,16 @@ class MisconfigurationTest {
     }
 
     @Test
+    void aRandomToxicMeetsTheToxiproxyBackendWhichCannotReplayIt() {
+      Throwable thrown = Fixtures.onlyFailure(Fixtures.run(HalfSlow.class, Map.of("chaos.backend", "toxiproxy")));
+      assertThat(thrown).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
+          "@FaultAssumption on [HalfSlow.halfSlow]: fault [halfSlow] draws at random (toxicity 0.5), which the"
+              + " toxiproxy backend (-Dchaos.backend=toxiproxy) cannot replay: Toxiproxy's API takes no seed; run with"
+              + " -Dchaos.backend=engine (the default), or make the toxic deterministic (toxicity 1, no jitter or size"
+              + " variation)");
+    }
+
+    @Test
     void theBackendIsToxiproxy() {
       Throwable thrown = Fixtures.onlyFailure(Fixtures.run(ReadOnlyCache.class, Map.of("chaos.backend", "toxiproxy")));
       assertThat(thrown).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
@@ -183,6 +208,26 @@ class MisconfigurationTest {
     String ping() {
       return "ping";
     }
+  }
+
+  @TestFixture
+  static class HalfSlow extends Base {
+    @FaultAssumption static Fault halfSlow = Fault.on("echo").toxicity(0.5).latency(Duration.ofMillis(1));
+
+    @FaultMatrix(faults = "halfSlow")
+    void matrix() {}
+  }
+
+  @TestFixture
+  static class NoIterations extends Base {
+    @FaultMatrix(iterations = 0)
+    void matrix() {}
+  }
+
+  @TestFixture
+  static class Plain extends Base {
+    @FaultMatrix
+    void matrix() {}
   }
 
   @TestFixture

@@ -6,6 +6,7 @@ import dev.chaosjunit.junit.Cell;
 import dev.chaosjunit.junit.Verdict;
 import dev.chaosjunit.junit.internal.ChaosConfig;
 import dev.chaosjunit.junit.internal.buggify.Ledger;
+import dev.chaosjunit.junit.internal.plan.CellInvocation;
 import dev.chaosjunit.junit.internal.plan.CellPlan;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
 import java.util.List;
@@ -34,22 +35,24 @@ public final class CellReporting {
   }
 
   /** Records a cell that did not run, and why. */
-  public static void skipped(ExtensionContext cellContext, CellPlan plan, String reason) {
-    record(cellContext, plan, Verdict.SKIPPED, reason, null, "");
+  public static void skipped(ExtensionContext cellContext, CellInvocation invocation, String reason) {
+    record(cellContext, invocation, Verdict.SKIPPED, reason, null, "");
   }
 
   /** Records a cell that ran ({@code ran} is {@code null} when it never got to run its scenario). */
-  public static void finished(ExtensionContext cellContext, CellPlan plan, Verdict verdict, String reason, Cell ran,
-      String rerun) {
-    record(cellContext, plan, verdict, reason, ran, rerun);
+  public static void finished(ExtensionContext cellContext, CellInvocation invocation, Verdict verdict,
+      String reason, Cell ran, String rerun) {
+    record(cellContext, invocation, verdict, reason, ran, rerun);
   }
 
-  private static void record(ExtensionContext context, CellPlan plan, Verdict verdict, String reason, Cell ran,
-      String rerun) {
-    CellRecord cell = new CellRecord(plan.index(), context.getDisplayName(), plan.scenario().name(),
+  private static void record(ExtensionContext context, CellInvocation invocation, Verdict verdict, String reason,
+      Cell ran, String rerun) {
+    CellPlan plan = invocation.cell();
+    CellRecord cell = new CellRecord(invocation.index(), invocation.seed(), context.getDisplayName(), plan.scenario().name(),
         plan.faultName(), describe(plan), plan.expectation().describe(), verdict.label(), reason,
         ran == null ? "not run" : ran.outcome().summary(), ran == null ? 0 : ran.outcome().duration().toMillis(),
-        ran == null ? Map.of() : ran.firings(), exercised(plan, ran), rerun, context.getUniqueId());
+        ran == null ? Map.of() : ran.firings(), exercised(plan, ran), ran == null ? List.of()
+        : EventRecord.of(ran.events()), rerun, context.getUniqueId());
     context.getParent().map(p -> p.getStore(NAMESPACE).get(MatrixReport.class, MatrixReport.class))
         .ifPresent(report -> report.record(cell));
   }

@@ -17,6 +17,8 @@ final class Html {
       .v-passed{background:#d4f4dd;color:#0b5a1e}.v-failed{background:#fbd5d5;color:#8a1010}
       .v-fault-bypassed{background:#fde9b8;color:#7a5200}.v-errored{background:#e6d5f7;color:#4b1d7a}
       .v-skipped{background:#e8e8e8;color:#555}.v-none{color:#999}
+      .iteration{padding:2px 4px;margin:2px 0}.timeline{background:#fff;display:block;margin:4px 0}
+      .timeline text{font-size:10px;fill:#333}.legend-small{font-size:10px;color:#333}
       </style></head><body>
       """;
 

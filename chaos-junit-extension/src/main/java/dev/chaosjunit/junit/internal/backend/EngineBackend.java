@@ -60,9 +60,19 @@ final class EngineBackend implements FaultBackend {
   }
 
   @Override
-  public void reset() {
-    engine.reset();
+  public void reset(long seed) {
+    engine.reset(seed);
     closedByRefusal.clear();
+  }
+
+  @Override
+  public void settle() {
+    engine.settle();
+  }
+
+  @Override
+  public EventRecording record() {
+    return new EngineRecording(engine.events());
   }
 
   @Override

@@ -50,8 +50,20 @@ public interface FaultBackend extends AutoCloseable {
    */
   Map<String, Long> connectionsAccepted();
 
-  /** Puts every proxy back to its baseline: enabled, no toxics, no rules. */
-  void reset();
+  /**
+   * Puts every proxy back to its baseline (enabled, no toxics, no rules) for a cell, whose faults then
+   * draw their random decisions from {@code seed} (the engine; a Toxiproxy server draws from its own).
+   */
+  void reset(long seed);
+
+  /**
+   * Waits until the proxies handled what clients sent so far (the engine; the Toxiproxy backend cannot
+   * tell), so a scenario's last bytes meet its cell's faults before they are read and reverted.
+   */
+  void settle();
+
+  /** Starts recording the proxies' events for a cell; the Toxiproxy backend records none. */
+  EventRecording record();
 
   /** Applies one effect, under the name it carries (unique per service and cell). */
   void apply(FaultEffect effect);

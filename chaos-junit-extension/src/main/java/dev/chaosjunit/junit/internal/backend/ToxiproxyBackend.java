@@ -4,6 +4,7 @@ import dev.chaosjunit.fault.Effect;
 import dev.chaosjunit.fault.FaultEffect;
 import dev.chaosjunit.fault.RefuseConnections;
 import dev.chaosjunit.fault.Toxic;
+import dev.chaosjunit.junit.CellEvents;
 import dev.chaosjunit.junit.ProxyEndpoint;
 import dev.chaosjunit.junit.internal.Misconfiguration;
 import dev.chaosjunit.junit.internal.plan.ServiceDeclaration;
@@ -19,8 +20,9 @@ import org.testcontainers.toxiproxy.ToxiproxyContainer;
 /**
  * L4 faults through the Toxiproxy HTTP API (toxiproxy-java) against a Toxiproxy-compatible server in a
  * container: the chaos-junit engine's own image, built on demand ({@link ChaosProxyImage}). Fronts containers only (the proxy reaches
- * them on the Docker network); Toxiproxy reports no firings, so the bypass check does not apply, and
- * protocol rules need the in-JVM engine.
+ * them on the Docker network); Toxiproxy reports no firings or events, so the bypass check does not
+ * apply and cells record no events, its random decisions (toxicity, jitter) are not replayed per cell,
+ * and protocol rules need the in-JVM engine.
  */
 final class ToxiproxyBackend implements FaultBackend {
 
@@ -67,8 +69,9 @@ final class ToxiproxyBackend implements FaultBackend {
     return Map.of();
   }
 
+  /** Toxiproxy's reset takes no seed: the server draws toxicity and jitter from its own random source. */
   @Override
-  public void reset() {
+  public void reset(long seed) {
     io(() -> {
       client.reset();
       return null;
@@ -90,6 +93,16 @@ final class ToxiproxyBackend implements FaultBackend {
       throw new IllegalStateException("protocol rule [" + effect.describe() + "] reached the Toxiproxy backend;"
           + " discovery should have refused it (run with -Dchaos.backend=engine)");
     }
+  }
+
+  @Override
+  public void settle() {
+    // Toxiproxy's API cannot tell when its server handled what it received
+  }
+
+  @Override
+  public EventRecording record() {
+    return CellEvents::none;
   }
 
   @Override

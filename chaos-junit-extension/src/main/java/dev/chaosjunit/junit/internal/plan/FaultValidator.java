@@ -3,6 +3,7 @@ package dev.chaosjunit.junit.internal.plan;
 import dev.chaosjunit.fault.BuggifySite;
 import dev.chaosjunit.fault.FaultEffect;
 import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.fault.Toxic;
 import dev.chaosjunit.junit.ChaosProtocol;
 import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.ChaosConfig;
@@ -52,6 +53,24 @@ final class FaultValidator {
       if (effect.effect() instanceof Rule rule) {
         checkRule(fault, rule, service);
       }
+      if (effect.effect() instanceof Toxic toxic) {
+        checkReplayable(fault, toxic);
+      }
+    }
+  }
+
+  /** The toxiproxy backend's server draws from a source of its own: a random toxic would not replay. */
+  private void checkReplayable(FaultDef fault, Toxic toxic) {
+    long jitter = toxic.attributes().getOrDefault("jitter", 0L);
+    long variation = toxic.attributes().getOrDefault("size_variation", 0L);
+    String draws = toxic.toxicity() < 1 ? "toxicity " + toxic.toxicity() : jitter > 0 ? "jitter " + jitter + " ms"
+        : variation > 0 ? "size_variation " + variation : "";
+    if (!draws.isEmpty() && !backend.replaysDraws()) {
+      throw Misconfiguration.of("FaultAssumption", fault.element(), "fault [" + fault.name() + "] draws at random ("
+          + draws + "), which the " + backend.configName() + " backend (-D" + ChaosConfig.BACKEND + "="
+          + backend.configName() + ") cannot replay: Toxiproxy's API takes no seed", "run with -D"
+          + ChaosConfig.BACKEND + "=engine (the default), or make the toxic deterministic (toxicity 1, no jitter or"
+          + " size variation)");
     }
   }
 

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.chaosjunit.junit.ExcludeCell;
 import dev.chaosjunit.junit.FaultMatrix;
 import dev.chaosjunit.junit.internal.Backend;
+import dev.chaosjunit.junit.internal.ChaosConfig;
 import dev.chaosjunit.junit.internal.Misconfiguration;
 import dev.chaosjunit.junit.internal.buggify.Catalogue;
 import dev.chaosjunit.junit.internal.buggify.CatalogueException;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Turns a template method into a validated {@link MatrixPlan}, or fails with a configuration error. */
@@ -41,16 +43,19 @@ public final class MatrixAnalyzer {
 
   /** Analyses the {@code @FaultMatrix} or {@code @FaultScenario} method of a class. */
   public static MatrixPlan analyze(ExtensionContext context, List<ServiceDeclaration> services) {
-    return analyze(context.getRequiredTestClass(), context.getRequiredTestMethod(), services, Backend.of(context));
+    return analyze(context.getRequiredTestClass(), context.getRequiredTestMethod(), services, Backend.of(context),
+        ChaosConfig.get(context, ChaosConfig.ITERATIONS));
   }
 
-  /** Analyses a method for a backend. */
-  public static MatrixPlan analyze(Class<?> testClass, Method method, List<ServiceDeclaration> services, Backend backend) {
+  /** Analyses a method for a backend, with the {@code chaos.iterations} setting if there is one. */
+  public static MatrixPlan analyze(Class<?> testClass, Method method, List<ServiceDeclaration> services, Backend backend,
+      Optional<String> iterations) {
     MatrixAnalyzer analyzer = new MatrixAnalyzer(testClass, method);
-    return analyzer.plan(method.getName(), new FaultValidator(services, backend, analyzer::sites));
+    return analyzer.plan(method.getName(), new FaultValidator(services, backend, analyzer::sites), iterations);
   }
 
-  private MatrixPlan plan(String methodName, FaultValidator validator) {
+  private MatrixPlan plan(String methodName, FaultValidator validator, Optional<String> configuredIterations) {
+    int iterations = iterations(configuredIterations);
     List<ScenarioDef> rows = select(spec.scenarios(), scenarios, "scenarios", "@Scenario method");
     boolean singleBaseline = spec.annotation().equals("FaultScenario") && spec.faults().isEmpty();
     List<FaultDef> columns = singleBaseline ? List.of() : select(spec.faults(), faults, "faults", "@FaultAssumption");
@@ -68,7 +73,29 @@ public final class MatrixAnalyzer {
         : Optional.of(catalogue(spec.coverage().stream().map(Class::getPackageName).toList()));
     return new MatrixPlan(testClass, methodName, cells(rows, columns), spec.requireFiring(), timeout,
         spec.namePattern(), StatusOfCatalog.scan(testClass), ReadinessProbe.of(spec, testClass), spec.buggify(),
-        coverage);
+        coverage, iterations);
+  }
+
+  /** {@code -Dchaos.iterations} over the annotation's; both must be at least 1. */
+  private int iterations(Optional<String> configured) {
+    if (spec.iterations() < 1) {
+      throw Misconfiguration.of(spec.annotation(), spec.element(), "iterations = [" + spec.iterations()
+          + "] is less than 1", "run each cell at least once: iterations = 1 (the default) or more");
+    }
+    return configured.map(MatrixAnalyzer::configuredIterations).orElse(spec.iterations());
+  }
+
+  private static int configuredIterations(String text) {
+    try {
+      int n = Integer.parseInt(text);
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the fix
+    }
+    throw new ExtensionConfigurationException("-D" + ChaosConfig.ITERATIONS + "=[" + text + "] is not a whole"
+        + " number of at least 1; pass how many times each cell runs, e.g. -D" + ChaosConfig.ITERATIONS + "=50");
   }
 
   /** The buggify sites a fault may force on: those of the test class's package and of the coverage classes'. */

@@ -5,8 +5,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.chaosjunit.junit.internal.buggify.Catalogue;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntToLongFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -22,6 +24,7 @@ import org.apiguardian.api.API;
  * @param readiness the probe polled before each cell, if any
  * @param buggify whether buggify runs at random in every cell
  * @param coverage the catalogue of the assertions whose coverage the matrix judges, if any
+ * @param iterations how many times each cell runs, each under its own seed
  */
 @API(status = INTERNAL, since = "0.1")
 public record MatrixPlan(
@@ -34,4 +37,17 @@ public record MatrixPlan(
     List<Method> statusReaders,
     Optional<ReadinessProbe> readiness,
     boolean buggify,
-    Optional<Catalogue> coverage) {}
+    Optional<Catalogue> coverage,
+    int iterations) {
+
+  /** The invocations, cell by cell, each cell's iterations in a row, under seeds {@code seedOf} gives. */
+  public List<CellInvocation> invocations(IntToLongFunction seedOf) {
+    List<CellInvocation> all = new ArrayList<>();
+    for (CellPlan cell : cells) {
+      for (int i = 1; i <= iterations; i++) {
+        all.add(CellInvocation.of(cell, i, iterations, seedOf.applyAsLong(i)));
+      }
+    }
+    return all;
+  }
+}

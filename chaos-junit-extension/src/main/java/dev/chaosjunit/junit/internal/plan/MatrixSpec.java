@@ -21,6 +21,7 @@ import java.util.List;
  * @param readinessTimeout how long the probe may take to succeed
  * @param buggify whether buggify runs at random in every cell
  * @param coverage the classes whose packages hold the assertions the matrix judges, empty = none
+ * @param iterations how many times each cell runs
  */
 record MatrixSpec(
     String annotation,
@@ -37,4 +38,5 @@ record MatrixSpec(
     String readiness,
     String readinessTimeout,
     boolean buggify,
-    List<Class<?>> coverage) {}
+    List<Class<?>> coverage,
+    int iterations) {}

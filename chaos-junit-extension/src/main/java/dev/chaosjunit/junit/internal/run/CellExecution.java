@@ -3,12 +3,15 @@ package dev.chaosjunit.junit.internal.run;
 import dev.chaosjunit.fault.BuggifySite;
 import dev.chaosjunit.fault.FaultEffect;
 import dev.chaosjunit.junit.Cell;
+import dev.chaosjunit.junit.CellEvents;
 import dev.chaosjunit.junit.Outcome;
 import dev.chaosjunit.junit.Verdict;
 import dev.chaosjunit.junit.internal.StatusReading;
+import dev.chaosjunit.junit.internal.backend.EventRecording;
 import dev.chaosjunit.junit.internal.backend.FaultBackend;
 import dev.chaosjunit.junit.internal.buggify.BuggifySession;
 import dev.chaosjunit.junit.internal.buggify.Ledger;
+import dev.chaosjunit.junit.internal.plan.CellInvocation;
 import dev.chaosjunit.junit.internal.plan.CellPlan;
 import dev.chaosjunit.junit.internal.plan.FaultDef;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
@@ -22,9 +25,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The lifecycle of one cell: reset the proxies, apply the fault's effects, run the scenario with buggify and
- * the application's assertions installed, read the firings, always revert, judge (a broken always or
- * unreachable assertion fails the cell before its expectation is looked at).
+ * The lifecycle of one cell: reset the proxies under the cell's seed, record their events, apply the
+ * fault's effects, run the scenario with buggify and the application's assertions installed, let the
+ * proxies handle what it sent, read the firings, always revert, judge (a broken always or unreachable
+ * assertion fails the cell before its expectation is looked at).
  */
 final class CellExecution {
 
@@ -41,8 +45,10 @@ final class CellExecution {
     this.assertions = assertions;
   }
 
-  /** Runs one cell on the test instance. */
-  public CellResult run(CellPlan plan, Object instance) throws InterruptedException {
+  /** Runs one invocation of a cell on the test instance, its faults drawing from its seed and the cell's name. */
+  public CellResult run(CellInvocation invocation, Object instance) throws InterruptedException {
+    CellPlan plan = invocation.cell();
+    long seed = invocation.seed();
     FaultBackend backend = proxies.backend();
     Map<Boolean, List<FaultEffect>> bySite = plan.fault().map(f -> f.fault().effects()).orElse(List.of()).stream()
         .collect(Collectors.partitioningBy(e -> e.effect() instanceof BuggifySite));
@@ -50,16 +56,20 @@ final class CellExecution {
     Map<String, Long> firings = new LinkedHashMap<>();
     Ran ran = new Ran(null, List.of());
     Throwable error = null;
+    EventRecording recording = null;
+    CellEvents events = CellEvents.none();
     try {
-      backend.reset();
+      backend.reset(Seeds.forCell(seed, plan.scenario().name(), plan.faultName()));
       if (matrix.readiness().isPresent()) {
         Readiness.await(matrix.readiness().get(), runner, instance, proxies.topology());
       }
+      recording = backend.record();
       for (FaultEffect effect : bySite.get(false)) {
         backend.apply(effect);
         applied.add(effect);
       }
-      ran = runScenario(plan, instance, bySite.get(true), firings);
+      ran = runScenario(plan, seed, instance, bySite.get(true), firings);
+      backend.settle();
       proxies.cellRan();
       if (backend.countsFirings()) {
         readFirings(applied, firings);
@@ -68,33 +78,41 @@ final class CellExecution {
       error = e;
     } finally {
       error = revert(applied, error);
+      if (recording != null) {
+        events = recording.stop();
+      }
     }
-    return result(plan, ran.outcome(), firings, ran.violations(), error, instance);
+    return result(invocation, ran, firings, events, error, instance);
   }
 
   /** What the scenario did, and the assertions the application broke meanwhile. */
   private record Ran(Outcome outcome, List<String> violations) {}
 
-  /** Runs the scenario with buggify and the assertions installed, the {@code sites} forced on and counted. */
-  private Ran runScenario(CellPlan plan, Object instance, List<FaultEffect> sites, Map<String, Long> firings)
+  /**
+   * Runs the scenario with buggify (drawing from {@code seed}) and the assertions installed, the
+   * {@code sites} forced on and counted.
+   */
+  private Ran runScenario(CellPlan plan, long seed, Object instance, List<FaultEffect> sites, Map<String, Long> firings)
       throws InterruptedException {
     Set<String> forced = sites.stream().map(e -> e.effect().name()).collect(Collectors.toSet());
-    try (BuggifySession buggify = BuggifySession.open(proxies.topology().seed(), plan.name(), matrix.buggify(),
-        forced, assertions)) {
+    try (BuggifySession buggify = BuggifySession.open(seed, plan.name(), matrix.buggify(), forced, assertions)) {
       Outcome outcome = runner.run(plan.scenario(), instance, proxies.topology(), timeout(plan));
       sites.forEach(e -> firings.put(firingsKey(e), buggify.firings(e.effect().name())));
       return new Ran(outcome, buggify.violations());
     }
   }
 
-  private CellResult result(CellPlan plan, Outcome outcome, Map<String, Long> firings, List<String> violations,
+  private CellResult result(CellInvocation invocation, Ran ran, Map<String, Long> firings, CellEvents events,
       Throwable error, Object instance) {
+    CellPlan plan = invocation.cell();
+    Outcome outcome = ran.outcome();
+    List<String> violations = ran.violations();
     StatusReading reading = outcome == null ? StatusReading.NONE
         : StatusReader.read(outcome.value(), matrix.statusReaders(), instance);
     Outcome seen = outcome == null ? new Outcome(Outcome.Kind.THREW, null, error, Duration.ZERO)
         : new Outcome(outcome.kind(), outcome.value(), outcome.error(), outcome.duration(), reading.status());
-    Cell cell = new Cell(plan.index(), plan.scenario().name(), plan.faultName(), plan.fault().map(FaultDef::fault),
-        plan.expectation().value(), seen, firings, proxies.topology().seed());
+    Cell cell = new Cell(invocation.index(), plan.scenario().name(), plan.faultName(), plan.fault().map(FaultDef::fault),
+        plan.expectation().value(), seen, firings, events, invocation.seed());
     if (error != null) {
       return new CellResult(cell, new Judgement(Verdict.ERRORED, "the cell errored: " + error), Optional.of(error));
     }

@@ -9,6 +9,7 @@ import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.backend.FaultBackend;
 import dev.chaosjunit.junit.internal.buggify.Catalogue;
 import dev.chaosjunit.junit.internal.buggify.Ledger;
+import dev.chaosjunit.junit.internal.plan.CellInvocation;
 import dev.chaosjunit.junit.internal.plan.CellPlan;
 import dev.chaosjunit.junit.internal.plan.MatrixAnalyzer;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
@@ -36,7 +37,7 @@ public final class CellOverheadBenchmark {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     List<ServiceDeclaration> services = ServiceScanner.scan(Bench.class);
     MatrixPlan matrix = MatrixAnalyzer.analyze(Bench.class, Bench.class.getDeclaredMethod("matrix"), services,
-        Backend.ENGINE);
+        Backend.ENGINE, Optional.empty());
     try (TopologyResource proxies = TopologyResource.start(Bench.class, 42,
             seed -> FaultBackend.start(Backend.ENGINE, Optional.empty(), seed, Bench.class));
         ScenarioRunner runner = new ScenarioRunner()) {
@@ -58,7 +59,7 @@ public final class CellOverheadBenchmark {
     for (int i = 0; i < rounds; i++) {
       CellPlan cell = matrix.cells().get(i % matrix.cells().size());
       long start = System.nanoTime();
-      execution.run(cell, instance);
+      execution.run(CellInvocation.of(cell, 1, 1, 42), instance);
       nanos[i] = System.nanoTime() - start;
     }
     return nanos;
