@@ -38,6 +38,11 @@ public record CellEvent(Duration at, String kind, String proxy, Map<String, Stri
    * or slice; {@code ordinal}, {@code value}, {@code connection}).
    */
   public static final String FAULT_DREW = "fault-drew";
+  /**
+   * An application's buggify site drew while active or forced on ({@code site}, {@code ordinal}: its n-th
+   * reach in the cell, {@code fired}, {@code forced}); {@code proxy} is empty: it happened in the test JVM.
+   */
+  public static final String BUGGIFY_DREW = "buggify-drew";
   /** A client connected through the proxy ({@code connection}). */
   public static final String CONNECTION_OPENED = "connection-opened";
   /** A connection ended ({@code connection}, {@code bytes-upstream}, {@code bytes-downstream}). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import dev.chaosjunit.buggify.Buggify;
 import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.images.Images;
 import dev.chaosjunit.junit.Cell;
@@ -35,7 +36,8 @@ import org.junit.platform.testkit.engine.Event;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * A cell's random decisions (a rule of probability 0.3, a toxic of toxicity 0.5, latency with jitter) are
+ * A cell's random decisions (a rule of probability 0.3, a toxic of toxicity 0.5, latency with jitter,
+ * buggify sites in the scenario's own code) are
  * the same in its matrix, re-run alone by unique ID, re-run alone by {@code -Dchaos.cell} with the seed its
  * name printed, and in a matrix that runs its cells in another order: pgjdbc against PostgreSQL through
  * the proxy, each cell under the second of two iterations' seeds.
@@ -79,9 +81,11 @@ class ExactReplayTest {
     RECORDED.clear();
     run(selectClass(Reversed.class), Map.of("chaos.seed", RUN_SEED));
     assertThat(RECORDED).as("the matrix in another order").isEqualTo(inMatrix);
-    assertThat(inMatrix.values()).as("each fault drew: toxicity, jitter, probability")
+    assertThat(inMatrix.values()).as("each fault drew: toxicity, jitter, probability; and buggify sites")
         .anySatisfy(events -> assertThat(events).anyMatch(e -> e.contains("fault=halfSlow type=toxic draw=toxicity")))
-        .anySatisfy(events -> assertThat(events).anyMatch(e -> e.contains("fault=jittery type=toxic draw=jitter")));
+        .anySatisfy(events -> assertThat(events).anyMatch(e -> e.contains("fault=jittery type=toxic draw=jitter")))
+        .anySatisfy(events -> assertThat(events).anyMatch(e -> e.startsWith("buggify-drew  site=replay.")
+            && e.contains("fired=true")).anyMatch(e -> e.startsWith("buggify-drew ") && e.contains("fired=false")));
   }
 
   private static EngineExecutionResults run(org.junit.platform.engine.DiscoverySelector selector,
@@ -116,10 +120,16 @@ class ExactReplayTest {
         .map(CellEvent::describe).toList();
   }
 
-  /** Four connections one after another, five queries each; a failed query is an {@code E}. */
+  /**
+   * Four connections one after another, five queries each; a failed query is an {@code E}. Before each
+   * connection the test's own code reaches buggify sites (which of them are active depends on the seed).
+   */
   static String queries(ChaosTopology topology, PostgreSQLContainer db) throws SQLException {
     StringBuilder seen = new StringBuilder();
     for (int c = 0; c < 4; c++) {
+      seen.append(Buggify.hit("replay.a", 0.5) ? 'a' : '-').append(Buggify.hit("replay.b", 0.5) ? 'b' : '-')
+          .append(Buggify.hit("replay.c", 0.5) ? 'c' : '-').append(Buggify.hit("replay.d", 0.5) ? 'd' : '-')
+          .append(Buggify.hit("replay.e", 0.5) ? 'e' : '-').append(Buggify.hit("replay.f", 0.5) ? 'f' : '-');
       try (Connection connection = DriverManager.getConnection(topology.proxy("db").jdbcUrl(), db.getUsername(),
           db.getPassword()); Statement statement = connection.createStatement()) {
         for (int q = 0; q < 5; q++) {
@@ -151,7 +161,7 @@ class ExactReplayTest {
       return ExactReplayTest.queries(topology, db);
     }
 
-    @FaultMatrix(iterations = 2, requireFiring = false)
+    @FaultMatrix(iterations = 2, requireFiring = false, buggify = true)
     void matrix(Cell cell) {
       RECORDED.put(cell.name() + " @" + cell.seed(), comparable(cell.events()));
     }
@@ -171,7 +181,7 @@ class ExactReplayTest {
       return ExactReplayTest.queries(topology, db);
     }
 
-    @FaultMatrix(faults = {"jittery", "halfSlow", "coin"}, iterations = 2, requireFiring = false)
+    @FaultMatrix(faults = {"jittery", "halfSlow", "coin"}, iterations = 2, requireFiring = false, buggify = true)
     void matrix(Cell cell) {
       RECORDED.put(cell.name() + " @" + cell.seed(), comparable(cell.events()));
     }

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.chaosjunit.buggify.AssertType;
 import dev.chaosjunit.buggify.Buggify;
 import dev.chaosjunit.buggify.ChaosRuntime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class BuggifySession implements ChaosRuntime, AutoCloseable {
 
+  /** The most draws a cell keeps for its events. */
+  public static final int MAX_DRAWS = 10_000;
+
   private final long seed;
   private final String cell;
   private final boolean random;
@@ -34,6 +38,10 @@ public final class BuggifySession implements ChaosRuntime, AutoCloseable {
   private final Map<String, AtomicLong> firings = new ConcurrentHashMap<>();
   private final List<String> violations = new ArrayList<>();
   private final AtomicInteger quiet = new AtomicInteger();
+  private final List<Draw> draws = new ArrayList<>();
+
+  /** One decision of an active or forced site: its n-th reach in the cell ({@code ordinal}), and whether it fired. */
+  public record Draw(Instant at, String site, long ordinal, boolean fired, boolean forced) {}
 
   private BuggifySession(long seed, String cell, boolean random, Set<String> forced, Ledger ledger) {
     this.seed = seed;
@@ -63,9 +71,15 @@ public final class BuggifySession implements ChaosRuntime, AutoCloseable {
       return false;
     }
     long ordinal = ordinals.computeIfAbsent(site, s -> new AtomicLong()).getAndIncrement();
-    boolean fires = forced.contains(site) || Decisions.fires(seed, cell, site, ordinal, probability);
+    boolean isForced = forced.contains(site);
+    boolean fires = isForced || Decisions.fires(seed, cell, site, ordinal, probability);
     if (fires) {
       firings.computeIfAbsent(site, s -> new AtomicLong()).incrementAndGet();
+    }
+    synchronized (draws) {
+      if (draws.size() < MAX_DRAWS) {
+        draws.add(new Draw(Instant.now(), site, ordinal, fires, isForced));
+      }
     }
     return fires;
   }
@@ -96,6 +110,13 @@ public final class BuggifySession implements ChaosRuntime, AutoCloseable {
   public long firings(String site) {
     AtomicLong count = firings.get(site);
     return count == null ? 0 : count.get();
+  }
+
+  /** The draws of active and forced sites, in the order they happened (the first {@value #MAX_DRAWS}). */
+  public List<Draw> draws() {
+    synchronized (draws) {
+      return List.copyOf(draws);
+    }
   }
 
   /** The safety assertions that failed, in order, e.g. {@code always("health is 200") with details {...}}. */

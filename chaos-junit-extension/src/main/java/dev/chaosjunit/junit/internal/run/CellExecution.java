@@ -16,6 +16,7 @@ import dev.chaosjunit.junit.internal.plan.CellPlan;
 import dev.chaosjunit.junit.internal.plan.FaultDef;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,15 +55,17 @@ final class CellExecution {
         .collect(Collectors.partitioningBy(e -> e.effect() instanceof BuggifySite));
     List<FaultEffect> applied = new ArrayList<>();
     Map<String, Long> firings = new LinkedHashMap<>();
-    Ran ran = new Ran(null, List.of());
+    Ran ran = new Ran(null, List.of(), List.of());
     Throwable error = null;
     EventRecording recording = null;
+    Instant recordingStart = null;
     CellEvents events = CellEvents.none();
     try {
       backend.reset(Seeds.forCell(seed, plan.scenario().name(), plan.faultName()));
       if (matrix.readiness().isPresent()) {
         Readiness.await(matrix.readiness().get(), runner, instance, proxies.topology());
       }
+      recordingStart = Instant.now();
       recording = backend.record();
       for (FaultEffect effect : bySite.get(false)) {
         backend.apply(effect);
@@ -79,14 +82,14 @@ final class CellExecution {
     } finally {
       error = revert(applied, error);
       if (recording != null) {
-        events = recording.stop();
+        events = BuggifyEvents.merge(recording.stop(), ran.draws(), recordingStart);
       }
     }
     return result(invocation, ran, firings, events, error, instance);
   }
 
-  /** What the scenario did, and the assertions the application broke meanwhile. */
-  private record Ran(Outcome outcome, List<String> violations) {}
+  /** What the scenario did, the assertions the application broke meanwhile, and its buggify draws. */
+  private record Ran(Outcome outcome, List<String> violations, List<BuggifySession.Draw> draws) {}
 
   /**
    * Runs the scenario with buggify (drawing from {@code seed}) and the assertions installed, the
@@ -98,7 +101,7 @@ final class CellExecution {
     try (BuggifySession buggify = BuggifySession.open(seed, plan.name(), matrix.buggify(), forced, assertions)) {
       Outcome outcome = runner.run(plan.scenario(), instance, proxies.topology(), timeout(plan));
       sites.forEach(e -> firings.put(firingsKey(e), buggify.firings(e.effect().name())));
-      return new Ran(outcome, buggify.violations());
+      return new Ran(outcome, buggify.violations(), buggify.draws());
     }
   }
 
