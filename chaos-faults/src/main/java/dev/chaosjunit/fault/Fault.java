@@ -76,7 +76,7 @@ public final class Fault {
     Map<String, Integer> perService = new HashMap<>();
     List<FaultEffect> named = new ArrayList<>();
     for (FaultEffect e : effects) {
-      if (e.effect() instanceof RefuseConnections) {
+      if (e.effect() instanceof RefuseConnections || e.effect() instanceof ContainerPrimitive) {
         named.add(e);
         continue;
       }
