@@ -3,6 +3,7 @@ package dev.chaosjunit.junit;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.chaosjunit.fault.Fault;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -19,6 +20,7 @@ import org.apiguardian.api.API;
  * @param outcome what the scenario did
  * @param firings how often each effect of the fault fired, by effect description
  * @param seed the run seed
+ * @param primitiveEvents what the fault's container primitives did and the evidence that they were noticed, in order
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Cell(
@@ -29,10 +31,12 @@ public record Cell(
     Expectation expectation,
     Outcome outcome,
     Map<String, Long> firings,
-    long seed) {
+    long seed,
+    List<PrimitiveEvent> primitiveEvents) {
 
   public Cell {
     firings = Map.copyOf(firings);
+    primitiveEvents = List.copyOf(primitiveEvents);
   }
 
   /** The cell's canonical name, {@code scenario × fault}, as {@code -Dchaos.cell} takes it. */

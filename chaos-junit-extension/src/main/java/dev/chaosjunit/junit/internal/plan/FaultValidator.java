@@ -1,5 +1,6 @@
 package dev.chaosjunit.junit.internal.plan;
 
+import dev.chaosjunit.fault.ContainerPrimitive;
 import dev.chaosjunit.fault.FaultEffect;
 import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.junit.ChaosProtocol;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Checks a matrix's faults at discovery, before any container starts: each targets a declared service,
  * each rule is written for its service's protocol, carried by the backend, and accepted by the protocol's
- * inspector (match keys, action, parameters), exactly as the engine would check it when the cell runs.
+ * inspector (match keys, action, parameters), exactly as the engine would check it when the cell runs;
+ * each container primitive acts on a container it can act on.
  */
 final class FaultValidator {
 
@@ -40,6 +42,8 @@ final class FaultValidator {
       }
       if (effect.effect() instanceof Rule rule) {
         checkRule(fault, rule, service);
+      } else if (effect.effect() instanceof ContainerPrimitive primitive) {
+        PrimitiveCheck.check(fault, primitive, service, backend);
       }
     }
   }

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The lifecycle of one cell: reset the proxies, apply the fault's effects, run the scenario, read the
- * firings, always revert, judge.
+ * The lifecycle of one cell: reset the proxies, apply the fault's effects, run the scenario, wait for
+ * the detection of its container primitives, read the firings, always revert, judge.
  */
 final class CellExecution {
 
@@ -52,6 +52,9 @@ final class CellExecution {
       }
       outcome = runner.run(plan.scenario(), instance, proxies.topology(), timeout(plan));
       proxies.cellRan();
+      for (FaultEffect effect : applied) {
+        backend.awaitDetection(effect);
+      }
       if (backend.countsFirings()) {
         readFirings(applied, firings);
       }
@@ -70,7 +73,7 @@ final class CellExecution {
     Outcome seen = outcome == null ? new Outcome(Outcome.Kind.THREW, null, error, Duration.ZERO)
         : new Outcome(outcome.kind(), outcome.value(), outcome.error(), outcome.duration(), reading.status());
     Cell cell = new Cell(plan.index(), plan.scenario().name(), plan.faultName(), plan.fault().map(FaultDef::fault),
-        plan.expectation().value(), seen, firings, proxies.topology().seed());
+        plan.expectation().value(), seen, firings, proxies.topology().seed(), proxies.backend().primitiveEvents());
     if (error != null) {
       return new CellResult(cell, new Judgement(Verdict.ERRORED, "the cell errored: " + error), Optional.of(error));
     }
