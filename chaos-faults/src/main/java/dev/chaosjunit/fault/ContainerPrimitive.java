@@ -39,7 +39,7 @@ public record ContainerPrimitive(Kind kind, Evidence evidence, Duration within) 
     /** SIGKILL then start on apply, the proxy re-pointed at the new port; nothing left to revert. */
     RESTART("restart", Evidence.RECONNECTED),
     /** Every process frozen (cgroup freezer) on apply, thawed on revert: slow, not dead. */
-    PAUSE("pause", Evidence.CONNECTION_LOST),
+    PAUSE("pause", Evidence.NEW_CONNECTION),
     /** The data directory, a size-limited tmpfs, filled to the last byte on apply and freed on revert. */
     DISK_FULL("disk full", Evidence.SERVICE_LOG);
 
@@ -69,6 +69,11 @@ public record ContainerPrimitive(Kind kind, Evidence evidence, Duration within) 
     CONNECTION_LOST("a connection through the proxy closed or could not reach the service"),
     /** A connection through the service's proxy was lost and a new one reached the service afterwards. */
     RECONNECTED("a connection through the proxy was lost and a new one reached the service afterwards"),
+    /**
+     * A new connection through the service's proxy reached it after the apply: the client gave up one it
+     * had (a connection to a frozen service does not close, it stays half-closed until the service thaws).
+     */
+    NEW_CONNECTION("a new connection through the proxy reached the service"),
     /** The service wrote "No space left on device" to its log: it met the full disk. */
     SERVICE_LOG("the service logged [No space left on device]");
 

@@ -15,19 +15,19 @@ class ContainerPrimitiveTest {
     assertThat(primitive(Fault.on("db").container().kill()))
         .isEqualTo(new ContainerPrimitive(Kind.KILL, Evidence.CONNECTION_LOST, Duration.ofSeconds(10)));
     assertThat(primitive(Fault.on("db").container().restart()).evidence()).isEqualTo(Evidence.RECONNECTED);
-    assertThat(primitive(Fault.on("db").container().pause()).evidence()).isEqualTo(Evidence.CONNECTION_LOST);
+    assertThat(primitive(Fault.on("db").container().pause()).evidence()).isEqualTo(Evidence.NEW_CONNECTION);
     assertThat(primitive(Fault.on("db").container().diskFull()).evidence()).isEqualTo(Evidence.SERVICE_LOG);
   }
 
   @Test
   void evidenceAndWindowCanBeChosen() {
-    ContainerPrimitive pause = primitive(Fault.on("cache").container().detectedBy(Evidence.RECONNECTED)
+    ContainerPrimitive pause = primitive(Fault.on("cache").container().detectedBy(Evidence.CONNECTION_LOST)
         .detectedWithin(Duration.ofSeconds(3)).pause());
 
-    assertThat(pause).isEqualTo(new ContainerPrimitive(Kind.PAUSE, Evidence.RECONNECTED, Duration.ofSeconds(3)));
+    assertThat(pause).isEqualTo(new ContainerPrimitive(Kind.PAUSE, Evidence.CONNECTION_LOST, Duration.ofSeconds(3)));
     assertThat(Fault.on("cache").container().detectedWithin(Duration.ofSeconds(3)).pause().describe())
-        .isEqualTo("cache: container pause (detected when a connection through the proxy closed or could not reach"
-            + " the service, within 3000 ms)");
+        .isEqualTo("cache: container pause (detected when a new connection through the proxy reached the service,"
+            + " within 3000 ms)");
   }
 
   @Test

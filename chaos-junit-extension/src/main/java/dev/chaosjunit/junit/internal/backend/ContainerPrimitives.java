@@ -110,6 +110,7 @@ final class ContainerPrimitives {
     return switch (primitive.evidence()) {
       case CONNECTION_LOST -> connections.firstLost(proxy, at.time());
       case RECONNECTED -> connections.firstLost(proxy, at.time()).flatMap(lost -> connections.firstOpened(proxy, lost));
+      case NEW_CONNECTION -> connections.firstOpened(proxy, at.time());
       case SERVICE_LOG -> container(proxy).occurrences(ServiceContainer.NO_SPACE) > at.noSpaceBefore()
           ? Optional.of(Instant.now()) : Optional.empty();
     };

@@ -32,7 +32,17 @@ final class PrimitiveCheck {
     }
     if (primitive.kind() == ContainerPrimitive.Kind.DISK_FULL) {
       checkDataPath(fault, what, service);
+    } else if (primitive.kind() != ContainerPrimitive.Kind.PAUSE && dataOnTmpfs(service)) {
+      throw Misconfiguration.of("FaultAssumption", fault.element(), what + ", which would lose the data of"
+          + " service [" + service.name() + "]: its data directory is a tmpfs, emptied when the container stops",
+          "fill the disk of another container, and kill or restart one whose data is kept");
     }
+  }
+
+  private static boolean dataOnTmpfs(ServiceDeclaration service) {
+    return service.target() instanceof GenericContainer<?> generic && generic.getTmpFsMapping() != null
+        && ServiceImage.of(generic.getDockerImageName())
+            .filter(image -> generic.getTmpFsMapping().containsKey(image.dataPath())).isPresent();
   }
 
   private static void checkDataPath(FaultDef fault, String what, ServiceDeclaration service) {
