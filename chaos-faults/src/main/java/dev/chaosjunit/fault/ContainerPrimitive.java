@@ -74,8 +74,11 @@ public record ContainerPrimitive(Kind kind, Evidence evidence, Duration within) 
      * had (a connection to a frozen service does not close, it stays half-closed until the service thaws).
      */
     NEW_CONNECTION("a new connection through the proxy reached the service"),
-    /** The service wrote "No space left on device" to its log: it met the full disk. */
-    SERVICE_LOG("the service logged [No space left on device]");
+    /**
+     * The service logged that a write to its data directory failed for lack of room (e.g. PostgreSQL's
+     * "No space left on device", Redis' short write to its append-only file): it met the full disk.
+     */
+    SERVICE_LOG("the service logged that its disk is full");
 
     private final String description;
 

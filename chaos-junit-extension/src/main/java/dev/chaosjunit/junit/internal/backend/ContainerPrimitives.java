@@ -38,7 +38,7 @@ final class ContainerPrimitives {
     ServiceContainer container = container(effect.service());
     Instant at = Instant.now();
     long noSpaceBefore = primitive.evidence() == ContainerPrimitive.Evidence.SERVICE_LOG
-        ? container.occurrences(ServiceContainer.NO_SPACE) : 0;
+        ? container.diskFullReports() : 0;
     applied.put(effect, new Applied(at, noSpaceBefore));
     String detail = act(() -> {
       switch (primitive.kind()) {
@@ -85,7 +85,7 @@ final class ContainerPrimitives {
     } else {
       events.add(event(effect, primitive, deadline, PrimitiveEvent.Type.NOT_DETECTED, "no sign that "
           + primitive.evidence().description() + " within " + primitive.within().toMillis() + " ms ("
-          + connections.summary(effect.service(), at.time()) + ")"));
+          + seen(effect, primitive, at) + ")"));
     }
   }
 
@@ -111,9 +111,15 @@ final class ContainerPrimitives {
       case CONNECTION_LOST -> connections.firstLost(proxy, at.time());
       case RECONNECTED -> connections.firstLost(proxy, at.time()).flatMap(lost -> connections.firstOpened(proxy, lost));
       case NEW_CONNECTION -> connections.firstOpened(proxy, at.time());
-      case SERVICE_LOG -> container(proxy).occurrences(ServiceContainer.NO_SPACE) > at.noSpaceBefore()
+      case SERVICE_LOG -> container(proxy).diskFullReports() > at.noSpaceBefore()
           ? Optional.of(Instant.now()) : Optional.empty();
     };
+  }
+
+  private String seen(FaultEffect effect, ContainerPrimitive primitive, Applied at) {
+    return primitive.evidence() == ContainerPrimitive.Evidence.SERVICE_LOG
+        ? "its log ends with: " + container(effect.service()).tail()
+        : connections.summary(effect.service(), at.time());
   }
 
   private static String repoint(Proxy proxy, String upstream) {

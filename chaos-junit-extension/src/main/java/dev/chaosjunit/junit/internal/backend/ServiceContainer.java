@@ -21,7 +21,6 @@ import org.testcontainers.containers.ContainerState;
  */
 final class ServiceContainer {
 
-  static final String NO_SPACE = "No space left on device";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final String FILL_FILE = ".chaos-disk-full";
 
@@ -74,8 +73,13 @@ final class ServiceContainer {
     shell("rm -f " + dataPath() + "/" + FILL_FILE, "free " + dataPath());
   }
 
+  /** How often the service logged that a write to its data directory failed for lack of room. */
+  long diskFullReports() {
+    return image.map(i -> i.diskFullLogs().stream().mapToLong(this::occurrences).sum()).orElse(0L);
+  }
+
   /** How often the container's log (all its runs) holds {@code text}. */
-  long occurrences(String text) {
+  private long occurrences(String text) {
     String logs = container.getLogs();
     long count = 0;
     for (int at = logs.indexOf(text); at >= 0; at = logs.indexOf(text, at + text.length())) {
@@ -128,9 +132,10 @@ final class ServiceContainer {
     return image.orElseThrow(() -> new IllegalStateException("no known data directory for " + this)).dataPath();
   }
 
-  private String tail() {
-    String logs = container.getLogs();
-    return logs.substring(Math.max(0, logs.length() - 500));
+  /** The last 300 characters of the container's log, on one line. */
+  String tail() {
+    String logs = container.getLogs().strip();
+    return logs.substring(Math.max(0, logs.length() - 300)).replace('\n', ' ');
   }
 
   private DockerClient docker() {

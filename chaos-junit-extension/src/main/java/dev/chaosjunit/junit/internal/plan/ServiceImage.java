@@ -15,13 +15,18 @@ import org.apiguardian.api.API;
  * @param repository the image's repository name without its namespace, e.g. {@code postgres}
  * @param dataPath the data directory
  * @param readyLog a line the server logs each time it is ready for clients
+ * @param diskFullLogs what the server logs when a write to its data directory fails for lack of room
  */
 @API(status = INTERNAL, since = "0.1")
-public record ServiceImage(String repository, String dataPath, String readyLog) {
+public record ServiceImage(String repository, String dataPath, String readyLog, List<String> diskFullLogs) {
 
+  private static final String NO_SPACE = "No space left on device";
   private static final List<ServiceImage> KNOWN = List.of(
-      new ServiceImage("postgres", "/var/lib/postgresql/data", "database system is ready to accept connections"),
-      new ServiceImage("redis", "/data", "Ready to accept connections"));
+      new ServiceImage("postgres", "/var/lib/postgresql/data", "database system is ready to accept connections",
+          List.of(NO_SPACE)),
+      // a write that fills the last page of the file comes back short, logged without the error's name
+      new ServiceImage("redis", "/data", "Ready to accept connections",
+          List.of(NO_SPACE, "Short write while writing to the AOF file")));
 
   /** The known image of {@code imageName} (e.g. {@code postgres:15}, {@code chaos-local/redis:7.0}), if any. */
   public static Optional<ServiceImage> of(String imageName) {
