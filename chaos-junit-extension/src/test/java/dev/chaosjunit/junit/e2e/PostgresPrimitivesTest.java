@@ -101,11 +101,13 @@ class PostgresPrimitivesTest {
   @TestFixture
   @ChaosTest
   static class PostgresUnderChaos extends PooledPostgres {
+    // tag::primitives[]
     @Chaos("db") static PostgreSQLContainer db = new PostgreSQLContainer(Images.postgres());
 
     @FaultAssumption static Fault killed = Fault.on("db").container().kill();
     @FaultAssumption static Fault restarted = Fault.on("db").container().detectedWithin(Duration.ofSeconds(20)).restart();
     @FaultAssumption static Fault paused = Fault.on("db").container().pause();
+    // end::primitives[]
 
     @BeforeAll
     static void start(ChaosTopology topology) throws SQLException {
