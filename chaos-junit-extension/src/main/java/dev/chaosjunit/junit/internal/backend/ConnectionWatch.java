@@ -3,9 +3,9 @@ package dev.chaosjunit.junit.internal.backend;
 import dev.chaosjunit.proxy.ProxyEvent;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 /**
@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  */
 final class ConnectionWatch implements Consumer<ProxyEvent> {
 
-  private final List<ProxyEvent> events = new CopyOnWriteArrayList<>();
+  private final Queue<ProxyEvent> events = new ConcurrentLinkedQueue<>();
 
   @Override
   public void accept(ProxyEvent event) {
