@@ -96,7 +96,7 @@ final class ServiceContainer {
    * Whether a connection to {@code address} is accepted and kept: Docker's port forwarder accepts
    * connections before the server listens, then closes them at once.
    */
-  private static boolean holdsConnection(InetSocketAddress address) {
+  static boolean holdsConnection(InetSocketAddress address) {
     try (Socket socket = new Socket()) {
       socket.connect(address, 500);
       socket.setSoTimeout(200);
