@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.ContainerState;
 
 /**
@@ -20,6 +22,8 @@ import org.testcontainers.containers.ContainerState;
  * as {@link PrimitiveEvent}s until the next reset.
  */
 final class ContainerPrimitives {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ContainerPrimitives.class);
 
   private final Map<String, ServiceContainer> containers = new HashMap<>();
   private final Map<FaultEffect, Applied> applied = new HashMap<>();
@@ -81,9 +85,9 @@ final class ContainerPrimitives {
       seen = evidence(effect, primitive, at);
     }
     if (seen.isPresent()) {
-      events.add(event(effect, primitive, seen.get(), PrimitiveEvent.Type.DETECTED, primitive.evidence().description()));
+      add(event(effect, primitive, seen.get(), PrimitiveEvent.Type.DETECTED, primitive.evidence().description()));
     } else {
-      events.add(event(effect, primitive, deadline, PrimitiveEvent.Type.NOT_DETECTED, "no sign that "
+      add(event(effect, primitive, deadline, PrimitiveEvent.Type.NOT_DETECTED, "no sign that "
           + primitive.evidence().description() + " within " + primitive.within().toMillis() + " ms ("
           + seen(effect, primitive, at) + ")"));
     }
@@ -128,7 +132,12 @@ final class ContainerPrimitives {
   }
 
   private void record(FaultEffect effect, ContainerPrimitive primitive, PrimitiveEvent.Type type, String detail) {
-    events.add(event(effect, primitive, Instant.now(), type, detail));
+    add(event(effect, primitive, Instant.now(), type, detail));
+  }
+
+  private void add(PrimitiveEvent event) {
+    LOG.info("container primitive: {}", event.describe());
+    events.add(event);
   }
 
   private PrimitiveEvent event(FaultEffect effect, ContainerPrimitive primitive, Instant time, PrimitiveEvent.Type type,
