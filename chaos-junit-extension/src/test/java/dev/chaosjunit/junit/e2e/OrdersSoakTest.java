@@ -20,7 +20,8 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The orders service under a 30 s soak: PostgreSQL restarted or killed, Redis killed, drawn from seed 5,
+ * The orders service under a 30 s soak (the long version: {@code -Dorders.soak.seconds=300}): PostgreSQL
+ * restarted or killed, Redis killed, drawn from seed 5,
  * while orders are placed and read back; every event is detected and the service works again after each
  * revert, within a 15 % flake budget.
  */
@@ -41,7 +42,9 @@ class OrdersSoakTest {
     @Chaos("db") static PostgreSQLContainer db = new PostgreSQLContainer(Images.postgres());
     @Chaos("cache") static GenericContainer<?> cache = new GenericContainer<>(Images.redis()).withExposedPorts(6379);
 
-    static final SoakPlan PLAN = new SoakPlan(Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(4), 15,
+    /** 30 s by default; the long version: {@code -Dorders.soak.seconds=300}. */
+    static final SoakPlan PLAN = new SoakPlan(Duration.ofSeconds(Long.getLong("orders.soak.seconds", 30)),
+        Duration.ofSeconds(2), Duration.ofSeconds(4), 15,
         List.of(Fault.on("db").container().restart(), Fault.on("db").container().kill(),
             Fault.on("cache").container().kill()));
 
@@ -53,7 +56,7 @@ class OrdersSoakTest {
 
         SoakResult result = soak.run(PLAN, () -> orders.getOrder(orders.placeOrder("book")));
 
-        assertThat(result.events()).hasSize(5).extracting(SoakResult.Event::fault).isEqualTo(
+        assertThat(result.events()).extracting(SoakResult.Event::fault).isEqualTo(
             PLAN.schedule(5).stream().map(s -> s.fault().describe()).toList());
         assertThat(result.events()).as(result.describe()).allMatch(SoakResult.Event::detected);
         result.assertWithinBudget();
