@@ -25,6 +25,14 @@ class FaultTest {
   }
 
   @Test
+  void aBuggifySiteKeepsItsNameWhenTheFaultIsNamed() {
+    Fault fault = Fault.buggify("orders.insert").named("insertsFail");
+    assertThat(fault.effects()).containsExactly(new FaultEffect("buggify", new BuggifySite("orders.insert")));
+    assertThat(fault.describe()).isEqualTo("buggify: site orders.insert forced on");
+    assertThatThrownBy(() -> Fault.buggify(" ")).hasMessage("buggify site must not be blank");
+  }
+
+  @Test
   void rulesAreTheModelTheEngineTakes() {
     Rule pg = (Rule) effect(Fault.on("db").postgres().query("INSERT*").times(1).error("53100", "disk full"));
     assertThat(pg.protocol()).isEqualTo("postgres");

@@ -6,14 +6,20 @@ import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.junit.support.EchoFixture;
 import dev.chaosjunit.junit.support.Fixtures;
 import dev.chaosjunit.junit.support.TestFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** A readiness probe before each cell, and requireFiring per {@code @Expect}. */
@@ -51,13 +57,24 @@ class CellHygieneTest {
   }
 
   @Test
-  void anUntouchedCellLetsAHealthScenarioShareTheMatrix() {
-    EngineExecutionResults results = Fixtures.run(HealthInMatrix.class);
+  void anUntouchedCellLetsAHealthScenarioShareTheMatrix(@TempDir Path reports) throws IOException {
+    EngineExecutionResults results = Fixtures.run(HealthInMatrix.class, Map.of("chaos.reports.dir", reports.toString()));
 
     assertThat(Fixtures.failures(results)).containsOnlyKeys("idle × slow");
     assertThat(Fixtures.failures(results).get("idle × slow")).startsWith("fault [slow] never fired")
         .contains("or declare the cell @Expect(untouched = true) if the fault is not on its path");
     assertThat(Fixtures.started(results)).containsExactly("ping × slow", "health × slow", "idle × slow");
+    String json = Files.readString(reports.resolve("HealthInMatrix.matrix.json"));
+    assertThat(List.of("ping", "health", "idle")).map(scenario -> verdictAndExercised(json, scenario))
+        .containsExactly("passed/fired", "passed/declared untouched", "fault bypassed/not met");
+    assertThat(Files.readString(reports.resolve("index.html"))).contains("declared untouched", "not met");
+  }
+
+  /** The verdict and the "exercised" field of the report's cell of {@code scenario}. */
+  private static String verdictAndExercised(String json, String scenario) {
+    Matcher cell = Pattern.compile("\"scenario\" : \"" + scenario + "\".*?\"verdict\" : \"([^\"]*)\""
+        + ".*?\"exercised\" : \"([^\"]*)\"", Pattern.DOTALL).matcher(json);
+    return cell.find() ? cell.group(1) + "/" + cell.group(2) : "no cell " + scenario;
   }
 
   @Test

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param outcome the outcome summary
  * @param durationMs how long the scenario ran
  * @param firings firings per effect
+ * @param exercised whether the fault was met: {@code fired}, {@code declared untouched} (an untouched
+ *     cell that did not fire), {@code not met} (fired nowhere, not declared), {@code baseline} or {@code not run}
  * @param rerun the command re-running the cell
  * @param uniqueId the JUnit unique ID
  */
@@ -31,6 +33,7 @@ record CellRecord(
     String outcome,
     long durationMs,
     Map<String, Long> firings,
+    String exercised,
     String rerun,
     String uniqueId) {
 

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.chaosjunit.junit.Cell;
 import dev.chaosjunit.junit.Verdict;
 import dev.chaosjunit.junit.internal.ChaosConfig;
+import dev.chaosjunit.junit.internal.buggify.Ledger;
 import dev.chaosjunit.junit.internal.plan.CellPlan;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
 import java.util.List;
@@ -20,13 +21,16 @@ public final class CellReporting {
 
   private CellReporting() {}
 
-  /** Opens the report of a matrix run with {@code seed}; JUnit closes (and so writes) it after the matrix. */
-  public static void open(ExtensionContext templateContext, MatrixPlan matrix, long seed) {
+  /**
+   * Opens the report of a matrix run with {@code seed}, with the application's assertions over it; JUnit closes
+   * (and so writes) it after the matrix.
+   */
+  public static void open(ExtensionContext templateContext, MatrixPlan matrix, long seed, Ledger assertions) {
     List<String> columns = matrix.cells().stream().map(CellPlan::faultName).distinct().toList();
     List<String> rows = matrix.cells().stream().map(c -> c.scenario().name()).distinct().toList();
     templateContext.getStore(NAMESPACE).put(MatrixReport.class, new MatrixReport(matrix.testClass().getSimpleName(),
         matrix.methodName(), rows, columns, seed, ChaosConfig.reportsDir(templateContext),
-        ChaosConfig.get(templateContext, ChaosConfig.CELL).orElse("")));
+        ChaosConfig.get(templateContext, ChaosConfig.CELL).orElse(""), assertions, matrix.coverage().isPresent()));
   }
 
   /** Records a cell that did not run, and why. */
@@ -45,9 +49,22 @@ public final class CellReporting {
     CellRecord cell = new CellRecord(plan.index(), context.getDisplayName(), plan.scenario().name(),
         plan.faultName(), describe(plan), plan.expectation().describe(), verdict.label(), reason,
         ran == null ? "not run" : ran.outcome().summary(), ran == null ? 0 : ran.outcome().duration().toMillis(),
-        ran == null ? Map.of() : ran.firings(), rerun, context.getUniqueId());
+        ran == null ? Map.of() : ran.firings(), exercised(plan, ran), rerun, context.getUniqueId());
     context.getParent().map(p -> p.getStore(NAMESPACE).get(MatrixReport.class, MatrixReport.class))
         .ifPresent(report -> report.record(cell));
+  }
+
+  private static String exercised(CellPlan plan, Cell ran) {
+    if (plan.fault().isEmpty()) {
+      return "baseline";
+    }
+    if (ran == null) {
+      return "not run";
+    }
+    if (ran.totalFirings() > 0) {
+      return "fired";
+    }
+    return plan.expectation().untouched() ? "declared untouched" : "not met";
   }
 
   private static String describe(CellPlan plan) {

@@ -6,7 +6,7 @@ final class Html {
   static final String HEAD = """
       <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>chaos-junit report</title><style>
       body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}
-      h1{font-size:22px}h2{font-size:17px;margin-top:28px}.meta{color:#555}
+      h1{font-size:22px}h2{font-size:17px;margin-top:28px}h3{font-size:15px;margin-top:16px}.meta{color:#555}
       table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:6px 8px;vertical-align:top}
       thead th{background:#f0f0f0}tbody th{background:#fafafa;text-align:left}
       td{min-width:130px}summary{cursor:pointer;list-style:none}small{color:#444}

@@ -70,7 +70,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         .map(s -> QueryStringDecoder.decodeComponent(s)).toList();
   }
 
-  private static void write(ChannelHandlerContext ctx, AdminResponse answer, boolean keepAlive) {
+  static void write(ChannelHandlerContext ctx, AdminResponse answer, boolean keepAlive) {
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
     if (answer.contentType() != null) {

@@ -12,7 +12,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
@@ -37,7 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class AdminServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
-  private static final int MAX_BODY = 1 << 20;
 
   private final EventLoopGroup group;
   private final ExecutorService executor;
@@ -114,7 +112,7 @@ public final class AdminServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY),
+            ch.pipeline().addLast(new HttpServerCodec(), new BodyLimit(),
                 new AdminHttpHandler(router, executor));
           }
         });
@@ -126,6 +124,11 @@ public final class AdminServer implements AutoCloseable {
           + " (is another server, e.g. Toxiproxy, using the port? choose another one)", bound.cause());
     }
     LOG.info("Toxiproxy-compatible admin API listening on {}", bound.channel().localAddress());
+    if (!address.getAddress().isLoopbackAddress()) {
+      LOG.warn("the admin API listens on {}, which is not loopback: whoever reaches it can add faults to, move"
+          + " and delete every proxy. Listen on 127.0.0.1 unless the server runs in a container whose port only"
+          + " the tests can reach", bound.channel().localAddress());
+    }
     return bound.channel();
   }
 

@@ -6,9 +6,9 @@ import java.util.List;
 import org.apache.kafka.common.Uuid;
 
 /**
- * The acks and topics of a Produce request (v3 to v13), read in place: walks the header fields and the
- * topic array, skipping the record batches, so a produce that no rule touches is matched without being
- * decoded (or copied) by kafka-clients.
+ * The acks, topics and partitions of a Produce request (v3 to v13), read in place: walks the header
+ * fields and the topic array, reading of each partition's record batch only its base sequence, so a
+ * produce that no rule touches is matched without being decoded (or copied) by kafka-clients.
  */
 final class ProduceTopics {
 
@@ -18,8 +18,20 @@ final class ProduceTopics {
   private static final short FIRST_FLEXIBLE = 9;
   private static final short FIRST_WITH_IDS = 13;
 
-  /** One topic of the request: its name (up to v12) or its id (v13+). */
-  record Topic(String name, Uuid id) {}
+  /** The base sequence of a batch from a producer that is not idempotent. */
+  static final int NO_SEQUENCE = -1;
+  private static final int BATCH_HEADER = 61;
+  private static final int MAGIC_AT = 16;
+  private static final int BASE_SEQUENCE_AT = 53;
+
+  /** One topic of the request: its name (up to v12) or its id (v13+), and its partitions. */
+  record Topic(String name, Uuid id, List<Partition> partitions) {}
+
+  /**
+   * One partition's batch: its index and the base sequence of its (first) record batch, or
+   * {@link #NO_SEQUENCE} when the producer is not idempotent or the records are not a v2 batch.
+   */
+  record Partition(int index, int baseSequence) {}
 
   final short acks;
   final List<Topic> topics;
@@ -54,16 +66,27 @@ final class ProduceTopics {
   }
 
   private static Topic topic(WireCursor cursor, short version, boolean flexible) {
-    Topic topic = version >= FIRST_WITH_IDS
-        ? new Topic(null, cursor.uuid())
-        : new Topic(cursor.string(length(cursor, flexible, false)), null);
-    for (int partitions = length(cursor, flexible, true); partitions > 0; partitions--) {
-      cursor.skip(4);
-      cursor.skip(Math.max(0, flexible ? cursor.unsignedVarint() - 1 : cursor.int32()));
+    Uuid id = version >= FIRST_WITH_IDS ? cursor.uuid() : null;
+    String name = id == null ? cursor.string(length(cursor, flexible, false)) : null;
+    int count = length(cursor, flexible, true);
+    List<Partition> partitions = new ArrayList<>(Math.max(0, Math.min(count, 64)));
+    for (int i = 0; i < count; i++) {
+      int index = cursor.int32();
+      int records = Math.max(0, flexible ? cursor.unsignedVarint() - 1 : cursor.int32());
+      partitions.add(new Partition(index, baseSequence(cursor, records)));
+      cursor.skip(records);
       taggedFields(cursor, flexible);
     }
     taggedFields(cursor, flexible);
-    return topic;
+    return new Topic(name, id, List.copyOf(partitions));
+  }
+
+  /** The base sequence of the v2 record batch of {@code length} bytes at the cursor, if it has one. */
+  private static int baseSequence(WireCursor cursor, int length) {
+    if (length < BATCH_HEADER || cursor.peekByte(MAGIC_AT) != 2) {
+      return NO_SEQUENCE;
+    }
+    return cursor.peekInt32(BASE_SEQUENCE_AT);
   }
 
   /** A string's length (int16, or compact) or an array's count (int32, or compact); -1 for null. */

@@ -8,8 +8,12 @@ import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import dev.chaosjunit.fault.Rule;
 import io.netty.buffer.ByteBuf;
+import dev.chaosjunit.proxy.rule.Glob;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -22,6 +26,7 @@ final class RequestFaults {
 
   private final ResponseOrder order;
   private final TopicNames topicNames;
+  private final PartitionHolds holds = new PartitionHolds();
 
   RequestFaults(ResponseOrder order, TopicNames topicNames) {
     this.order = order;
@@ -30,9 +35,14 @@ final class RequestFaults {
 
   /** Forwards, answers or drops {@code frame} (taking ownership) as the rules say. */
   void handle(KafkaRequest request, ByteBuf frame, MessageFacts facts, RelayPort port) {
+    Map<PartitionHolds.Key, Action.Error> held = holds.heldIn(request.produceTopics());
     Optional<RuleMatch> onRequest = port.match(Direction.UPSTREAM, facts);
     if (onRequest.isPresent()) {
-      applyToRequest(onRequest.get().rule(), request, frame, facts, port);
+      applyToRequest(onRequest.get().rule(), request, frame, facts, held, port);
+      return;
+    }
+    if (!held.isEmpty()) {
+      failPartitions(request, frame, held, port);
       return;
     }
     Optional<RuleMatch> onResponse = port.match(Direction.DOWNSTREAM, facts);
@@ -43,10 +53,23 @@ final class RequestFaults {
     forward(request, frame, Duration.ZERO, port);
   }
 
-  private void applyToRequest(Rule rule, KafkaRequest request, ByteBuf frame, MessageFacts facts, RelayPort port) {
+  /**
+   * A rule that fires on the request; partitions {@code held} by an earlier retriable error fail too when
+   * the rule is an ERROR, and are otherwise left to the rule (a DELAY or DROP acts on the whole request).
+   */
+  private void applyToRequest(Rule rule, KafkaRequest request, ByteBuf frame, MessageFacts facts,
+      Map<PartitionHolds.Key, Action.Error> held, RelayPort port) {
     Action action = rule.action();
-    if (action instanceof Action.Error) {
-      errorOnMatchedTopics(rule, request, frame, facts, port);
+    if (action instanceof Action.Error error && request.produceTopics() != null) {
+      Map<PartitionHolds.Key, Action.Error> failing = new LinkedHashMap<>(held);
+      matchedPartitions(rule, request.produceTopics()).forEach(key -> failing.putIfAbsent(key, error));
+      if (failing.isEmpty()) {
+        answerWithError(error, request, frame, port);
+      } else {
+        failPartitions(request, frame, failing, port);
+      }
+    } else if (action instanceof Action.Error) {
+      errorOnFetchedTopics(rule, request, frame, facts.get("topic"), port);
     } else if (action instanceof Action.Delay delay) {
       forward(request, frame, delay.delay(), port);
     } else if (action instanceof Action.Drop drop) {
@@ -100,24 +123,42 @@ final class RequestFaults {
     }
   }
 
-  private void errorOnMatchedTopics(Rule rule, KafkaRequest request, ByteBuf frame, MessageFacts facts,
-      RelayPort port) {
-    Optional<ProduceSplit> split;
-    try {
-      split = ProduceSplit.of(request, rule, topicNames, port.alloc());
-    } catch (RuntimeException e) {
-      frame.release();
-      throw e;
+  /** The partitions of the topics {@code rule} matches (all of them when it names no topic). */
+  private List<PartitionHolds.Key> matchedPartitions(Rule rule, ProduceTopics produce) {
+    String pattern = rule.match().get("topic");
+    Glob glob = pattern == null ? null : KafkaGlobs.compile("topic", pattern);
+    List<PartitionHolds.Key> keys = new ArrayList<>();
+    for (ProduceTopics.Topic topic : produce.topics) {
+      if (glob == null || glob.matches(topicNames.name(topic.name(), topic.id()))) {
+        topic.partitions().forEach(p -> keys.add(PartitionHolds.Key.of(topic.name(), topic.id(), p.index())));
+      }
     }
-    if (split.isEmpty()) {
-      errorOnFetchedTopics(rule, request, frame, facts.get("topic"), port);
+    return keys;
+  }
+
+  /**
+   * Fails the {@code failing} partitions of a produce with their errors, holds those an idempotent
+   * producer will retry, and forwards the rest (if any) unchanged.
+   */
+  private void failPartitions(KafkaRequest request, ByteBuf frame, Map<PartitionHolds.Key, Action.Error> failing,
+      RelayPort port) {
+    boolean expects = request.expectsResponse();
+    ProduceSplit split;
+    try {
+      split = ProduceSplit.of(request, failing, port.alloc());
+      holds.hold(request.produceTopics(), failing);
+    } finally {
+      frame.release();
+    }
+    if (split.forward == null) {
+      split.answer(request, port.alloc()).ifPresent(error ->
+          order.add(InFlight.answered(request.correlationId(), request.kind, error, Duration.ZERO)));
+      order.flush(port);
       return;
     }
-    boolean expects = request.expectsResponse();
-    frame.release();
-    port.toServer(split.get().forward);
+    port.toServer(split.forward);
     if (expects) {
-      order.add(InFlight.transformed(request.correlationId(), request.kind, split.get().mergeErrors));
+      order.add(InFlight.transformed(request.correlationId(), request.kind, split.mergeErrors));
     }
   }
 

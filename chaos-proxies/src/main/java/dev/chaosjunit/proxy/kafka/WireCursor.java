@@ -46,6 +46,24 @@ final class WireCursor {
     return new Uuid(frame.getLong(at - 16), frame.getLong(at - 8));
   }
 
+  /** The byte {@code ahead} bytes past the cursor, which stays where it is. */
+  byte peekByte(int ahead) {
+    check(ahead, 1);
+    return frame.getByte(at + ahead);
+  }
+
+  /** The int32 {@code ahead} bytes past the cursor, which stays where it is. */
+  int peekInt32(int ahead) {
+    check(ahead, 4);
+    return frame.getInt(at + ahead);
+  }
+
+  private void check(int ahead, int size) {
+    if (ahead < 0 || ahead > end - at - size) {
+      throw new KafkaDecodeException(what + ": field at [" + ahead + "] bytes ahead runs past the frame's end");
+    }
+  }
+
   /** A string of {@code length} bytes (UTF-8) at the cursor; null for a negative length. */
   String string(int length) {
     if (length < 0) {

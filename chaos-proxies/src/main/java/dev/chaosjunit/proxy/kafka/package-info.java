@@ -29,6 +29,11 @@
  * (top-level error, which the Java consumer treats as a fetch session error and follows with a full
  * fetch).
  *
+ * <p>A retriable produce error on a partition holds it for the connection ({@code PartitionHolds}): the
+ * idempotent producer's batches already in flight behind the failed one get the same error, as from a
+ * broker that is no longer the leader, until the producer retries the failed batch. Forwarding them
+ * instead would put them out of sequence at the broker, a state no real leader change creates.
+ *
  * <p>Limits: SASL and TLS are relayed undecoded (TLS cannot be inspected; traffic degrades to a plain
  * relay); controllers are not routed (clients using {@code bootstrap.controllers} reach them directly).
  */

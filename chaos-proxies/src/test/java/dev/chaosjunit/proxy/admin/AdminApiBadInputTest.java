@@ -10,6 +10,8 @@ import dev.chaosjunit.proxy.ProxyEngine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +71,33 @@ class AdminApiBadInputTest {
       "{\"name\":\"x\",\"upstream\":\"h:1\",\"enabled\":\"yes\"} | field [enabled] must be true or false"})
   void rejectsBadProxyBodies(String body, String message) throws IOException {
     assertError(http.send("POST", "/proxies", body), 400, message);
+  }
+
+  @Test
+  void refusesABodyOverOneMebibyteAndKeepsServing() throws IOException {
+    String huge = "{\"name\":\"" + "x".repeat(2 << 20) + "\",\"upstream\":\"127.0.0.1:1\"}";
+
+    assertError(http.send("POST", "/proxies", huge), 413, "request body over 1048576 bytes");
+  }
+
+  @Test
+  void refusesJsonNestedDeeperThanTheParserAllowsAndKeepsServing() throws IOException {
+    String deep = "[".repeat(100_000) + "]".repeat(100_000);
+
+    assertError(http.send("POST", "/populate", deep), 400, "bad request body", "nesting depth");
+  }
+
+  @Test
+  void aClientThatStallsMidRequestDoesNotHoldUpOthers() throws IOException {
+    try (Socket stalled = new Socket(admin.address().getAddress(), admin.address().getPort())) {
+      stalled.getOutputStream().write(("POST /proxies HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 100\r\n\r\n{\"name\":").getBytes(UTF_8));
+      stalled.getOutputStream().flush();
+
+      long start = System.nanoTime();
+      assertThat(http.get("/proxies").statusCode()).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
   }
 
   @Test

@@ -95,6 +95,34 @@ class KafkaProxyAcceptanceTest {
     assertThat(consumeDirectly(topic, 1)).containsExactly("v1");
   }
 
+  /**
+   * A broker that is not the leader refuses every in-flight batch of the partition, not only the first:
+   * an idempotent producer with five batches in flight must see the error on all of them, or its later
+   * batches reach the broker out of sequence and the producer stalls on OUT_OF_ORDER_SEQUENCE_NUMBER.
+   */
+  @Test
+  void anIdempotentProducerLosesNothingToATransientNotLeaderError() throws Exception {
+    proxy.addRule(new Rule("not-leader", "", Direction.UPSTREAM, Map.of("api", "PRODUCE", "topic", topic),
+        Action.Error.of("NOT_LEADER_OR_FOLLOWER", ""), 1, 0, 3));
+    Properties small = new Properties();
+    small.put(ProducerConfig.BATCH_SIZE_CONFIG, 256);
+    small.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    KafkaProducer<String, String> producer = producer(proxyAddress(), "all", small);
+
+    List<Future<RecordMetadata>> sent = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      values.add("order-" + i);
+      sent.add(producer.send(new ProducerRecord<>(topic, "k", values.get(i))));
+    }
+    for (Future<RecordMetadata> each : sent) {
+      each.get(30, TimeUnit.SECONDS);
+    }
+
+    assertThat(proxy.ruleCounters("not-leader").fired()).isEqualTo(3);
+    assertThat(consumeDirectly(topic, 1000)).containsExactlyElementsOf(values);
+  }
+
   @Test
   void aNonRetriableErrorSurfacesToTheApplication() {
     proxy.addRule(error("denied", Map.of("api", "PRODUCE", "topic", topic), "TOPIC_AUTHORIZATION_FAILED"));
@@ -199,6 +227,10 @@ class KafkaProxyAcceptanceTest {
   }
 
   private KafkaProducer<String, String> producer(String bootstrap, String acks) {
+    return producer(bootstrap, acks, new Properties());
+  }
+
+  private KafkaProducer<String, String> producer(String bootstrap, String acks, Properties more) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ProducerConfig.ACKS_CONFIG, acks);
@@ -207,6 +239,7 @@ class KafkaProxyAcceptanceTest {
     props.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 500);
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    props.putAll(more);
     KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     clients.add(producer);
     return producer;

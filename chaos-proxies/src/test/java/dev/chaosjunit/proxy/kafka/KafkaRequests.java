@@ -28,6 +28,17 @@ final class KafkaRequests {
     return new ProduceRequestData().setAcks(acks).setTimeoutMs(1000).setTopicData(topics);
   }
 
+  /** One record in a batch of an idempotent producer (id 7, epoch 0) starting at {@code baseSequence}. */
+  static MemoryRecords idempotentBatch(int baseSequence) {
+    return MemoryRecords.withIdempotentRecords(Compression.NONE, 7L, (short) 0, baseSequence,
+        new SimpleRecord("k".getBytes(), "v".getBytes()));
+  }
+
+  /** One record in a batch of a producer that is not idempotent. */
+  static MemoryRecords plainBatch() {
+    return MemoryRecords.withRecords(Compression.NONE, new SimpleRecord("k".getBytes(), "v".getBytes()));
+  }
+
   /** A produce of one record to partition 0 of each of {@code topics}, by name. */
   static ProduceRequestData produceTo(String... topics) {
     ProduceRequestData data = produce(topics[0], null, (short) 1);

@@ -2,6 +2,7 @@ package dev.chaosjunit.proxy.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -30,9 +31,24 @@ class ProduceWalkTest {
     ProduceTopics read = walk(version, data, 0);
 
     assertThat(read.acks).isEqualTo((short) -1);
-    assertThat(read.topics).isEqualTo(version >= 13
-        ? List.of(new ProduceTopics.Topic(null, KafkaRequests.ORDERS_ID), new ProduceTopics.Topic(null, AUDIT_ID))
-        : List.of(new ProduceTopics.Topic("orders", null), new ProduceTopics.Topic("audit", null)));
+    assertThat(read.topics).extracting(ProduceTopics.Topic::name, ProduceTopics.Topic::id).containsExactly(
+        version >= 13 ? tuple(null, KafkaRequests.ORDERS_ID) : tuple("orders", null),
+        version >= 13 ? tuple(null, AUDIT_ID) : tuple("audit", null));
+    assertThat(read.topics.get(0).partitions()).extracting(ProduceTopics.Partition::index).containsExactly(0, 1);
+  }
+
+  @ParameterizedTest(name = "produce v{0}")
+  @ValueSource(shorts = {3, 9, 13})
+  void readsTheBaseSequenceOfAnIdempotentBatchAndNoneOfAPlainOne(short version) {
+    ProduceRequestData data = twoTopics(version);
+    List<ProduceRequestData.PartitionProduceData> partitions = data.topicData().iterator().next().partitionData();
+    partitions.get(0).setRecords(KafkaRequests.idempotentBatch(4242));
+    partitions.get(1).setRecords(KafkaRequests.plainBatch());
+
+    ProduceTopics read = walk(version, data, 0);
+
+    assertThat(read.topics.get(0).partitions()).containsExactly(new ProduceTopics.Partition(0, 4242),
+        new ProduceTopics.Partition(1, ProduceTopics.NO_SEQUENCE));
   }
 
   @ParameterizedTest(name = "produce v{0}")

@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import org.junit.jupiter.api.Test;
 
-/** The inspector loads without kafka-clients (it is optional) and says what is missing when used. */
+/** The inspector loads without kafka-clients (it is optional) and says what is missing, or too old, when used. */
 class WithoutKafkaClientsTest {
 
   @Test
@@ -21,6 +21,16 @@ class WithoutKafkaClientsTest {
     assertThatThrownBy(() -> inspector.open(new ConnectionInfo("p", 1, null, null)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("org.apache.kafka:kafka-clients").hasMessageContaining("add it as a (test) dependency");
+  }
+
+  @Test
+  void refusesKafkaClientsOlderThanFourNamingTheFix() {
+    assertThatThrownBy(() -> KafkaClasspath.requireVersion("3.9.1")).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("kafka-clients 4.x").hasMessageContaining("has 3.9.1")
+        .hasMessageContaining("ChaosProtocol.TCP");
+    KafkaClasspath.requireVersion("4.1.2");
+    KafkaClasspath.requireVersion("unknown");
+    KafkaClasspath.require();
   }
 
   private static ProtocolInspector inspectorWithoutKafkaClients()

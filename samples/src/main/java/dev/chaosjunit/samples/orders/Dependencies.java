@@ -38,6 +38,10 @@ final class Dependencies implements AutoCloseable {
     return service;
   }
 
+  OrderRepository repository() {
+    return repository;
+  }
+
   OrdersService service() {
     return service;
   }

@@ -78,6 +78,14 @@ public final class OrdersApp implements AutoCloseable {
     return dependencies.service().eventsFailed();
   }
 
+  /**
+   * Whether the database pool is full again after an outage: until then the pool opens connections in
+   * the background, traffic that no request caused.
+   */
+  public boolean databasePoolFull() {
+    return dependencies.repository().poolFull();
+  }
+
   @Override
   public void close() {
     http.stop();

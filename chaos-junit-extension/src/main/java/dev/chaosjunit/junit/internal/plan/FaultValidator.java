@@ -1,5 +1,6 @@
 package dev.chaosjunit.junit.internal.plan;
 
+import dev.chaosjunit.fault.BuggifySite;
 import dev.chaosjunit.fault.ContainerPrimitive;
 import dev.chaosjunit.fault.FaultEffect;
 import dev.chaosjunit.fault.Rule;
@@ -11,28 +12,38 @@ import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.protocol.ProtocolInspectors;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Checks a matrix's faults at discovery, before any container starts: each targets a declared service,
  * each rule is written for its service's protocol, carried by the backend, and accepted by the protocol's
- * inspector (match keys, action, parameters), exactly as the engine would check it when the cell runs;
- * each container primitive acts on a container it can act on.
+ * inspector (match keys, action, parameters), exactly as the engine would check it when the cell runs; each
+ * buggify site it forces on is named by a {@code Buggify} call the catalogue found; each container primitive
+ * acts on a container it can act on.
  */
 final class FaultValidator {
 
   private final Map<String, ServiceDeclaration> services;
   private final Backend backend;
+  private final Supplier<Set<String>> sites;
+  private Set<String> known;
   private final ProtocolInspectors inspectors = ProtocolInspectors.load(FaultValidator.class.getClassLoader());
 
-  FaultValidator(List<ServiceDeclaration> services, Backend backend) {
+  FaultValidator(List<ServiceDeclaration> services, Backend backend, Supplier<Set<String>> sites) {
     this.services = services.stream().collect(Collectors.toMap(ServiceDeclaration::name, Function.identity()));
     this.backend = backend;
+    this.sites = sites;
   }
 
   void check(FaultDef fault) {
     for (FaultEffect effect : fault.fault().effects()) {
+      if (effect.effect() instanceof BuggifySite site) {
+        checkSite(fault, site);
+        continue;
+      }
       ServiceDeclaration service = services.get(effect.service());
       if (service == null) {
         throw Misconfiguration.of("FaultAssumption", fault.element(), "fault [" + fault.name()
@@ -45,6 +56,18 @@ final class FaultValidator {
       } else if (effect.effect() instanceof ContainerPrimitive primitive) {
         PrimitiveCheck.check(fault, primitive, service, backend);
       }
+    }
+  }
+
+  private void checkSite(FaultDef fault, BuggifySite site) {
+    if (known == null) {
+      known = sites.get();
+    }
+    if (!known.contains(site.site())) {
+      throw Misconfiguration.of("FaultAssumption", fault.element(), "fault [" + fault.name() + "] forces buggify site ["
+          + site.site() + "], which no Buggify call in the test class's package or the matrix's coverage classes names"
+          + " (known: " + known + ")", "fix the site name, or name a class of the application's package in"
+          + " @FaultMatrix(coverage = ...)");
     }
   }
 

@@ -6,6 +6,9 @@ import dev.chaosjunit.junit.ExcludeCell;
 import dev.chaosjunit.junit.FaultMatrix;
 import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.Misconfiguration;
+import dev.chaosjunit.junit.internal.buggify.Catalogue;
+import dev.chaosjunit.junit.internal.buggify.CatalogueException;
+import dev.chaosjunit.junit.internal.buggify.CatalogueScanner;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +46,8 @@ public final class MatrixAnalyzer {
 
   /** Analyses a method for a backend. */
   public static MatrixPlan analyze(Class<?> testClass, Method method, List<ServiceDeclaration> services, Backend backend) {
-    return new MatrixAnalyzer(testClass, method).plan(method.getName(), new FaultValidator(services, backend));
+    MatrixAnalyzer analyzer = new MatrixAnalyzer(testClass, method);
+    return analyzer.plan(method.getName(), new FaultValidator(services, backend, analyzer::sites));
   }
 
   private MatrixPlan plan(String methodName, FaultValidator validator) {
@@ -60,8 +64,26 @@ public final class MatrixAnalyzer {
     spec.excludes().forEach(e -> checkNames(CellSelector.of(e.scenario(), e.fault()), "ExcludeCell"));
     Duration timeout = DurationText.parse(spec.timeout(), spec.annotation(), spec.element(), "timeout")
         .orElse(Duration.ofSeconds(10));
+    Optional<Catalogue> coverage = spec.coverage().isEmpty() ? Optional.empty()
+        : Optional.of(catalogue(spec.coverage().stream().map(Class::getPackageName).toList()));
     return new MatrixPlan(testClass, methodName, cells(rows, columns), spec.requireFiring(), timeout,
-        spec.namePattern(), StatusOfCatalog.scan(testClass), ReadinessProbe.of(spec, testClass));
+        spec.namePattern(), StatusOfCatalog.scan(testClass), ReadinessProbe.of(spec, testClass), spec.buggify(),
+        coverage);
+  }
+
+  /** The buggify sites a fault may force on: those of the test class's package and of the coverage classes'. */
+  private Set<String> sites() {
+    List<String> packages = new ArrayList<>(List.of(testClass.getPackageName()));
+    spec.coverage().forEach(c -> packages.add(c.getPackageName()));
+    return catalogue(packages).sites();
+  }
+
+  private Catalogue catalogue(List<String> packages) {
+    try {
+      return CatalogueScanner.scan(testClass.getClassLoader(), packages);
+    } catch (CatalogueException e) {
+      throw Misconfiguration.of(spec.annotation(), spec.element(), e.problem(), e.fix(), e);
+    }
   }
 
   private List<CellPlan> cells(List<ScenarioDef> rows, List<FaultDef> columns) {

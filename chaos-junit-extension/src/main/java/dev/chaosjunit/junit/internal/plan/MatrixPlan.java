@@ -2,6 +2,7 @@ package dev.chaosjunit.junit.internal.plan;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.chaosjunit.junit.internal.buggify.Catalogue;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.apiguardian.api.API;
  * @param namePattern the display name pattern, blank = configured default
  * @param statusReaders the {@code @StatusOf} methods, the test class's own first
  * @param readiness the probe polled before each cell, if any
+ * @param buggify whether buggify runs at random in every cell
+ * @param coverage the catalogue of the assertions whose coverage the matrix judges, if any
  */
 @API(status = INTERNAL, since = "0.1")
 public record MatrixPlan(
@@ -29,4 +32,6 @@ public record MatrixPlan(
     Duration timeout,
     String namePattern,
     List<Method> statusReaders,
-    Optional<ReadinessProbe> readiness) {}
+    Optional<ReadinessProbe> readiness,
+    boolean buggify,
+    Optional<Catalogue> coverage) {}

@@ -1,11 +1,14 @@
 package dev.chaosjunit.junit.internal.run;
 
+import dev.chaosjunit.fault.BuggifySite;
 import dev.chaosjunit.fault.FaultEffect;
 import dev.chaosjunit.junit.Cell;
 import dev.chaosjunit.junit.Outcome;
 import dev.chaosjunit.junit.Verdict;
 import dev.chaosjunit.junit.internal.StatusReading;
 import dev.chaosjunit.junit.internal.backend.FaultBackend;
+import dev.chaosjunit.junit.internal.buggify.BuggifySession;
+import dev.chaosjunit.junit.internal.buggify.Ledger;
 import dev.chaosjunit.junit.internal.plan.CellPlan;
 import dev.chaosjunit.junit.internal.plan.FaultDef;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
@@ -15,42 +18,49 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The lifecycle of one cell: reset the proxies, apply the fault's effects, run the scenario, wait for
- * the detection of its container primitives, read the firings, always revert, judge.
+ * The lifecycle of one cell: reset the proxies, apply the fault's effects, run the scenario with buggify and
+ * the application's assertions installed, wait for the detection of its container primitives, read the
+ * firings, always revert, judge (a broken always or unreachable assertion fails the cell before its
+ * expectation is looked at).
  */
 final class CellExecution {
 
   private final TopologyResource proxies;
   private final ScenarioRunner runner;
   private final MatrixPlan matrix;
+  private final Ledger assertions;
 
-  /** A cell runner for a matrix of a class. */
-  public CellExecution(TopologyResource proxies, ScenarioRunner runner, MatrixPlan matrix) {
+  /** A cell runner for a matrix of a class, recording the application's assertions in {@code assertions}. */
+  public CellExecution(TopologyResource proxies, ScenarioRunner runner, MatrixPlan matrix, Ledger assertions) {
     this.proxies = proxies;
     this.runner = runner;
     this.matrix = matrix;
+    this.assertions = assertions;
   }
 
   /** Runs one cell on the test instance. */
   public CellResult run(CellPlan plan, Object instance) throws InterruptedException {
     FaultBackend backend = proxies.backend();
-    List<FaultEffect> effects = plan.fault().map(f -> f.fault().effects()).orElse(List.of());
+    Map<Boolean, List<FaultEffect>> bySite = plan.fault().map(f -> f.fault().effects()).orElse(List.of()).stream()
+        .collect(Collectors.partitioningBy(e -> e.effect() instanceof BuggifySite));
     List<FaultEffect> applied = new ArrayList<>();
     Map<String, Long> firings = new LinkedHashMap<>();
-    Outcome outcome = null;
+    Ran ran = new Ran(null, List.of());
     Throwable error = null;
     try {
       backend.reset();
       if (matrix.readiness().isPresent()) {
         Readiness.await(matrix.readiness().get(), runner, instance, proxies.topology());
       }
-      for (FaultEffect effect : effects) {
+      for (FaultEffect effect : bySite.get(false)) {
         backend.apply(effect);
         applied.add(effect);
       }
-      outcome = runner.run(plan.scenario(), instance, proxies.topology(), timeout(plan));
+      ran = runScenario(plan, instance, bySite.get(true), firings);
       proxies.cellRan();
       for (FaultEffect effect : applied) {
         backend.awaitDetection(effect);
@@ -63,11 +73,26 @@ final class CellExecution {
     } finally {
       error = revert(applied, error);
     }
-    return result(plan, outcome, firings, error, instance);
+    return result(plan, ran.outcome(), firings, ran.violations(), error, instance);
   }
 
-  private CellResult result(CellPlan plan, Outcome outcome, Map<String, Long> firings, Throwable error,
-      Object instance) {
+  /** What the scenario did, and the assertions the application broke meanwhile. */
+  private record Ran(Outcome outcome, List<String> violations) {}
+
+  /** Runs the scenario with buggify and the assertions installed, the {@code sites} forced on and counted. */
+  private Ran runScenario(CellPlan plan, Object instance, List<FaultEffect> sites, Map<String, Long> firings)
+      throws InterruptedException {
+    Set<String> forced = sites.stream().map(e -> e.effect().name()).collect(Collectors.toSet());
+    try (BuggifySession buggify = BuggifySession.open(proxies.topology().seed(), plan.name(), matrix.buggify(),
+        forced, assertions)) {
+      Outcome outcome = runner.run(plan.scenario(), instance, proxies.topology(), timeout(plan));
+      sites.forEach(e -> firings.put(firingsKey(e), buggify.firings(e.effect().name())));
+      return new Ran(outcome, buggify.violations());
+    }
+  }
+
+  private CellResult result(CellPlan plan, Outcome outcome, Map<String, Long> firings, List<String> violations,
+      Throwable error, Object instance) {
     StatusReading reading = outcome == null ? StatusReading.NONE
         : StatusReader.read(outcome.value(), matrix.statusReaders(), instance);
     Outcome seen = outcome == null ? new Outcome(Outcome.Kind.THREW, null, error, Duration.ZERO)
@@ -76,6 +101,12 @@ final class CellExecution {
         plan.expectation().value(), seen, firings, proxies.topology().seed(), proxies.backend().primitiveEvents());
     if (error != null) {
       return new CellResult(cell, new Judgement(Verdict.ERRORED, "the cell errored: " + error), Optional.of(error));
+    }
+    if (!violations.isEmpty()) {
+      return new CellResult(cell, new Judgement(Verdict.FAILED, "the application broke its own assertion "
+          + violations.get(0) + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more: "
+          + violations.subList(1, violations.size()) + ")" : "") + "; the scenario " + seen.summary()),
+          Optional.empty());
     }
     boolean counts = proxies.backend().countsFirings();
     return new CellResult(cell, Judge.judge(cell, plan.expectation(), matrix.requireFiring() && counts, counts,

@@ -53,8 +53,8 @@ public final class CellExtension implements ExecutionCondition, BeforeTestExecut
   @Override
   public void beforeTestExecution(ExtensionContext context) throws Exception {
     TopologyResource proxies = Topologies.obtain(context);
-    CellResult result = new CellExecution(proxies, Topologies.runner(context), matrix)
-        .run(plan, context.getRequiredTestInstance());
+    CellResult result = new CellExecution(proxies, Topologies.runner(context), matrix,
+        MatrixAssertions.ledger(context)).run(plan, context.getRequiredTestInstance());
     context.getStore(NAMESPACE).put(CellResult.class, result);
     Verdict verdict = result.judgement().verdict();
     if (verdict == Verdict.ERRORED) {

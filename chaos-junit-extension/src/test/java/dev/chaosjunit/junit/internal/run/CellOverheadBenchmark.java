@@ -7,6 +7,8 @@ import dev.chaosjunit.junit.FaultMatrix;
 import dev.chaosjunit.junit.Scenario;
 import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.backend.FaultBackend;
+import dev.chaosjunit.junit.internal.buggify.Catalogue;
+import dev.chaosjunit.junit.internal.buggify.Ledger;
 import dev.chaosjunit.junit.internal.plan.CellPlan;
 import dev.chaosjunit.junit.internal.plan.MatrixAnalyzer;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Per-cell overhead of the extension: reset, apply, a scenario that does nothing, firings, revert and
@@ -37,7 +40,8 @@ public final class CellOverheadBenchmark {
     try (TopologyResource proxies = TopologyResource.start(Bench.class, 42,
             seed -> FaultBackend.start(Backend.ENGINE, Optional.empty(), seed, Bench.class));
         ScenarioRunner runner = new ScenarioRunner()) {
-      CellExecution execution = new CellExecution(proxies, runner, matrix);
+      CellExecution execution = new CellExecution(proxies, runner, matrix,
+          new Ledger(new Catalogue("none", List.of(), Set.of())));
       Bench instance = new Bench();
       measure(execution, matrix, instance, rounds / 4);
       long[] nanos = measure(execution, matrix, instance, rounds);
