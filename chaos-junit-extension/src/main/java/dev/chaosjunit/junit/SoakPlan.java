@@ -2,6 +2,7 @@ package dev.chaosjunit.junit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.chaosjunit.fault.BuggifySite;
 import dev.chaosjunit.fault.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +13,9 @@ import org.apiguardian.api.API;
 /**
  * A bounded soak: for {@code duration}, one chaos event after another, each a fault drawn from
  * {@code faults} by the seed, applied for {@code hold} while the workload runs, then reverted and given
- * {@code recovery} to work again. An event is a flake when its fault was not detected or the workload did
- * not work again within the recovery; the soak holds when flakes stay within {@code budgetPercent} of the events.
+ * {@code recovery} to work again. Faults act at the proxies and containers (buggify sites are refused).
+ * An event is a flake when its fault was not detected or the workload did not work again within the
+ * recovery; the soak holds when flakes stay within {@code budgetPercent} of the events.
  *
  * @param duration how long the soak runs
  * @param hold how long each fault stays applied
@@ -29,6 +31,11 @@ public record SoakPlan(Duration duration, Duration hold, Duration recovery, doub
       throw new IllegalArgumentException("a soak needs at least one fault to draw from");
     }
     faults = List.copyOf(faults);
+    faults.stream().filter(f -> f.effects().stream().anyMatch(e -> e.effect() instanceof BuggifySite)).findFirst()
+        .ifPresent(f -> {
+          throw new IllegalArgumentException("a soak acts at the proxies and containers; [" + f.describe() + "] forces"
+              + " a buggify site, which only a @FaultMatrix cell installs: leave it out of the soak");
+        });
     if (!(budgetPercent >= 0 && budgetPercent <= 100)) {
       throw new IllegalArgumentException("the flake budget must be between 0 and 100 %, was [" + budgetPercent + "]");
     }

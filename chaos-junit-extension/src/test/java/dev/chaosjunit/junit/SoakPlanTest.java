@@ -48,6 +48,15 @@ class SoakPlanTest {
   }
 
   @Test
+  void aBuggifySiteIsRefused() {
+    assertThatThrownBy(() -> new SoakPlan(Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 15,
+        List.of(Fault.on("db").container().kill(), Fault.buggify("cache.write"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("a soak acts at the proxies and containers; [")
+        .hasMessageEndingWith("] forces a buggify site, which only a @FaultMatrix cell installs: leave it out of the soak");
+  }
+
+  @Test
   void aPlanWithoutFaultsIsRefused() {
     assertThatThrownBy(() -> new SoakPlan(Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 15,
         List.of())).hasMessage("a soak needs at least one fault to draw from");
