@@ -86,7 +86,8 @@ public final class Fault {
     Map<String, Integer> perService = new HashMap<>();
     List<FaultEffect> named = new ArrayList<>();
     for (FaultEffect e : effects) {
-      if (e.effect() instanceof RefuseConnections || e.effect() instanceof BuggifySite) {
+      if (e.effect() instanceof RefuseConnections || e.effect() instanceof BuggifySite
+          || e.effect() instanceof ContainerPrimitive) {
         named.add(e);
         continue;
       }

@@ -95,6 +95,11 @@ public final class FaultTarget {
     return toxic(ToxicType.SLOW_CLOSE, "delay", millis(delay, "slow close delay"));
   }
 
+  /** Starts a primitive on the service's container (kill, restart, pause, disk full). */
+  public ContainerTarget container() {
+    return new ContainerTarget(service);
+  }
+
   /** Starts a PostgreSQL rule. */
   public PostgresRule postgres() {
     return new PostgresRule(service);

@@ -2,6 +2,7 @@ package dev.chaosjunit.junit.internal.backend;
 
 import dev.chaosjunit.fault.Effect;
 import dev.chaosjunit.fault.FaultEffect;
+import dev.chaosjunit.junit.PrimitiveEvent;
 import dev.chaosjunit.fault.RefuseConnections;
 import dev.chaosjunit.fault.Toxic;
 import dev.chaosjunit.junit.CellEvents;
@@ -13,6 +14,7 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.toxiproxy.ToxiproxyContainer;
@@ -90,8 +92,8 @@ final class ToxiproxyBackend implements FaultBackend {
         return null;
       });
     } else {
-      throw new IllegalStateException("protocol rule [" + effect.describe() + "] reached the Toxiproxy backend;"
-          + " discovery should have refused it (run with -Dchaos.backend=engine)");
+      throw new IllegalStateException("[" + effect.describe() + "] reached the Toxiproxy backend, which carries out"
+          + " only toxics and refused connections; discovery should have refused it (run with -Dchaos.backend=engine)");
     }
   }
 
@@ -108,6 +110,16 @@ final class ToxiproxyBackend implements FaultBackend {
   @Override
   public long firings(FaultEffect effect) {
     return 0;
+  }
+
+  @Override
+  public void awaitDetection(FaultEffect effect) {
+    // only container primitives are detected, and discovery keeps them from this backend
+  }
+
+  @Override
+  public List<PrimitiveEvent> primitiveEvents() {
+    return List.of();
   }
 
   @Override

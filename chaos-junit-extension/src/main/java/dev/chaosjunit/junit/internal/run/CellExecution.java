@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
 /**
  * The lifecycle of one cell: reset the proxies under the cell's seed, record their events, apply the
  * fault's effects, run the scenario with buggify and the application's assertions installed, let the
- * proxies handle what it sent, read the firings, always revert, judge (a broken always or unreachable
- * assertion fails the cell before its expectation is looked at).
+ * proxies handle what it sent, wait for the detection of its container primitives, read the firings,
+ * always revert, judge (a broken always or unreachable assertion fails the cell before its expectation
+ * is looked at).
  */
 final class CellExecution {
 
@@ -74,6 +75,9 @@ final class CellExecution {
       ran = runScenario(plan, seed, instance, bySite.get(true), firings);
       backend.settle();
       proxies.cellRan();
+      for (FaultEffect effect : applied) {
+        backend.awaitDetection(effect);
+      }
       if (backend.countsFirings()) {
         readFirings(applied, firings);
       }
@@ -115,7 +119,7 @@ final class CellExecution {
     Outcome seen = outcome == null ? new Outcome(Outcome.Kind.THREW, null, error, Duration.ZERO)
         : new Outcome(outcome.kind(), outcome.value(), outcome.error(), outcome.duration(), reading.status());
     Cell cell = new Cell(invocation.index(), plan.scenario().name(), plan.faultName(), plan.fault().map(FaultDef::fault),
-        plan.expectation().value(), seen, firings, events, invocation.seed());
+        plan.expectation().value(), seen, firings, events, invocation.seed(), proxies.backend().primitiveEvents());
     if (error != null) {
       return new CellResult(cell, new Judgement(Verdict.ERRORED, "the cell errored: " + error), Optional.of(error));
     }
