@@ -12,11 +12,11 @@ import java.util.Set;
  * MSG, HMSG), the payload that follows it with its closing CRLF.
  *
  * @param name the operation, upper case ({@code PUB}, {@code +OK}...)
- * @param args the control line's arguments after the name, split at spaces and tabs
+ * @param subject a message's subject; {@code null} for the other operations
+ * @param json the JSON of {@code CONNECT}; {@code null} for the other operations
  * @param length the whole operation in bytes: control line, payload and the payload's CRLF
- * @param carriesMessage whether a payload follows the control line
  */
-record NatsOp(String name, String[] args, int length, boolean carriesMessage) {
+record NatsOp(String name, String subject, String json, int length) {
 
   /** Far above nats-server's default {@code max_control_line} (4 KiB), leaving room for long INFO and CONNECT lines. */
   static final int MAX_LINE = 1 << 20;
@@ -25,6 +25,7 @@ record NatsOp(String name, String[] args, int length, boolean carriesMessage) {
 
   static final Set<String> CLIENT_OPS = Set.of("CONNECT", "PUB", "HPUB", "SUB", "UNSUB", "PING", "PONG");
   static final Set<String> SERVER_OPS = Set.of("INFO", "MSG", "HMSG", "PING", "PONG", "+OK", "-ERR");
+  private static final int LONGEST_NAME = "CONNECT".length();
 
   /**
    * The operation at {@code in}'s reader index once its control line is there ({@code null} before),
@@ -42,77 +43,78 @@ record NatsOp(String name, String[] args, int length, boolean carriesMessage) {
       if (readable >= MAX_LINE) {
         throw new FrameDecodeException("control line longer than " + MAX_LINE + " bytes");
       }
+      checkName(buf, start, readable, allowed);
       return null;
     }
     int end = newline > start && buf.getByte(newline - 1) == '\r' ? newline - 1 : newline;
-    String line = buf.toString(start, end - start, StandardCharsets.UTF_8).strip();
-    return parse(line, newline + 1 - start, allowed);
+    return parse(new ControlLine(buf, start, end), newline + 1 - start, allowed);
   }
 
-  private static NatsOp parse(String line, int lineLength, Set<String> allowed) {
-    String[] words = line.split("[ \t]+", 2);
-    String name = words[0].toUpperCase(Locale.ROOT);
+  /**
+   * Refuses bytes that cannot begin an operation while the line is incomplete, so that a peer speaking
+   * something else (a TLS handshake) is relayed at once rather than held while waiting for a line end.
+   */
+  private static void checkName(ByteBuf buf, int start, int readable, Set<String> allowed) {
+    int end = start + Math.min(readable, LONGEST_NAME + 1);
+    int delimiter = buf.forEachByte(start, end - start, b -> !ControlLine.space(b) && b != '\r');
+    String name = buf.toString(start, (delimiter < 0 ? end : delimiter) - start, StandardCharsets.ISO_8859_1)
+        .toUpperCase(Locale.ROOT);
+    boolean complete = delimiter >= 0 || name.length() > LONGEST_NAME;
+    if (complete ? !allowed.contains(name) : allowed.stream().noneMatch(op -> op.startsWith(name))) {
+      throw new FrameDecodeException("[" + abbreviate(name) + "] is not a NATS operation this peer sends");
+    }
+  }
+
+  private static NatsOp parse(ControlLine line, int lineLength, Set<String> allowed) {
+    String name = line.word(0).toUpperCase(Locale.ROOT);
     if (!allowed.contains(name)) {
-      throw new FrameDecodeException("[" + abbreviate(words[0]) + "] is not a NATS operation this peer sends");
+      throw new FrameDecodeException("[" + abbreviate(name) + "] is not a NATS operation this peer sends");
     }
-    if (name.equals("CONNECT") || name.equals("INFO") || name.equals("-ERR")) {
-      return new NatsOp(name, words.length > 1 ? new String[] {words[1]} : new String[0], lineLength, false);
-    }
-    String[] args = words.length > 1 ? words[1].split("[ \t]+") : new String[0];
     long payload = switch (name) {
-      case "PUB" -> payload(name, args, 2, 0);
-      case "HPUB" -> payload(name, args, 3, 1);
-      case "MSG" -> payload(name, args, 3, 0);
-      case "HMSG" -> payload(name, args, 4, 1);
+      case "PUB" -> payload(name, line, 2, false);
+      case "HPUB" -> payload(name, line, 3, true);
+      case "MSG" -> payload(name, line, 3, false);
+      case "HMSG" -> payload(name, line, 4, true);
       default -> -1;
     };
-    return new NatsOp(name, args, payload < 0 ? lineLength : (int) (lineLength + payload + 2), payload >= 0);
+    if (payload < 0) {
+      return new NatsOp(name, null, name.equals("CONNECT") ? line.rest() : null, lineLength);
+    }
+    return new NatsOp(name, line.word(1), null, (int) (lineLength + payload + 2));
   }
 
   /**
    * The payload size of a message operation: {@code required} arguments before an optional reply subject
-   * and the sizes; with {@code headerSizes} 1 the last two are the header size and the total size.
+   * and the sizes; with {@code headers} the last two are the header size and the total size.
    */
-  private static long payload(String name, String[] args, int required, int headerSizes) {
-    if (args.length != required && args.length != required + 1) {
-      throw new FrameDecodeException(name + " has " + args.length + " arguments instead of " + required
+  private static long payload(String name, ControlLine line, int required, boolean headers) {
+    int args = line.words() - 1;
+    if (args != required && args != required + 1) {
+      throw new FrameDecodeException(name + " has " + line.countText() + " arguments instead of " + required
           + " or " + (required + 1));
     }
-    long total = size(name, args[args.length - 1]);
-    if (headerSizes == 1 && size(name, args[args.length - 2]) > total) {
-      throw new FrameDecodeException(name + " has a header size [" + args[args.length - 2]
+    long total = line.size(args, name);
+    if (headers && line.size(args - 1, name) > total) {
+      throw new FrameDecodeException(name + " has a header size [" + line.word(args - 1)
           + "] above its total size [" + total + "]");
     }
     return total;
   }
 
-  private static long size(String name, String text) {
-    long size;
-    try {
-      size = Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw new FrameDecodeException(name + " has a size [" + abbreviate(text) + "] that is not a number");
-    }
-    if (size < 0 || size > MAX_PAYLOAD) {
-      throw new FrameDecodeException(name + " has a size [" + size + "] outside 0.." + MAX_PAYLOAD);
-    }
-    return size;
-  }
-
-  private static String abbreviate(String text) {
+  static String abbreviate(String text) {
     return text.length() <= 20 ? text : text.substring(0, 20) + "...";
   }
 
-  /** The message's subject; for message operations only. */
-  String subject() {
-    return args[0];
+  /** Whether a payload follows the control line. */
+  boolean carriesMessage() {
+    return subject != null;
   }
 
   /** Checks the CRLF that closes the payload; the whole operation must be in {@code buf}. */
   void checkPayloadEnd(ByteBuf buf) {
     int end = buf.readerIndex() + length;
     if (buf.getByte(end - 2) != '\r' || buf.getByte(end - 1) != '\n') {
-      throw new FrameDecodeException(name + " on [" + subject() + "] has no CRLF after its payload of the announced size");
+      throw new FrameDecodeException(name + " on [" + subject + "] has no CRLF after its payload of the announced size");
     }
   }
 }

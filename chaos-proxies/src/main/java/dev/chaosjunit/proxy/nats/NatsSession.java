@@ -41,7 +41,7 @@ final class NatsSession extends FramedSession {
       return false;
     }
     if (op.name().equals("CONNECT")) {
-      verbose = op.args().length > 0 && VERBOSE.matcher(op.args()[0]).find();
+      verbose = VERBOSE.matcher(op.json()).find();
     }
     if (op.carriesMessage()) {
       fromClient = fire(op, Direction.UPSTREAM, in, port);

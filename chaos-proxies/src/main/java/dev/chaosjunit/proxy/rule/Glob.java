@@ -62,7 +62,8 @@ public final class Glob {
    * @throws IllegalArgumentException when {@code >} is not the last token or a token is empty
    */
   public static Glob natsSubject(String pattern) {
-    return new Glob(pattern, Pattern.compile(SubjectTokens.toRegex(pattern), Pattern.DOTALL), "", false);
+    return new Glob(pattern, Pattern.compile(SubjectTokens.toRegex(pattern), Pattern.DOTALL),
+        SubjectTokens.literalPrefix(pattern), false);
   }
 
   /** Compiles a case-sensitive glob without segments. */

@@ -31,4 +31,21 @@ final class SubjectTokens {
     }
     return out.toString();
   }
+
+  /** The ASCII characters every matching subject starts with: the literal tokens before the first wildcard. */
+  static String literalPrefix(String pattern) {
+    StringBuilder out = new StringBuilder();
+    for (String token : pattern.split("\\.", -1)) {
+      if (token.equals("*") || token.equals(">")) {
+        break;
+      }
+      out.append(token).append('.');
+    }
+    String prefix = out.length() > pattern.length() ? pattern : out.toString();
+    int ascii = 0;
+    while (ascii < prefix.length() && prefix.charAt(ascii) < 0x80) {
+      ascii++;
+    }
+    return prefix.substring(0, ascii);
+  }
 }

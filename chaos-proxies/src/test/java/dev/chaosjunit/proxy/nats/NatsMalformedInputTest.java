@@ -29,16 +29,32 @@ class NatsMalformedInputTest {
       PUB a\\r\\n                          | PUB has 1 arguments instead of 2 or 3
       PUB a b c d\\r\\n                    | PUB has 4 arguments instead of 2 or 3
       PUB a x\\r\\n                        | PUB has a size [x] that is not a number
-      PUB a -1\\r\\n                       | PUB has a size [-1] outside 0..67108864
-      PUB a 67108865\\r\\n                 | PUB has a size [67108865] outside 0..67108864
+      PUB a -1\\r\\n                       | PUB has a size [-1] that is not a number
+      PUB a 67108865\\r\\n                 | PUB has a size [67108865] above 67108864
       HPUB a 9 4\\r\\n                     | HPUB has a header size [9] above its total size [4]
       """)
   void badControlLinesDegradeToPassThroughAndForwardEverything(String bad, String reason) {
     port.rule(NatsSessionTest.publishes(">", new Action.Drop(null)));
     String traffic = NatsSessionTest.CONNECT + bad.replace("\\r\\n", "\r\n") + "trailing";
-    port.client(session, traffic, 1);
+    port.client(session, traffic, 4096);
     assertThat(port.passThroughReason()).isEqualTo("client sent bytes that are not NATS: " + reason);
     assertThat(port.sentToServer()).isEqualTo(traffic);
+  }
+
+  @Test
+  void anUnknownOperationIsRefusedFromItsFirstByte() {
+    port.client(session, "GET / HTTP/1.1\r\n", 1);
+    assertThat(port.passThroughReason()).isEqualTo("client sent bytes that are not NATS: [G] is not a NATS operation this peer sends");
+    assertThat(port.sentToServer()).isEqualTo("GET / HTTP/1.1\r\n");
+  }
+
+  @Test
+  void aTlsHandshakeIsRelayedAtOnceWithoutWaitingForALineEnd() {
+    String clientHello = "\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u00fc\u0003\u0003";
+    port.client(session, NatsSessionTest.CONNECT + clientHello.substring(0, 1), 4096);
+    assertThat(port.passThroughReason()).isEqualTo("client sent bytes that are not NATS: [\u0016] is not a NATS operation this peer sends");
+    port.client(session, clientHello.substring(1), 4096);
+    assertThat(port.sentToServer()).isEqualTo(NatsSessionTest.CONNECT + clientHello);
   }
 
   @Test
@@ -57,7 +73,7 @@ class NatsMalformedInputTest {
     assertThat(port.passThroughReason()).isEqualTo("server sent bytes that are not NATS: HMSG has a size [x] that is not a number");
     InspectorSession other = inspector.open(new ConnectionInfo("bus", 2, null, null));
     RecordingPort otherPort = new RecordingPort(inspector);
-    otherPort.client(other, "P".repeat(NatsOp.MAX_LINE), 1 << 16);
+    otherPort.client(other, "PUB " + "a".repeat(NatsOp.MAX_LINE), 1 << 16);
     assertThat(otherPort.passThroughReason()).isEqualTo("client sent bytes that are not NATS: control line longer than 1048576 bytes");
     other.onClose();
   }
