@@ -19,6 +19,8 @@ class NatsSubjectGlobTest {
       orders.>          | orders.created        | true
       orders.>          | orders.created.eu     | true
       orders.>          | orders                | false
+      orders.>          | orders.               | false
+      orders.*          | orders.               | false
       >                 | a                     | true
       >                 | a.b.c                 | true
       *.created.>       | orders.created.eu     | true
