@@ -130,6 +130,11 @@ public final class FaultTarget {
     return new AmqpRule(service);
   }
 
+  /** Starts a NATS rule. */
+  public NatsRule nats() {
+    return new NatsRule(service);
+  }
+
   /** Starts a gRPC rule. */
   public GrpcRule grpc() {
     return new GrpcRule(service);

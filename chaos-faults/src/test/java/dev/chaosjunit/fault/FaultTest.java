@@ -127,6 +127,19 @@ class FaultTest {
     assertThat(nack.action()).isEqualTo(new Action.Respond(Map.of("confirm", "nack")));
   }
 
+  @Test
+  void natsRulesMatchPublishesOrDeliveriesBySubject() {
+    Rule refused = (Rule) effect(Fault.on("bus").nats().subject("orders.>").permissionsViolation());
+    assertThat(refused.protocol()).isEqualTo("nats");
+    assertThat(refused.direction()).isEqualTo(Direction.UPSTREAM);
+    assertThat(refused.match()).containsExactly(Map.entry("subject", "orders.>"));
+    assertThat(refused.action()).isEqualTo(Action.Error.of("", ""));
+    Rule delivery = (Rule) effect(Fault.on("bus").nats().onResponses().subject("orders.*").times(1).drop());
+    assertThat(delivery.direction()).isEqualTo(Direction.DOWNSTREAM);
+    assertThat(delivery.match()).containsExactly(Map.entry("subject", "orders.*"));
+    assertThat(delivery.action()).isEqualTo(new Action.Drop(null));
+  }
+
   @Nested
   class RejectsBadInput {
     @Test

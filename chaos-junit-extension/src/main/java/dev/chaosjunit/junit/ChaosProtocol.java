@@ -19,7 +19,9 @@ public enum ChaosProtocol {
   KAFKA,
   GRPC,
   /** AMQP 0-9-1 (RabbitMQ). */
-  AMQP;
+  AMQP,
+  /** NATS (nats-server's client protocol). */
+  NATS;
 
   /** The protocol's name as the proxy engine knows it, e.g. {@code "postgres"}. */
   public String engineName() {

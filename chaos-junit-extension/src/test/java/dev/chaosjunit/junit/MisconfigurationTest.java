@@ -189,6 +189,14 @@ class MisconfigurationTest {
     }
 
     @Test
+    void nats() {
+      assertThat(failure(BadNats.class)).isEqualTo("@FaultAssumption on [BadNats.late]: fault [late] cannot run:"
+          + " nats rule [late] has a bad [subject]: NATS subject pattern [orders.>.eu] has [>] before its last token:"
+          + " [>] matches the rest of a subject, so it can only end a pattern, e.g. orders.>; fix the rule where"
+          + " the field builds it");
+    }
+
+    @Test
     void theBackendIsToxiproxy() {
       Throwable thrown = Fixtures.onlyFailure(Fixtures.run(ReadOnlyCache.class, Map.of("chaos.backend", "toxiproxy")));
       assertThat(thrown).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
@@ -352,6 +360,11 @@ class MisconfigurationTest {
   static class BadAmqp extends RuleBase {
     @Chaos(value = "mq", protocol = ChaosProtocol.AMQP) static InetSocketAddress mq = EchoServer.address();
     @FaultAssumption static Fault gone = Fault.on("mq").amqp().queue("orders").closeChannel(404, "NOT_FOUND - no queue");
+  }
+
+  static class BadNats extends RuleBase {
+    @Chaos(value = "bus", protocol = ChaosProtocol.NATS) static InetSocketAddress bus = EchoServer.address();
+    @FaultAssumption static Fault late = Fault.on("bus").nats().subject("orders.>.eu").drop();
   }
 
   static class BadGrpc extends RuleBase {

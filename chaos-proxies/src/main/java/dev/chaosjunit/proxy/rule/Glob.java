@@ -16,7 +16,8 @@ import org.apiguardian.api.API;
  * </ul>
  * Keys without segments (SQL text, Redis keys) use {@link #NO_SEPARATOR}: there {@code *} and
  * {@code **} mean the same. Protocol-specific wildcards (NATS {@code >}, AMQP {@code #}) are translated
- * by their inspectors into this syntax, or have a factory of their own here ({@link #amqpTopic}). Matching is
+ * by their inspectors into this syntax, or have a factory of their own here ({@link #amqpTopic},
+ * {@link #natsSubject}). Matching is
  * case-sensitive unless compiled otherwise.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -51,6 +52,18 @@ public final class Glob {
    */
   public static Glob amqpTopic(String pattern) {
     return new Glob(pattern, Pattern.compile(TopicWords.toRegex(pattern), Pattern.DOTALL), "", false);
+  }
+
+  /**
+   * Compiles a NATS subject pattern, as nats-server matches subscriptions: tokens divided by {@code .},
+   * where the token {@code *} matches exactly one token, the last token {@code >} one or more tokens,
+   * and every other token (also one containing {@code *} or {@code >}) only itself, case-sensitively.
+   *
+   * @throws IllegalArgumentException when {@code >} is not the last token or a token is empty
+   */
+  public static Glob natsSubject(String pattern) {
+    return new Glob(pattern, Pattern.compile(SubjectTokens.toRegex(pattern), Pattern.DOTALL),
+        SubjectTokens.literalPrefix(pattern), false);
   }
 
   /** Compiles a case-sensitive glob without segments. */

@@ -159,6 +159,22 @@ class AdminRulesTest {
   }
 
   @Test
+  void aNatsRuleRoundTripsAndAMisplacedFullWildcardIsA400() throws IOException {
+    http.send("POST", "/proxies", "{\"name\":\"bus\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
+        + upstream.address() + "\",\"protocol\":\"nats\"}");
+    String written = "{\"name\":\"denied\",\"direction\":\"upstream\",\"match\":{\"subject\":\"orders.>\"},"
+        + "\"action\":{\"type\":\"error\",\"params\":{\"code\":\"\",\"message\":\"\"}},"
+        + "\"probability\":1.0,\"after\":0,\"times\":0}";
+
+    assertThat(Http.json(http.send("POST", "/proxies/bus/rules", written))).isEqualTo(Json.MAPPER.readTree(written));
+    HttpResponse<String> bad = http.send("POST", "/proxies/bus/rules", written.replace("denied", "bad").replace("orders.>", ">.eu"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(Http.json(bad).path("error").asText())
+        .isEqualTo("nats rule [bad] has a bad [subject]: NATS subject pattern [>.eu] has [>] before its last token:"
+            + " [>] matches the rest of a subject, so it can only end a pattern, e.g. orders.>");
+  }
+
+  @Test
   void aProxysRoutesAreListedAsAnExtensionField() throws IOException {
     assertThat(Http.json(http.send("GET", "/proxies/l", null)).path("routes").isArray()).isTrue();
     String route = exchange("ROUTE b-4 4 " + upstream.address() + "\n", 1)[0];
