@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Kafka session under any bytes, both ways, with and without a rule that fires (see {@link
- * SessionFuzzer}). With no rule it relays the client's bytes byte for byte, and the server's too unless the
+ * SessionFuzzer}), on requests and on responses. With no rule it relays the client's bytes byte for byte, and the server's too unless the
  * client asked for a response the proxy rewrites by design (broker addresses in Metadata, FindCoordinator and
  * DescribeCluster, leader hints in Produce, Fetch, ShareFetch and ShareAcknowledge).
  */
@@ -43,15 +43,17 @@ class KafkaFuzzTest {
   private static final KafkaInspector INSPECTOR = new KafkaInspector();
   private static final SessionFuzzer FUZZER = SessionFuzzer.of(INSPECTOR,
           () -> INSPECTOR.open(new ConnectionInfo("fuzz", 1, null, null, PROXY)))
-      .ruleSet(rule(Map.of("topic", "orders"), Action.Error.of("NOT_LEADER_OR_FOLLOWER", "")))
-      .ruleSet(rule(Map.of("api", "Produce"), Action.Error.of("REQUEST_TIMED_OUT", "")),
-          rule(Map.of("api", "*"), new Action.Delay(Duration.ofMillis(5))))
-      .ruleSet(rule(Map.of("api", "Metadata"), new Action.Drop(DropMode.CLOSE)),
-          rule(Map.of("topic", "**"), new Action.Drop(DropMode.RESET)))
+      .ruleSet(rule(Direction.UPSTREAM, Map.of("topic", "orders"), Action.Error.of("NOT_LEADER_OR_FOLLOWER", "")))
+      .ruleSet(rule(Direction.UPSTREAM, Map.of("api", "Produce"), Action.Error.of("REQUEST_TIMED_OUT", "")),
+          rule(Direction.UPSTREAM, Map.of("api", "*"), new Action.Delay(Duration.ofMillis(5))))
+      .ruleSet(rule(Direction.UPSTREAM, Map.of("api", "Metadata"), new Action.Drop(DropMode.CLOSE)),
+          rule(Direction.UPSTREAM, Map.of("topic", "**"), new Action.Drop(DropMode.RESET)))
+      .ruleSet(rule(Direction.DOWNSTREAM, Map.of("topic", "orders"), Action.Error.of("NOT_LEADER_OR_FOLLOWER", "")),
+          rule(Direction.DOWNSTREAM, Map.of("api", "Fetch"), new Action.Delay(Duration.ofMillis(5))))
       .relayCheck(KafkaFuzzTest::relaysAllButRewrittenResponses);
 
-  private static Rule rule(Map<String, String> match, Action action) {
-    return new Rule("r", "", Direction.UPSTREAM, match, action, 1, 0, 0);
+  private static Rule rule(Direction direction, Map<String, String> match, Action action) {
+    return new Rule("r", "", direction, match, action, 1, 0, 0);
   }
 
   @FuzzTest
@@ -93,6 +95,8 @@ class KafkaFuzzTest {
             .server(producedById).bytes(),
         "produce-timed-out", FuzzInput.seed(2).client(produce, 10).client(produceById).server(produced)
             .server(producedById).bytes(),
-        "metadata-drop", FuzzInput.seed(3).client(produce).server(produced).client(metadataRequest).bytes()));
+        "metadata-drop", FuzzInput.seed(3).client(produce).server(produced).client(metadataRequest).bytes(),
+        "produce-response-not-leader", FuzzInput.seed(4).client(produce).client(produceById, 7).server(produced)
+            .server(producedById, 11).bytes()));
   }
 }
