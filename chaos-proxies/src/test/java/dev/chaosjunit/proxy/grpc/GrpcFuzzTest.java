@@ -11,6 +11,7 @@ import dev.chaosjunit.proxy.testkit.FuzzInput;
 import dev.chaosjunit.proxy.testkit.SeedCorpus;
 import dev.chaosjunit.proxy.testkit.SessionFuzzer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,10 @@ class GrpcFuzzTest {
         H2.settings(), upgradedServer.headers(1, H2.responseHeaders(), false, false), H2.message(1, "placed", false),
         upgradedServer.headers(1, H2.trailers(0), true, false));
     byte[] afterUpgrade = H2.concat(Http2FrameReader.PREFACE, H2.settings());
+    byte[] block = new H2().headers(1, H2.request("/shop.Orders/Place"), false, true);
+    int continuation = 9 + ((block[0] & 0xFF) << 16 | (block[1] & 0xFF) << 8 | (block[2] & 0xFF));
+    byte[] dataInsideABlock = H2.concat(Http2FrameReader.PREFACE, H2.settings(), Arrays.copyOf(block, continuation),
+        H2.message(1, "order", true), Arrays.copyOfRange(block, continuation, block.length));
     SeedCorpus.check(getClass(), "session", Map.of(
         "calls", FuzzInput.seed(0).client(calls, 17).server(answers, 23).bytes(),
         "calls-unavailable", FuzzInput.seed(1).client(calls).server(answers).bytes(),
@@ -63,7 +68,8 @@ class GrpcFuzzTest {
         "calls-rst-goaway", FuzzInput.seed(3).client(calls).server(answers).bytes(),
         "calls-reset", FuzzInput.seed(4).client(calls).server(answers).bytes(),
         "h2c-upgrade", FuzzInput.seed(0).client(upgrade, 7).server(switched, 5).client(afterUpgrade, 3).bytes(),
-        "h2c-upgrade-unavailable", FuzzInput.seed(1).client(upgrade).server(switched).client(afterUpgrade).bytes()));
+        "h2c-upgrade-unavailable", FuzzInput.seed(1).client(upgrade).server(switched).client(afterUpgrade).bytes(),
+        "data-inside-a-header-block", FuzzInput.seed(0).client(dataInsideABlock).bytes()));
   }
 
   private static byte[] bytes(String text) {
