@@ -87,13 +87,7 @@ final class RequestFaults {
       port.toServer(frame);
       return;
     }
-    InFlight entry;
-    try {
-      entry = responseFate(action, request, port);
-    } catch (RuntimeException e) {
-      frame.release();
-      throw e;
-    }
+    InFlight entry = answerable(() -> responseFate(action, request, port), request, frame, port);
     order.add(entry);
     port.toServer(frame);
   }
