@@ -2,6 +2,7 @@ package dev.chaosjunit.bench;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.chaosjunit.bench.protocol.AmqpPublishConsume;
 import dev.chaosjunit.bench.protocol.GrpcUnaryCalls;
 import dev.chaosjunit.bench.protocol.KafkaProduce;
 import dev.chaosjunit.bench.protocol.PostgresTransactions;
@@ -16,8 +17,9 @@ import org.apiguardian.api.API;
 /**
  * Proxy overhead on this machine, in one run, as two suites. {@code core}: every core workload on every
  * route (direct, the chaos proxy as a server process, inspecting and embedded, socat, plus routes registered
- * as {@link Route} services). {@code protocols}: pipelined Redis, PostgreSQL, Kafka and gRPC loads direct, through the
- * engine as an L4 relay and through the engine decoding the protocol with a rule that never matches. A
+ * as {@link Route} services). {@code protocols}: pipelined Redis, PostgreSQL, Kafka, gRPC and RabbitMQ loads
+ * direct, through the engine as an L4 relay and through the engine decoding the protocol with a rule that
+ * never matches. A
  * warm-up round first, then three measured rounds (routes interleaved, so background noise spreads over all
  * rows), printed as medians with their range and ratios. Run it with {@code chaos-benchmarks/run [all|core|protocols]}.
  */
@@ -34,15 +36,15 @@ public final class Benchmark {
   /**
    * @param args nothing or {@code all}, {@code core}, {@code protocols}: which suites to run; after
    *     {@code protocols}, optionally one workload protocol ({@code redis}, {@code postgres}, {@code kafka},
-   *     {@code grpc}) to run only that workload of the protocol suite
+   *     {@code grpc}, {@code amqp}) to run only that workload of the protocol suite
    */
   public static void main(String[] args) throws Exception {
     String part = args.length == 0 ? "all" : args[0];
     String only = args.length == 2 && part.equals("protocols") ? args[1] : null;
     if (args.length > (only == null ? 1 : 2) || !List.of("all", "core", "protocols").contains(part)
-        || only != null && !List.of("redis", "postgres", "kafka", "grpc").contains(only)) {
+        || only != null && !List.of("redis", "postgres", "kafka", "grpc", "amqp").contains(only)) {
       throw new IllegalArgumentException("unknown arguments " + List.of(args)
-          + "; run with one of: all (the default), core, protocols [redis|postgres|kafka|grpc]");
+          + "; run with one of: all (the default), core, protocols [redis|postgres|kafka|grpc|amqp]");
     }
     List<Suite> suites = new ArrayList<>();
     Suite core = null;
@@ -109,13 +111,14 @@ public final class Benchmark {
   }
 
   /**
-   * Pipelined Redis, PostgreSQL, Kafka and gRPC (servers on the host, in containers or in the JVM), direct vs
-   * L4 relay vs protocol-aware; only the workload speaking {@code only} when it is not null.
+   * Pipelined Redis, PostgreSQL, Kafka, gRPC and RabbitMQ (servers on the host, in containers or in the JVM),
+   * direct vs L4 relay vs protocol-aware; only the workload speaking {@code only} when it is not null.
    */
   private static Suite protocolSuite(String only) throws Exception {
     List<Workload> workloads = new ArrayList<>(List.of(new PipelinedRedis(8, 16, Duration.ofSeconds(2)),
         new PostgresTransactions(4, PROTOCOL_ROW),
-        new KafkaProduce("bench", PROTOCOL_ROW), new GrpcUnaryCalls(32, PROTOCOL_ROW)));
+        new KafkaProduce("bench", PROTOCOL_ROW), new GrpcUnaryCalls(32, PROTOCOL_ROW),
+        new AmqpPublishConsume(100, PROTOCOL_ROW)));
     workloads.removeIf(w -> only != null && !w.protocol().equals(only));
     List<Route> routes = List.of(new DirectRoute(), new ProxyRoute(false), new ProxyRoute(true));
     Suite suite = new Suite(routes, workloads, new Report(ProxyRoute.L4, "vs L4"));
@@ -125,7 +128,7 @@ public final class Benchmark {
       suite.serve("redis", redis.address(), redis);
       redisNote = redis.description();
     }
-    suite.report().note("protocols: redis: " + redisNote + "; PostgreSQL and Kafka in containers"
+    suite.report().note("protocols: redis: " + redisNote + "; PostgreSQL, Kafka and RabbitMQ in containers"
         + " (Docker's port forwarding is part of every row), gRPC in this JVM; each row " + PROTOCOL_ROW.toSeconds()
         + " s (Redis 2 s); the protocol-aware proxy holds one rule that never matches");
     return suite;

@@ -24,8 +24,8 @@ public sealed interface Action permits Action.Error, Action.Delay, Action.Drop, 
    * Answer with a protocol-correct error instead of the server.
    *
    * @param code the protocol's error code: a SQLSTATE (PostgreSQL), an error number (MySQL), an error
-   *     prefix (Redis), a status (HTTP), an error name (Kafka), a status name (gRPC); blank = the
-   *     protocol's generic error
+   *     prefix (Redis), a reply code (AMQP), a status (HTTP), an error name (Kafka), a status name (gRPC);
+   *     blank = the protocol's generic error
    * @param message the error message; blank = the protocol's default text
    * @param params protocol extras, e.g. {@code severity} (PostgreSQL), {@code sqlstate} and
    *     {@code rollback} (MySQL), {@code header.<Name>} (HTTP), in a stable order
@@ -84,7 +84,7 @@ public sealed interface Action permits Action.Error, Action.Delay, Action.Drop, 
    * Drop the message.
    *
    * @param mode how; {@code null} = the protocol's own way (Kafka: {@link DropMode#TIMEOUT}, gRPC:
-   *     {@link DropMode#RST_STREAM}, the others: {@link DropMode#CLOSE})
+   *     {@link DropMode#RST_STREAM}, AMQP: the message alone, the others: {@link DropMode#CLOSE})
    */
   record Drop(DropMode mode) implements Action {
     /** The mode, or the protocol's default when none was chosen. */

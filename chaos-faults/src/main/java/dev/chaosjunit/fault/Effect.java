@@ -5,11 +5,13 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import org.apiguardian.api.API;
 
 /**
- * One thing that goes wrong at one service's proxy: it refuses connections, a {@link Toxic} acts on its
- * bytes, or a {@link Rule} acts on its protocol's messages. The engine takes these values as they are.
+ * One thing that goes wrong at one service: its proxy refuses connections, a {@link Toxic} acts on its
+ * bytes, a {@link Rule} acts on its protocol's messages (the engine takes these values as they are), or a
+ * {@link ContainerPrimitive} acts on its container. Or, inside the application itself, a
+ * {@link BuggifySite} forced on.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public sealed interface Effect permits RefuseConnections, Toxic, Rule {
+public sealed interface Effect permits RefuseConnections, Toxic, Rule, ContainerPrimitive, BuggifySite {
 
   /** A short human description, e.g. {@code latency downstream (latency=3000, jitter=0)}. */
   String describe();

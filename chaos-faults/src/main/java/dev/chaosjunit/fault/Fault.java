@@ -22,6 +22,7 @@ import org.apiguardian.api.API;
  * Fault dbSlow  = Fault.on("db").downstream().latency(Duration.ofSeconds(3));
  * Fault full    = Fault.on("db").postgres().query("INSERT*").error("53100", "disk full");
  * Fault both    = Fault.allOf(dbSlow, Fault.on("cache").refuseConnections());
+ * Fault buggy   = Fault.buggify("orders.insert");
  * }</pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -39,6 +40,15 @@ public final class Fault {
   /** Starts a fault on the service named {@code service} by {@code @Chaos}. */
   public static FaultTarget on(String service) {
     return new FaultTarget(service);
+  }
+
+  /**
+   * The application's buggify site {@code site} forced on: {@code Buggify.hit(site)} fires at every reach
+   * while the cell runs (in code running in the test JVM). Each firing counts, so an unreached site is a
+   * bypassed fault.
+   */
+  public static Fault buggify(String site) {
+    return of(BuggifySite.SERVICE, new BuggifySite(site));
   }
 
   /** A fault of one effect on one service, e.g. a {@link Toxic} or {@link Rule} built by hand. */
@@ -76,7 +86,8 @@ public final class Fault {
     Map<String, Integer> perService = new HashMap<>();
     List<FaultEffect> named = new ArrayList<>();
     for (FaultEffect e : effects) {
-      if (e.effect() instanceof RefuseConnections) {
+      if (e.effect() instanceof RefuseConnections || e.effect() instanceof BuggifySite
+          || e.effect() instanceof ContainerPrimitive) {
         named.add(e);
         continue;
       }

@@ -95,6 +95,11 @@ public final class FaultTarget {
     return toxic(ToxicType.SLOW_CLOSE, "delay", millis(delay, "slow close delay"));
   }
 
+  /** Starts a primitive on the service's container (kill, restart, pause, disk full). */
+  public ContainerTarget container() {
+    return new ContainerTarget(service);
+  }
+
   /** Starts a PostgreSQL rule. */
   public PostgresRule postgres() {
     return new PostgresRule(service);
@@ -118,6 +123,11 @@ public final class FaultTarget {
   /** Starts a Kafka rule. */
   public KafkaRule kafka() {
     return new KafkaRule(service);
+  }
+
+  /** Starts an AMQP 0-9-1 (RabbitMQ) rule. */
+  public AmqpRule amqp() {
+    return new AmqpRule(service);
   }
 
   /** Starts a gRPC rule. */

@@ -60,7 +60,8 @@ public abstract class RuleBuilder<B extends RuleBuilder<B>> {
 
   /**
    * Drops each matching message the protocol's own way: Kafka sends no response (the client times
-   * out), gRPC cancels that call (RST_STREAM), the others close the connection.
+   * out), gRPC cancels that call (RST_STREAM), AMQP drops the message alone (with its content frames),
+   * the others close the connection.
    */
   public Fault drop() {
     return build(new Action.Drop(null));

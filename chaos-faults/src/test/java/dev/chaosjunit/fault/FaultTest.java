@@ -25,6 +25,14 @@ class FaultTest {
   }
 
   @Test
+  void aBuggifySiteKeepsItsNameWhenTheFaultIsNamed() {
+    Fault fault = Fault.buggify("orders.insert").named("insertsFail");
+    assertThat(fault.effects()).containsExactly(new FaultEffect("buggify", new BuggifySite("orders.insert")));
+    assertThat(fault.describe()).isEqualTo("buggify: site orders.insert forced on");
+    assertThatThrownBy(() -> Fault.buggify(" ")).hasMessage("buggify site must not be blank");
+  }
+
+  @Test
   void rulesAreTheModelTheEngineTakes() {
     Rule pg = (Rule) effect(Fault.on("db").postgres().query("INSERT*").times(1).error("53100", "disk full"));
     assertThat(pg.protocol()).isEqualTo("postgres");
@@ -101,8 +109,38 @@ class FaultTest {
     assertThat(Fault.on("db").refuseConnections()).isEqualTo(Fault.on("db").refuseConnections());
   }
 
+  @Test
+  void amqpRulesCarryTheReplyCodeAndMatchPublishesOrDeliveries() {
+    Rule channel = (Rule) effect(Fault.on("mq").amqp().exchange("orders").routingKey("order.*")
+        .closeChannel(404, "NOT_FOUND - no exchange 'orders' in vhost '/'"));
+    assertThat(channel.protocol()).isEqualTo("amqp");
+    assertThat(channel.direction()).isEqualTo(Direction.UPSTREAM);
+    assertThat(channel.match()).containsExactly(Map.entry("exchange", "orders"), Map.entry("routing_key", "order.*"));
+    assertThat(channel.action()).isEqualTo(Action.Error.of("404", "NOT_FOUND - no exchange 'orders' in vhost '/'"));
+    Rule connection = (Rule) effect(Fault.on("mq").amqp().closeConnection(320, "CONNECTION_FORCED - bye"));
+    assertThat(connection.action()).isEqualTo(Action.Error.of("320", "CONNECTION_FORCED - bye"));
+    Rule delivery = (Rule) effect(Fault.on("mq").amqp().onResponses().queue("orders").times(1).drop());
+    assertThat(delivery.direction()).isEqualTo(Direction.DOWNSTREAM);
+    assertThat(delivery.match()).containsExactly(Map.entry("queue", "orders"));
+    assertThat(delivery.action()).isEqualTo(new Action.Drop(null));
+    Rule nack = (Rule) effect(Fault.on("mq").amqp().exchange("orders").nack());
+    assertThat(nack.action()).isEqualTo(new Action.Respond(Map.of("confirm", "nack")));
+  }
+
   @Nested
   class RejectsBadInput {
+    @Test
+    void amqpReplyCodeOfTheWrongKind() {
+      assertThatThrownBy(() -> Fault.on("mq").amqp().closeChannel(320, "x"))
+          .hasMessage("AMQP reply code [320] does not close a channel: use one of 311 CONTENT_TOO_LARGE, 312 NO_ROUTE,"
+              + " 313 NO_CONSUMERS, 403 ACCESS_REFUSED, 404 NOT_FOUND, 405 RESOURCE_LOCKED, 406 PRECONDITION_FAILED,"
+              + " or closeConnection for 320 CONNECTION_FORCED, 402 INVALID_PATH, 501 FRAME_ERROR, 502 SYNTAX_ERROR,"
+              + " 503 COMMAND_INVALID, 504 CHANNEL_ERROR, 505 UNEXPECTED_FRAME, 506 RESOURCE_ERROR, 530 NOT_ALLOWED,"
+              + " 540 NOT_IMPLEMENTED, 541 INTERNAL_ERROR");
+      assertThatThrownBy(() -> Fault.on("mq").amqp().closeConnection(999, "x"))
+          .hasMessageStartingWith("AMQP reply code [999] does not close a connection: use one of 320 CONNECTION_FORCED,");
+    }
+
     @Test
     void blankService() {
       assertThatThrownBy(() -> Fault.on(" ")).hasMessage("service must not be blank");

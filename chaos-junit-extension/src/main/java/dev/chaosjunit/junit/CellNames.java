@@ -1,6 +1,7 @@
 package dev.chaosjunit.junit;
 
 import dev.chaosjunit.junit.internal.ChaosConfig;
+import dev.chaosjunit.junit.internal.plan.CellInvocation;
 import dev.chaosjunit.junit.internal.plan.CellPlan;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -26,7 +27,13 @@ final class CellNames {
     return new CellNames(pattern);
   }
 
-  String format(CellPlan cell) {
+  /** The cell's name by the pattern, followed by {@code [seed N]} when each cell runs more than once. */
+  String format(CellInvocation invocation) {
+    String name = format(invocation.cell());
+    return invocation.iterations() > 1 ? name + " [seed " + invocation.seed() + "]" : name;
+  }
+
+  private String format(CellPlan cell) {
     return pattern.replace("{scenario}", cell.scenario().name())
         .replace("{fault}", cell.faultName())
         .replace("{index}", Integer.toString(cell.index()))

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 /**
  * Starts the class's proxies before its test instance is constructed (a Spring test context is built
  * right after, under {@code @TestInstance(PER_CLASS)} before {@code @BeforeAll}) and before
- * {@code @BeforeAll} methods, and resolves {@link ChaosTopology}.
+ * {@code @BeforeAll} methods, and resolves {@link ChaosTopology} and {@link Soak}.
  */
 final class ChaosExtension implements TestInstancePreConstructCallback, BeforeAllCallback, ParameterResolver {
 
@@ -27,11 +27,12 @@ final class ChaosExtension implements TestInstancePreConstructCallback, BeforeAl
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == ChaosTopology.class;
+    Class<?> type = parameter.getParameter().getType();
+    return type == ChaosTopology.class || type == Soak.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return Topologies.topology(context);
+    return parameter.getParameter().getType() == Soak.class ? Topologies.soak(context) : Topologies.topology(context);
   }
 }

@@ -17,7 +17,9 @@ public enum ChaosProtocol {
   MYSQL,
   REDIS,
   KAFKA,
-  GRPC;
+  GRPC,
+  /** AMQP 0-9-1 (RabbitMQ). */
+  AMQP;
 
   /** The protocol's name as the proxy engine knows it, e.g. {@code "postgres"}. */
   public String engineName() {

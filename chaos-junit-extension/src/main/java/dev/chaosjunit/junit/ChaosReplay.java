@@ -23,7 +23,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * <pre>
  * java -cp &lt;test classpath&gt; dev.chaosjunit.junit.ChaosReplay com.acme.OrdersTest resilience 'createOrder × dbDown' 42
  * </pre>
- * Further arguments {@code key=value} are passed as configuration parameters. Exit code 0 when every
+ * It runs once under that seed (an iteration's printed seed replays that iteration, whatever the matrix's
+ * {@code iterations}). Further arguments {@code key=value} are passed as configuration parameters. Exit code 0 when every
  * selected cell passed, 1 when one failed, 2 on bad arguments.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -46,6 +47,7 @@ public final class ChaosReplay {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("chaos.cell", args[2]);
     parameters.put("chaos.seed", args[3]);
+    parameters.put("chaos.iterations", "1");
     Arrays.stream(args, 4, args.length).map(a -> a.split("=", 2)).filter(kv -> kv.length == 2)
         .forEach(kv -> parameters.put(kv[0], kv[1]));
     TestExecutionSummary summary = execute(request(args[0], args[1], parameters));

@@ -80,6 +80,13 @@ public @interface FaultMatrix {
   String seed() default "";
 
   /**
+   * How many times each cell runs, each time under another seed derived from the run seed (the first
+   * iteration under the run seed itself), each its own test named with its seed; {@code -Dchaos.iterations}
+   * overrides it. At least 1.
+   */
+  int iterations() default 1;
+
+  /**
    * A readiness probe: the name of a method of the test class, taking nothing or a {@link ChaosTopology}
    * and returning {@code boolean} (ready when {@code true}) or {@code void} (ready when it returns). It is
    * polled before each cell, after the previous cell's fault was reverted and before this cell's fault is
@@ -90,4 +97,21 @@ public @interface FaultMatrix {
 
   /** How long the {@link #readiness()} probe may take to succeed before each cell, e.g. {@code "10s"}. */
   String readinessTimeout() default "30s";
+
+  /**
+   * Whether buggify runs at random in every cell, with FoundationDB's semantics: each site of the application
+   * is active or not once per seed (25 %), and an active site fires with its probability at each reach, decided
+   * by the seed, the cell, the site and the reach's ordinal in the cell. Off by default: then only a site a
+   * cell's fault forces on ({@code Fault.buggify("site")}) fires. Only code running in the test JVM sees it.
+   */
+  boolean buggify() default false;
+
+  /**
+   * The classes whose packages (with their sub-packages) hold the assertions whose coverage this matrix judges:
+   * their {@code Assert} calls are catalogued from the compiled classes before the run, and a last test after
+   * the cells, {@code sometimes-assertions coverage}, fails listing every sometimes-assertion never true,
+   * reachable one never reached and always-assertion never reached over the matrix's cells. Empty = no
+   * coverage verdict (always/unreachable assertions still fail their cell).
+   */
+  Class<?>[] coverage() default {};
 }

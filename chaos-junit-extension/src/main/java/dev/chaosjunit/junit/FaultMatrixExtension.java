@@ -3,6 +3,8 @@ package dev.chaosjunit.junit;
 import dev.chaosjunit.junit.internal.plan.MatrixAnalyzer;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
 import dev.chaosjunit.junit.internal.plan.ServiceScanner;
+import dev.chaosjunit.junit.internal.run.Seeds;
+import dev.chaosjunit.junit.internal.run.MatrixAssertions;
 import dev.chaosjunit.junit.internal.run.Topologies;
 import dev.chaosjunit.junit.report.CellReporting;
 import java.lang.reflect.Method;
@@ -12,7 +14,10 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 
-/** Expands a {@link FaultMatrix} or {@link FaultScenario} method into its cells, one invocation each. */
+/**
+ * Expands a {@link FaultMatrix} or {@link FaultScenario} method into its cells, one invocation each, and a last
+ * one judging assertion coverage when the matrix asks for it.
+ */
 final class FaultMatrixExtension implements TestTemplateInvocationContextProvider {
 
   @Override
@@ -26,8 +31,12 @@ final class FaultMatrixExtension implements TestTemplateInvocationContextProvide
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
     MatrixPlan matrix = MatrixAnalyzer.analyze(context, ServiceScanner.scan(testClass));
-    CellReporting.open(context, matrix, Topologies.seed(context));
+    long seed = Topologies.seed(context);
+    MatrixAssertions.open(context, matrix);
+    CellReporting.open(context, matrix, seed, MatrixAssertions.ledger(context));
     CellNames names = CellNames.of(matrix, context);
-    return matrix.cells().stream().map(cell -> new CellInvocationContext(matrix, cell, names.format(cell)));
+    Stream<TestTemplateInvocationContext> cells = matrix.invocations(iteration -> Seeds.forIteration(seed, iteration))
+        .stream().map(invocation -> new CellInvocationContext(matrix, invocation, names.format(invocation)));
+    return matrix.coverage().isEmpty() ? cells : Stream.concat(cells, Stream.of(new CoverageInvocationContext(matrix)));
   }
 }

@@ -77,6 +77,21 @@ class MisconfigurationTest {
     }
 
     @Test
+    void iterationsAreLessThanOne() {
+      assertThat(failure(NoIterations.class)).isEqualTo("@FaultMatrix on [NoIterations.matrix()]: iterations = [0] "
+          + "is less than 1; run each cell at least once: iterations = 1 (the default) or more");
+    }
+
+    @Test
+    void theIterationsSettingIsNotAPositiveNumber() {
+      for (String bad : new String[] {"-1", "many"}) {
+        Throwable thrown = Fixtures.onlyFailure(Fixtures.run(Plain.class, java.util.Map.of("chaos.iterations", bad)));
+        assertThat(thrown).isInstanceOf(ExtensionConfigurationException.class).hasMessage("-Dchaos.iterations=["
+            + bad + "] is not a whole number of at least 1; pass how many times each cell runs, e.g. -Dchaos.iterations=50");
+      }
+    }
+
+    @Test
     void theMatrixIsEmpty() {
       assertThat(failure(Empty.class)).isEqualTo("@FaultMatrix on [Empty.matrix()]: the matrix is empty "
           + "(1 scenarios, 0 faults, baseline false); declare @Scenario methods and @FaultAssumption faults, "
@@ -156,6 +171,24 @@ class MisconfigurationTest {
     }
 
     @Test
+    void amqp() {
+      assertThat(failure(BadAmqp.class)).isEqualTo("@FaultAssumption on [BadAmqp.gone]: fault [gone] cannot run:"
+          + " amqp rule [gone] matches [queue] on publishes, which name no queue: match deliveries (direction"
+          + " [downstream], onResponses()) or match the publish's [exchange] and [routing_key]; fix the rule where"
+          + " the field builds it");
+    }
+
+    @Test
+    void aRandomToxicMeetsTheToxiproxyBackendWhichCannotReplayIt() {
+      Throwable thrown = Fixtures.onlyFailure(Fixtures.run(HalfSlow.class, Map.of("chaos.backend", "toxiproxy")));
+      assertThat(thrown).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
+          "@FaultAssumption on [HalfSlow.halfSlow]: fault [halfSlow] draws at random (toxicity 0.5), which the"
+              + " toxiproxy backend (-Dchaos.backend=toxiproxy) cannot replay: Toxiproxy's API takes no seed; run with"
+              + " -Dchaos.backend=engine (the default), or make the toxic deterministic (toxicity 1, no jitter or size"
+              + " variation)");
+    }
+
+    @Test
     void theBackendIsToxiproxy() {
       Throwable thrown = Fixtures.onlyFailure(Fixtures.run(ReadOnlyCache.class, Map.of("chaos.backend", "toxiproxy")));
       assertThat(thrown).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
@@ -175,6 +208,26 @@ class MisconfigurationTest {
     String ping() {
       return "ping";
     }
+  }
+
+  @TestFixture
+  static class HalfSlow extends Base {
+    @FaultAssumption static Fault halfSlow = Fault.on("echo").toxicity(0.5).latency(Duration.ofMillis(1));
+
+    @FaultMatrix(faults = "halfSlow")
+    void matrix() {}
+  }
+
+  @TestFixture
+  static class NoIterations extends Base {
+    @FaultMatrix(iterations = 0)
+    void matrix() {}
+  }
+
+  @TestFixture
+  static class Plain extends Base {
+    @FaultMatrix
+    void matrix() {}
   }
 
   @TestFixture
@@ -294,6 +347,11 @@ class MisconfigurationTest {
   static class BadKafka extends RuleBase {
     @Chaos(value = "bus", protocol = ChaosProtocol.KAFKA) static InetSocketAddress bus = EchoServer.address();
     @FaultAssumption static Fault notLeader = Fault.on("bus").kafka().topic("orders").error("NOT_THE_LEADER");
+  }
+
+  static class BadAmqp extends RuleBase {
+    @Chaos(value = "mq", protocol = ChaosProtocol.AMQP) static InetSocketAddress mq = EchoServer.address();
+    @FaultAssumption static Fault gone = Fault.on("mq").amqp().queue("orders").closeChannel(404, "NOT_FOUND - no queue");
   }
 
   static class BadGrpc extends RuleBase {

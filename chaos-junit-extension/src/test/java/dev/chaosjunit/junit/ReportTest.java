@@ -30,6 +30,18 @@ class ReportTest {
   }
 
   @Test
+  void writesEachCellsEventsToJsonAndDrawsThemAsATimeline(@TempDir Path reports) throws IOException {
+    Fixtures.run(CellEventsTest.Recorded.class, Map.of("chaos.reports.dir", reports.toString()));
+
+    String json = Files.readString(reports.resolve("Recorded.matrix.json"));
+    assertThat(json).contains("\"events\" : [ {", "\"kind\" : \"fault-applied\"", "\"kind\" : \"fault-fired\"",
+        "\"kind\" : \"connection-opened\"", "\"proxy\" : \"echo\"", "\"fault\" : \"slow\"", "\"atMicros\" : ");
+    String html = Files.readString(reports.resolve("index.html"));
+    assertThat(html).contains("<svg class=\"timeline\"", "fault-fired echo fault=slow type=toxic action=latency",
+        "<text x=\"0\" y=\"13\">echo</text>", "<text x=\"0\" y=\"13\">spare</text>");
+  }
+
+  @Test
   void writesAFilteredReRunBesideTheWholeMatrixAndDropsItWhenTheWholeMatrixRunsAgain(@TempDir Path reports)
       throws IOException {
     Map<String, String> whole = Map.of("chaos.reports.dir", reports.toString(), "chaos.seed", "11");

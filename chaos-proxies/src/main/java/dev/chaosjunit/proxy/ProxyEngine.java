@@ -46,7 +46,23 @@ public interface ProxyEngine extends AutoCloseable {
   /** Enables every proxy and removes every toxic and rule (Toxiproxy's {@code POST /reset}). */
   void reset();
 
-  /** The run seed every random decision derives from. */
+  /**
+   * Waits until every engine thread handled the bytes it had received when called (up to a second per
+   * thread): what a client sent before, such as its last bytes before it closed, has met the faults in
+   * place now, not the ones that come next.
+   */
+  void settle();
+
+  /**
+   * {@link #settle()}s (so a previous client's last bytes pass before the next faults arrive), then
+   * {@link #reset()}s and makes {@code seed} the seed of the faults added from now on: a toxic or rule
+   * draws its decisions from the seed it was added under, its name, and an ordinal that starts when it
+   * was added (the n-th message a rule matched, the n-th connection a toxic acted on), so the same faults
+   * added under the same seed decide the same whatever ran before (e.g. one cell of a matrix, run alone).
+   */
+  void reset(long seed);
+
+  /** The seed of the faults added from now on: the options' seed until {@link #reset(long)} replaces it. */
   long seed();
 
   /** The protocol names that {@link ProxySpec#protocol()} accepts. */

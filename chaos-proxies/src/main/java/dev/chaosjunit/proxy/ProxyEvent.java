@@ -50,4 +50,18 @@ public sealed interface ProxyEvent {
   record FaultFired(
       Instant time, String proxy, long connectionId, FaultKind kind, String name, String action, String matched,
       long firing) implements ProxyEvent {}
+
+  /**
+   * A fault drew a random decision: a rule's probability ({@code value} the draw in [0, 1); it fires when
+   * below the probability), a toxic's toxicity per connection and stream (likewise), a latency jitter
+   * (milliseconds added) or a slicer size (bytes). Draws derive from the seed the fault was added under,
+   * its name and {@code ordinal}, so the same faults under the same seed draw the same values.
+   *
+   * @param draw {@code probability}, {@code toxicity}, {@code jitter} or {@code slice}
+   * @param ordinal for a rule, the n-th message it matched since added; for a toxic, the n-th connection
+   *     and stream it met since added
+   */
+  record FaultDrew(
+      Instant time, String proxy, long connectionId, FaultKind kind, String name, String draw, long ordinal,
+      double value) implements ProxyEvent {}
 }

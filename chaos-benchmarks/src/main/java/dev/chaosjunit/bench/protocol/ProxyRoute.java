@@ -29,7 +29,8 @@ public final class ProxyRoute implements Route {
       "kafka", never(Fault.on("bench").kafka().topic("no-such-topic").delay(Duration.ofSeconds(1))),
       "grpc", never(Fault.on("bench").grpc().method("/no.Such/Method").delay(Duration.ofSeconds(1))),
       "redis", never(Fault.on("bench").redis().key("no-such-key*").error("ERR")),
-      "postgres", never(Fault.on("bench").postgres().query("DELETE FROM nothing*").error("53100", "never")));
+      "postgres", never(Fault.on("bench").postgres().query("DELETE FROM nothing*").error("53100", "never")),
+      "amqp", never(Fault.on("bench").amqp().exchange("no-such-exchange").delay(Duration.ofSeconds(1))));
 
   /** The row name of the L4 relay. */
   public static final String L4 = "chaos-proxy L4";

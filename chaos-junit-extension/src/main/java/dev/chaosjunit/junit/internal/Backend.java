@@ -35,4 +35,9 @@ public enum Backend {
   public boolean carriesRules() {
     return this == ENGINE;
   }
+
+  /** Whether a cell's random decisions replay under its seed (Toxiproxy's API takes no seed). */
+  public boolean replaysDraws() {
+    return this == ENGINE;
+  }
 }

@@ -20,6 +20,8 @@ public final class ChaosConfig {
 
   /** Pins the run seed. */
   public static final String SEED = "chaos.seed";
+  /** Runs each cell this many times, each under its own seed; overrides {@code @FaultMatrix(iterations)}. */
+  public static final String ITERATIONS = "chaos.iterations";
   /** Runs only the named cells, e.g. {@code createOrder × dbDown}; others are skipped. */
   public static final String CELL = "chaos.cell";
   /** The default display name pattern of cells. */

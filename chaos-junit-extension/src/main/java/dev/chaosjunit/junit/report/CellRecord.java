@@ -1,11 +1,13 @@
 package dev.chaosjunit.junit.report;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * One cell as reported.
  *
- * @param index 1-based position
+ * @param index 1-based position among the matrix's invocations
+ * @param seed the seed that re-runs it
  * @param displayName the cell's display name
  * @param scenario the scenario
  * @param fault the fault's name
@@ -18,11 +20,13 @@ import java.util.Map;
  * @param firings firings per effect
  * @param exercised whether the fault was met: {@code fired}, {@code declared untouched} (an untouched
  *     cell that did not fire), {@code not met} (fired nowhere, not declared), {@code baseline} or {@code not run}
+ * @param events what happened in the proxies, in order
  * @param rerun the command re-running the cell
  * @param uniqueId the JUnit unique ID
  */
 record CellRecord(
     int index,
+    long seed,
     String displayName,
     String scenario,
     String fault,
@@ -34,10 +38,12 @@ record CellRecord(
     long durationMs,
     Map<String, Long> firings,
     String exercised,
+    List<EventRecord> events,
     String rerun,
     String uniqueId) {
 
   public CellRecord {
     firings = Map.copyOf(firings);
+    events = events == null ? List.of() : List.copyOf(events);
   }
 }

@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.chaosjunit.junit.Cell;
 import dev.chaosjunit.junit.Verdict;
 import dev.chaosjunit.junit.internal.ChaosConfig;
+import dev.chaosjunit.junit.internal.buggify.Ledger;
+import dev.chaosjunit.junit.internal.plan.CellInvocation;
 import dev.chaosjunit.junit.internal.plan.CellPlan;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
 import java.util.List;
@@ -20,32 +22,37 @@ public final class CellReporting {
 
   private CellReporting() {}
 
-  /** Opens the report of a matrix run with {@code seed}; JUnit closes (and so writes) it after the matrix. */
-  public static void open(ExtensionContext templateContext, MatrixPlan matrix, long seed) {
+  /**
+   * Opens the report of a matrix run with {@code seed}, with the application's assertions over it; JUnit closes
+   * (and so writes) it after the matrix.
+   */
+  public static void open(ExtensionContext templateContext, MatrixPlan matrix, long seed, Ledger assertions) {
     List<String> columns = matrix.cells().stream().map(CellPlan::faultName).distinct().toList();
     List<String> rows = matrix.cells().stream().map(c -> c.scenario().name()).distinct().toList();
     templateContext.getStore(NAMESPACE).put(MatrixReport.class, new MatrixReport(matrix.testClass().getSimpleName(),
         matrix.methodName(), rows, columns, seed, ChaosConfig.reportsDir(templateContext),
-        ChaosConfig.get(templateContext, ChaosConfig.CELL).orElse("")));
+        ChaosConfig.get(templateContext, ChaosConfig.CELL).orElse(""), assertions, matrix.coverage().isPresent()));
   }
 
   /** Records a cell that did not run, and why. */
-  public static void skipped(ExtensionContext cellContext, CellPlan plan, String reason) {
-    record(cellContext, plan, Verdict.SKIPPED, reason, null, "");
+  public static void skipped(ExtensionContext cellContext, CellInvocation invocation, String reason) {
+    record(cellContext, invocation, Verdict.SKIPPED, reason, null, "");
   }
 
   /** Records a cell that ran ({@code ran} is {@code null} when it never got to run its scenario). */
-  public static void finished(ExtensionContext cellContext, CellPlan plan, Verdict verdict, String reason, Cell ran,
-      String rerun) {
-    record(cellContext, plan, verdict, reason, ran, rerun);
+  public static void finished(ExtensionContext cellContext, CellInvocation invocation, Verdict verdict,
+      String reason, Cell ran, String rerun) {
+    record(cellContext, invocation, verdict, reason, ran, rerun);
   }
 
-  private static void record(ExtensionContext context, CellPlan plan, Verdict verdict, String reason, Cell ran,
-      String rerun) {
-    CellRecord cell = new CellRecord(plan.index(), context.getDisplayName(), plan.scenario().name(),
+  private static void record(ExtensionContext context, CellInvocation invocation, Verdict verdict, String reason,
+      Cell ran, String rerun) {
+    CellPlan plan = invocation.cell();
+    CellRecord cell = new CellRecord(invocation.index(), invocation.seed(), context.getDisplayName(), plan.scenario().name(),
         plan.faultName(), describe(plan), plan.expectation().describe(), verdict.label(), reason,
         ran == null ? "not run" : ran.outcome().summary(), ran == null ? 0 : ran.outcome().duration().toMillis(),
-        ran == null ? Map.of() : ran.firings(), exercised(plan, ran), rerun, context.getUniqueId());
+        ran == null ? Map.of() : ran.firings(), exercised(plan, ran), ran == null ? List.of()
+        : EventRecord.of(ran.events()), rerun, context.getUniqueId());
     context.getParent().map(p -> p.getStore(NAMESPACE).get(MatrixReport.class, MatrixReport.class))
         .ifPresent(report -> report.record(cell));
   }

@@ -55,7 +55,30 @@ final class HtmlReport {
       }
       out.append("</tr>");
     }
-    return out.append("</tbody></table></section>").toString();
+    return out.append("</tbody></table>").append(assertions(matrix)).append("</section>").toString();
+  }
+
+  /** The application's assertions over the matrix: counts, and the coverage verdict when it judges one. */
+  private static String assertions(MatrixData matrix) {
+    if (matrix.assertions().isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("<h3>Assertions").append(matrix.coverage().isEmpty() ? ""
+        : " · coverage " + Html.esc(matrix.coverage())).append("</h3><table><thead><tr><th>assertion</th><th>kind"
+        + "</th><th>at</th><th>true</th><th>false</th><th>verdict</th></tr></thead><tbody>");
+    for (AssertionRecord a : matrix.assertions()) {
+      String verdict = !a.problem().isEmpty() ? a.problem() : violated(a) ? "violated" : "ok";
+      out.append("<tr class=\"").append(verdict.equals("ok") ? "v-passed" : "v-failed").append("\"><td>")
+          .append(Html.esc(a.message())).append("</td><td>").append(Html.esc(a.kind())).append("</td><td>")
+          .append(Html.esc(a.location())).append("</td><td>").append(a.trueCount()).append("</td><td>")
+          .append(a.falseCount()).append("</td><td>").append(Html.esc(verdict)).append("</td></tr>");
+    }
+    return out.append("</tbody></table>").toString();
+  }
+
+  /** Whether a safety assertion (always, always-or-unreachable, unreachable) was false at least once. */
+  private static boolean violated(AssertionRecord a) {
+    return a.falseCount() > 0 && !a.kind().equals("sometimes");
   }
 
   private static String summary(List<CellRecord> cells) {
@@ -64,25 +87,44 @@ final class HtmlReport {
         .collect(Collectors.joining(", "));
   }
 
-  private static CellRecord find(List<CellRecord> cells, String scenario, String fault) {
-    return cells.stream().filter(c -> c.scenario().equals(scenario) && c.fault().equals(fault)).findFirst()
-        .orElse(null);
+  /** The records of a cell: one, or one per iteration. */
+  private static List<CellRecord> find(List<CellRecord> cells, String scenario, String fault) {
+    return cells.stream().filter(c -> c.scenario().equals(scenario) && c.fault().equals(fault)).toList();
   }
 
-  private static String cell(CellRecord cell) {
-    if (cell == null) {
+  private static String cell(List<CellRecord> runs) {
+    if (runs.isEmpty()) {
       return "<td class=\"v-none\">not run</td>";
     }
+    if (runs.size() == 1) {
+      return "<td class=\"" + css(runs.get(0).verdict()) + "\">" + details(runs.get(0)) + "</td>";
+    }
+    return "<td>" + runs.stream().map(run -> "<div class=\"iteration " + css(run.verdict()) + "\">" + details(run)
+        + "</div>").collect(Collectors.joining()) + "</td>";
+  }
+
+  private static String details(CellRecord cell) {
     long firings = cell.firings().values().stream().mapToLong(Long::longValue).sum();
-    return "<td class=\"" + css(cell.verdict()) + "\"><details><summary><span class=\"icon\">"
+    return "<details><summary><span class=\"icon\">"
         + ICONS.getOrDefault(cell.verdict(), "?") + "</span> " + Html.esc(cell.verdict()) + "<br><small>"
         + cell.durationMs() + " ms · " + (firings > 0 ? "fired " + firings + "×" : cell.exercised())
         + "</small></summary><dl>"
         + Html.row("cell", "#" + cell.index() + " " + cell.displayName())
         + Html.row("fault", cell.faultDescription()) + Html.row("expected", cell.expected())
         + Html.row("outcome", cell.outcome()) + Html.row("why", cell.reason())
-        + Html.row("firings", cell.firings().toString()) + Html.row("fault met", cell.exercised()) + Html.code("re-run", cell.rerun())
-        + Html.code("unique id", cell.uniqueId()) + "</dl></details></td>";
+        + Html.row("firings", cell.firings().toString()) + Html.row("fault met", cell.exercised())
+        + Html.code("re-run", cell.rerun())
+        + Html.code("unique id", cell.uniqueId()) + events(cell) + "</dl></details>";
+  }
+
+  private static String events(CellRecord cell) {
+    if (cell.events().isEmpty()) {
+      return "";
+    }
+    String lines = cell.events().stream().map(e -> String.format(java.util.Locale.ROOT, "%9.1f ms  %s",
+        e.atMicros() / 1000.0, Timeline.describe(e))).collect(Collectors.joining("\n"));
+    return "<dt>timeline</dt><dd>" + Timeline.of(cell) + "<details><summary>" + cell.events().size()
+        + " events</summary><code>" + Html.esc(lines) + "</code></details></dd>";
   }
 
   private static String css(String verdict) {

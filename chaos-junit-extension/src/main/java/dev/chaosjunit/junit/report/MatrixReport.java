@@ -1,5 +1,8 @@
 package dev.chaosjunit.junit.report;
 
+import dev.chaosjunit.junit.internal.buggify.CataloguedAssertion;
+import dev.chaosjunit.junit.internal.buggify.Ledger;
+import dev.chaosjunit.junit.internal.buggify.Tally;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +30,17 @@ final class MatrixReport implements AutoCloseable, ExtensionContext.Store.Closea
   private final Path directory;
   private final String cellFilter;
   private final Map<Integer, CellRecord> cells = new TreeMap<>();
+  private final Ledger assertions;
+  private final boolean judgesCoverage;
 
   /**
    * A report for a matrix with these rows and columns (baseline included), written to {@code directory};
    * {@code cellFilter} is the {@code chaos.cell} filter of a re-run, empty for a run of the whole matrix.
    */
   MatrixReport(String testClass, String method, List<String> scenarios, List<String> faults, long seed,
-      Path directory, String cellFilter) {
+      Path directory, String cellFilter, Ledger assertions, boolean judgesCoverage) {
+    this.assertions = assertions;
+    this.judgesCoverage = judgesCoverage;
     this.testClass = testClass;
     this.method = method;
     this.scenarios = List.copyOf(scenarios);
@@ -50,7 +57,19 @@ final class MatrixReport implements AutoCloseable, ExtensionContext.Store.Closea
 
   /** The matrix so far. */
   private synchronized MatrixData data() {
-    return new MatrixData(testClass, method, seed, scenarios, faults, new ArrayList<>(cells.values()), cellFilter);
+    List<AssertionRecord> records = assertions.tallies().stream().map(this::record).toList();
+    long uncovered = records.stream().filter(a -> !a.problem().isEmpty()).count();
+    String coverage = !judgesCoverage ? "" : uncovered == 0 ? "covered"
+        : "not covered: " + uncovered + " of " + records.size();
+    return new MatrixData(testClass, method, seed, scenarios, faults, new ArrayList<>(cells.values()), cellFilter,
+        records, coverage);
+  }
+
+  /** The assertion's counts, and its coverage problem when this matrix judges coverage. */
+  private AssertionRecord record(Tally tally) {
+    CataloguedAssertion a = tally.assertion();
+    return new AssertionRecord(a.type().method(), a.message(), a.location(), tally.trueCount(), tally.falseCount(),
+        !judgesCoverage || tally.coverageProblem() == null ? "" : tally.coverageProblem());
   }
 
   @Override

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The extension's packages depend on each other in one direction: {@code internal} (configuration and
- * errors) below {@code plan} (discovery), below {@code backend} and {@code report}, below {@code run}.
+ * errors) below {@code buggify} (the catalogue and the runtime of buggify and assertions), below {@code plan}
+ * (discovery), below {@code backend} and {@code report}, below {@code run}.
  * Read from the main sources, so a violation names the file and the reference.
  */
 class PackageLayersTest {
@@ -26,10 +27,11 @@ class PackageLayersTest {
       Pattern.compile("dev\\.chaosjunit\\.junit\\.(internal(?:\\.\\w+)?|report)\\.[A-Z]");
   private static final Map<String, Set<String>> ALLOWED = Map.of(
       "internal", Set.of(),
-      "internal.plan", Set.of("internal"),
+      "internal.buggify", Set.of("internal"),
+      "internal.plan", Set.of("internal", "internal.buggify"),
       "internal.backend", Set.of("internal", "internal.plan"),
-      "report", Set.of("internal", "internal.plan"),
-      "internal.run", Set.of("internal", "internal.plan", "internal.backend", "report"));
+      "report", Set.of("internal", "internal.buggify", "internal.plan"),
+      "internal.run", Set.of("internal", "internal.buggify", "internal.plan", "internal.backend", "report"));
 
   @Test
   void eachPackageReferencesOnlyThePackagesBelowIt() throws IOException {

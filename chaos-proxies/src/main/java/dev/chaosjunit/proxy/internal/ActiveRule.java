@@ -7,17 +7,24 @@ import dev.chaosjunit.fault.Rule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** A rule with its globs compiled by the proxy's inspector. */
+/**
+ * A rule with its globs compiled by the proxy's inspector, the seed it was added under, and the number of
+ * messages it matched since, which orders its decisions.
+ */
 final class ActiveRule {
 
   final Rule spec;
   final Counter counter;
+  final long seed;
+  private final AtomicLong matched = new AtomicLong();
   private final Map<String, Glob> globs = new LinkedHashMap<>();
 
-  ActiveRule(Rule spec, ProtocolInspector inspector, Counter counter) {
+  ActiveRule(Rule spec, ProtocolInspector inspector, Counter counter, long seed) {
     this.spec = spec;
     this.counter = counter;
+    this.seed = seed;
     spec.match().forEach((key, pattern) -> globs.put(inspector.factKey(key), inspector.glob(key, pattern)));
   }
 
@@ -39,5 +46,11 @@ final class ActiveRule {
       }
     }
     return false;
+  }
+
+  /** Counts a matched message; returns its ordinal, 1 for the first since the rule was added. */
+  long matched() {
+    counter.seen();
+    return matched.incrementAndGet();
   }
 }

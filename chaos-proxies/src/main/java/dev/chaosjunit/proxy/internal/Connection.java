@@ -216,14 +216,6 @@ final class Connection {
     return proxy.toxicChain();
   }
 
-  long derive(String purpose, long index) {
-    return Seeds.derive(proxy.seed(), proxy.name(), purpose, id, index);
-  }
-
-  double unit(String fault, long index) {
-    return Seeds.unit(proxy.seed(), proxy.name(), fault, id, index);
-  }
-
   void toxicFired(ActiveToxic toxic, long firing) {
     proxy.publish(new ProxyEvent.FaultFired(Instant.now(), proxy.name(), id, ProxyEvent.FaultKind.TOXIC,
         toxic.name(), toxic.type().wireName(), "", firing));

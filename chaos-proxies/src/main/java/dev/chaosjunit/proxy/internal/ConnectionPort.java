@@ -23,7 +23,6 @@ final class ConnectionPort implements RelayPort {
   private final InspectorSession session;
   private final Flow up;
   private final Flow down;
-  private final long[] messages = new long[Direction.values().length];
   /** The rules that fired on this connection (the connection's event loop only). */
   private final Set<ActiveRule> rulesFiredHere = new HashSet<>();
   private boolean inspecting = true;
@@ -115,8 +114,7 @@ final class ConnectionPort implements RelayPort {
 
   @Override
   public Optional<RuleMatch> match(Direction direction, MessageFacts facts) {
-    long index = messages[direction.ordinal()]++;
-    return connection.proxy().match(connection.id, index, direction, facts, rulesFiredHere);
+    return connection.proxy().match(connection.id, direction, facts, rulesFiredHere);
   }
 
   @Override

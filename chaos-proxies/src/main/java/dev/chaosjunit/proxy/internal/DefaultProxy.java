@@ -48,8 +48,8 @@ final class DefaultProxy implements Proxy {
     AtomicLong ids = new AtomicLong();
     this.listener = new Listener(this, engine.acceptors(), engine.group(), ids, this::upstreamAddress);
     this.routes = new RouteTable(this, target -> new Listener(this, engine.acceptors(), engine.group(), ids, target));
-    this.toxics = new ToxicChain(spec.name());
-    this.rules = new RuleBook(spec.name(), engine.seed(), inspector);
+    this.toxics = new ToxicChain(spec.name(), engine::seed);
+    this.rules = new RuleBook(spec.name(), engine::seed, inspector, this::publish);
     String host = spec.listenHost() == null ? engine.bindHost() : spec.listenHost();
     this.listenAddress = new InetSocketAddress(host, spec.listenPort());
   }
@@ -173,8 +173,8 @@ final class DefaultProxy implements Proxy {
     return InetSocketAddress.createUnresolved(spec.upstreamHost(), spec.upstreamPort());
   }
 
-  Optional<RuleMatch> match(long connection, long index, Direction direction, MessageFacts facts, Set<ActiveRule> firedHere) {
-    return rules.match(connection, index, direction, facts, firedHere).map(fired -> {
+  Optional<RuleMatch> match(long connection, Direction direction, MessageFacts facts, Set<ActiveRule> firedHere) {
+    return rules.match(connection, direction, facts, firedHere).map(fired -> {
       publish(new ProxyEvent.FaultFired(Instant.now(), name(), connection, FaultKind.RULE, fired.rule().name(),
           fired.action().type(), FactsText.of(facts, fired.rule().match().keySet()), fired.firing()));
       return fired;
@@ -211,6 +211,5 @@ final class DefaultProxy implements Proxy {
   ToxicChain toxicChain() { return toxics; }
   RouteTable routeTable() { return routes; }
   ProtocolInspector inspector() { return inspector; }
-  long seed() { return engine.seed(); }
   int connectTimeoutMillis() { return engine.connectTimeoutMillis(); }
 }

@@ -11,6 +11,9 @@ import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxyEvent;
 import dev.chaosjunit.proxy.ProxySpec;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +33,7 @@ public final class DefaultProxyEngine implements ProxyEngine {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultProxyEngine.class);
 
   private final EngineOptions options;
+  private volatile long seed;
   private final EventLoopGroup group;
   private final EventLoopGroup acceptors;
   private final ProtocolInspectors inspectors;
@@ -39,6 +43,7 @@ public final class DefaultProxyEngine implements ProxyEngine {
 
   private DefaultProxyEngine(EngineOptions options) {
     this.options = options;
+    this.seed = options.seed();
     this.inspectors = ProtocolInspectors.load(Thread.currentThread().getContextClassLoader());
     this.group = Transport.newGroup(options.ioThreads());
     this.acceptors = Transport.newGroup(1);
@@ -103,8 +108,33 @@ public final class DefaultProxyEngine implements ProxyEngine {
   }
 
   @Override
+  public synchronized void reset(long seed) {
+    settle();
+    this.seed = seed;
+    reset();
+  }
+
+  /**
+   * A task on every event loop that schedules a second one, which runs only after the loop went through
+   * its I/O again (a loop fetches scheduled tasks once per round, after the I/O it found ready), even when
+   * the loop was busy with other tasks when asked.
+   */
+  @Override
+  public void settle() {
+    List<Future<?>> rounds = new ArrayList<>();
+    for (EventExecutor loop : group) {
+      if (!loop.inEventLoop()) {
+        Promise<Void> done = loop.newPromise();
+        loop.execute(() -> loop.schedule(() -> done.setSuccess(null), 0, TimeUnit.NANOSECONDS));
+        rounds.add(done);
+      }
+    }
+    rounds.forEach(round -> round.awaitUninterruptibly(1, TimeUnit.SECONDS));
+  }
+
+  @Override
   public long seed() {
-    return options.seed();
+    return seed;
   }
 
   @Override

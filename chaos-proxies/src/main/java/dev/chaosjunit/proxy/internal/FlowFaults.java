@@ -6,30 +6,33 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
+import java.util.IdentityHashMap;
 
 /**
- * The toxic state of one connection and stream: the seeded toxicity draws and random source, which
- * toxics fired here, and how many bytes {@code limit_data} let through.
+ * The toxic state of one connection and stream: each toxic's draws ({@link ToxicDraws}), which toxics
+ * fired here, and how many bytes {@code limit_data} let through.
  */
 final class FlowFaults {
 
   private final Connection connection;
   private final Direction stream;
-  private final SplittableRandom random;
+  private final Map<ActiveToxic, ToxicDraws> draws = new IdentityHashMap<>();
   private final Map<String, Long> bytesThrough = new HashMap<>();
   private final Set<String> firedHere = new HashSet<>();
 
   FlowFaults(Connection connection, Direction stream) {
     this.connection = connection;
     this.stream = stream;
-    this.random = new SplittableRandom(connection.derive("flow", stream.ordinal()));
   }
 
-  /** Whether the toxic acts on this connection and stream: its toxicity, drawn once from the seed. */
+  /** Whether the toxic acts on this connection and stream: its toxicity, drawn when they first meet. */
   boolean applies(ActiveToxic toxic) {
-    double toxicity = toxic.spec.toxicity();
-    return toxicity >= 1 || connection.unit(toxic.name(), stream.ordinal()) < toxicity;
+    return draws(toxic).applies();
+  }
+
+  /** The toxic's draws on this connection and stream. */
+  ToxicDraws draws(ActiveToxic toxic) {
+    return draws.computeIfAbsent(toxic, t -> new ToxicDraws(connection, t));
   }
 
   /** Counts a firing; the first one on this connection and stream also counts the connection and is an event. */
@@ -49,10 +52,6 @@ final class FlowFaults {
       }
     }
     return null;
-  }
-
-  SplittableRandom random() {
-    return random;
   }
 
   long bytesThrough(String toxic) {

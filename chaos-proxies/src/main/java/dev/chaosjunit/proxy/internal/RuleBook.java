@@ -2,11 +2,13 @@ package dev.chaosjunit.proxy.internal;
 
 import dev.chaosjunit.proxy.FaultCounters;
 import dev.chaosjunit.proxy.NameConflictException;
+import dev.chaosjunit.proxy.ProxyEvent;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import dev.chaosjunit.fault.Rule;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +16,24 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /** A proxy's protocol rules, evaluated in insertion order; the first one that fires wins. */
 final class RuleBook {
 
   private final String proxy;
-  private final long seed;
+  private final LongSupplier seed;
   private final ProtocolInspector inspector;
+  private final Consumer<ProxyEvent> events;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private volatile List<ActiveRule> rules = List.of();
 
-  RuleBook(String proxy, long seed, ProtocolInspector inspector) {
+  RuleBook(String proxy, LongSupplier seed, ProtocolInspector inspector, Consumer<ProxyEvent> events) {
     this.proxy = proxy;
     this.seed = seed;
     this.inspector = inspector;
+    this.events = events;
   }
 
   synchronized void add(Rule rule) {
@@ -47,7 +53,7 @@ final class RuleBook {
       throw new NameConflictException("proxy [" + proxy + "]: rule [" + rule.name() + "] already exists");
     }
     Counter counter = new Counter();
-    ActiveRule active = new ActiveRule(rule, inspector, counter);
+    ActiveRule active = new ActiveRule(rule, inspector, counter, seed.getAsLong());
     counters.put(rule.name(), counter);
     List<ActiveRule> next = new ArrayList<>(rules);
     next.add(active);
@@ -81,16 +87,15 @@ final class RuleBook {
   }
 
   /**
-   * Finds the first rule that fires for the {@code index}-th message of a connection's direction;
-   * {@code firedHere} holds the rules that fired on that connection before, so each counts it once.
+   * Finds the first rule that fires for a message of a connection's direction; {@code firedHere} holds
+   * the rules that fired on that connection before, so each counts it once.
    */
-  Optional<RuleMatch> match(long connection, long index, Direction direction, MessageFacts facts, Set<ActiveRule> firedHere) {
+  Optional<RuleMatch> match(long connection, Direction direction, MessageFacts facts, Set<ActiveRule> firedHere) {
     for (ActiveRule rule : rules) {
       if (rule.spec.direction() != direction || !rule.matches(facts)) {
         continue;
       }
-      rule.counter.seen();
-      if (mayFire(rule, connection, index)) {
+      if (mayFire(rule, connection, rule.matched())) {
         long firing = rule.counter.firedWithin(rule.spec.times());
         if (firing > 0) {
           if (firedHere.add(rule)) {
@@ -103,12 +108,18 @@ final class RuleBook {
     return Optional.empty();
   }
 
-  private boolean mayFire(ActiveRule rule, long connection, long index) {
-    if (rule.counter.snapshot().seen() <= rule.spec.after()) {
+  /** Past {@code after}, fires with the rule's probability, drawn for the {@code ordinal}-th matched message. */
+  private boolean mayFire(ActiveRule rule, long connection, long ordinal) {
+    if (ordinal <= rule.spec.after()) {
       return false;
     }
-    return rule.spec.probability() >= 1
-        || Seeds.unit(seed, proxy, rule.spec.name(), connection, index) < rule.spec.probability();
+    if (rule.spec.probability() >= 1 || rule.spec.probability() <= 0) {
+      return rule.spec.probability() >= 1;
+    }
+    double draw = Seeds.unit(rule.seed, proxy, rule.spec.name(), "probability", ordinal);
+    events.accept(new ProxyEvent.FaultDrew(Instant.now(), proxy, connection, ProxyEvent.FaultKind.RULE,
+        rule.spec.name(), "probability", ordinal, draw));
+    return draw < rule.spec.probability();
   }
 
   private List<String> names() {

@@ -1,25 +1,26 @@
 package dev.chaosjunit.proxy.internal;
 
 /**
- * Derives random decisions from (run seed, proxy, fault, connection, index) alone, so a seed replays
- * the same decisions whatever the thread timing.
+ * Derives random decisions from (seed, proxy, fault, purpose, ordinal) alone: the seed the fault was
+ * added under, and an ordinal that starts when it was added (the n-th message a rule matched, the n-th
+ * connection a toxic acted on). Nothing that ran before the fault was added enters a decision.
  */
 final class Seeds {
 
   private Seeds() {}
 
   /** A number in [0, 1) fixed by its inputs. */
-  static double unit(long seed, String proxy, String fault, long connection, long index) {
-    return (derive(seed, proxy, fault, connection, index) >>> 11) * 0x1.0p-53;
+  static double unit(long seed, String proxy, String fault, String purpose, long ordinal) {
+    return (derive(seed, proxy, fault, purpose, ordinal) >>> 11) * 0x1.0p-53;
   }
 
-  /** A 64-bit value fixed by its inputs, e.g. to seed a per-connection random source. */
-  static long derive(long seed, String proxy, String fault, long connection, long index) {
+  /** A 64-bit value fixed by its inputs, e.g. to seed a random source. */
+  static long derive(long seed, String proxy, String fault, String purpose, long ordinal) {
     long h = mix(seed);
     h = mix(h ^ hash(proxy));
     h = mix(h ^ hash(fault));
-    h = mix(h ^ connection);
-    return mix(h ^ index);
+    h = mix(h ^ hash(purpose));
+    return mix(h ^ ordinal);
   }
 
   private static long hash(String text) {

@@ -12,16 +12,19 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /** A proxy's toxics in the order they were added; readers get immutable snapshots. */
 final class ToxicChain {
 
   private final String proxy;
+  private final LongSupplier seed;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private volatile List<ActiveToxic> all = List.of();
 
-  ToxicChain(String proxy) {
+  ToxicChain(String proxy, LongSupplier seed) {
     this.proxy = proxy;
+    this.seed = seed;
   }
 
   synchronized Toxic add(Toxic spec) {
@@ -32,7 +35,7 @@ final class ToxicChain {
     Counter counter = new Counter();
     counters.put(spec.name(), counter);
     List<ActiveToxic> next = new ArrayList<>(all);
-    next.add(new ActiveToxic(spec, counter));
+    next.add(new ActiveToxic(spec, counter, seed.getAsLong()));
     all = List.copyOf(next);
     return spec;
   }
@@ -46,7 +49,7 @@ final class ToxicChain {
           + "]: remove it and add a new one");
     }
     List<ActiveToxic> next = new ArrayList<>(all);
-    next.set(next.indexOf(old), new ActiveToxic(spec, old.counter));
+    next.set(next.indexOf(old), new ActiveToxic(spec, old.counter, seed.getAsLong()));
     all = List.copyOf(next);
     return spec;
   }

@@ -22,7 +22,7 @@ final class ToxicEffects {
   /** Delays by latency +/- jitter, counted from when the chunk was read. */
   private static void latency(Flow flow, ActiveToxic toxic, Piece piece, Runnable done) {
     long jitter = toxic.attr("jitter");
-    long ms = toxic.attr("latency") + (jitter > 0 ? spread(flow, jitter) : 0);
+    long ms = toxic.attr("latency") + (jitter > 0 ? flow.faults().draws(toxic).spread("jitter", jitter) : 0);
     long sleep = TimeUnit.MILLISECONDS.toNanos(ms) - (System.nanoTime() - piece.timestamp);
     flow.hold(toxic, piece, sleep, done, () -> {
       piece.timestamp += Math.max(0, sleep);
@@ -50,7 +50,7 @@ final class ToxicEffects {
   /** Cuts into average_size +/- size_variation byte slices, delay microseconds apart. */
   private static void slice(Flow flow, ActiveToxic toxic, Piece piece, Runnable done) {
     long variation = toxic.attr("size_variation");
-    long size = toxic.attr("average_size") + (variation > 0 ? spread(flow, variation) : 0);
+    long size = toxic.attr("average_size") + (variation > 0 ? flow.faults().draws(toxic).spread("slice", variation) : 0);
     if (piece.size() <= Math.max(1, size)) {
       flow.advance(piece, done);
       return;
@@ -58,12 +58,6 @@ final class ToxicEffects {
     long delay = TimeUnit.MICROSECONDS.toNanos(toxic.attr("delay"));
     flow.advance(piece.splitFront(Math.max(1, size)),
         () -> flow.hold(toxic, piece, delay, done, () -> slice(flow, toxic, piece, done)));
-  }
-
-  /** A seeded draw in [-range, range] (range capped so that the arithmetic cannot overflow). */
-  private static long spread(Flow flow, long range) {
-    long r = Math.min(range, Long.MAX_VALUE / 4);
-    return flow.faults().random().nextLong(2 * r + 1) - r;
   }
 
   /** Drops the data; the flow's timer closes the connection {@code timeout} ms after the last chunk. */

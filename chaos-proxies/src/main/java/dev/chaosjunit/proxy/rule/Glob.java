@@ -16,7 +16,8 @@ import org.apiguardian.api.API;
  * </ul>
  * Keys without segments (SQL text, Redis keys) use {@link #NO_SEPARATOR}: there {@code *} and
  * {@code **} mean the same. Protocol-specific wildcards (NATS {@code >}, AMQP {@code #}) are translated
- * by their inspectors into this syntax. Matching is case-sensitive unless compiled otherwise.
+ * by their inspectors into this syntax, or have a factory of their own here ({@link #amqpTopic}). Matching is
+ * case-sensitive unless compiled otherwise.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class Glob {
@@ -30,17 +31,26 @@ public final class Glob {
   private final String prefix;
   private final boolean ignoreCase;
 
-  private Glob(String pattern, Pattern regex, boolean ignoreCase) {
+  private Glob(String pattern, Pattern regex, String prefix, boolean ignoreCase) {
     this.pattern = pattern;
     this.regex = regex;
-    this.prefix = literalPrefix(pattern);
+    this.prefix = prefix;
     this.ignoreCase = ignoreCase;
   }
 
   /** Compiles a glob whose segments are divided by {@code separator}. */
   public static Glob compile(String pattern, char separator, boolean ignoreCase) {
     int flags = Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
-    return new Glob(pattern, Pattern.compile(toRegex(pattern, separator), flags), ignoreCase);
+    return new Glob(pattern, Pattern.compile(toRegex(pattern, separator), flags), literalPrefix(pattern), ignoreCase);
+  }
+
+  /**
+   * Compiles an AMQP 0-9-1 topic pattern, as a topic exchange matches binding keys: words divided by
+   * {@code .}, where the word {@code *} matches exactly one word, the word {@code #} zero or more words,
+   * and every other word (also one containing {@code *} or {@code #}) only itself, case-sensitively.
+   */
+  public static Glob amqpTopic(String pattern) {
+    return new Glob(pattern, Pattern.compile(TopicWords.toRegex(pattern), Pattern.DOTALL), "", false);
   }
 
   /** Compiles a case-sensitive glob without segments. */

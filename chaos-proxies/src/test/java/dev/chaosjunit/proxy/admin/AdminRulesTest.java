@@ -143,6 +143,22 @@ class AdminRulesTest {
   }
 
   @Test
+  void anAmqpRuleRoundTripsAndABadReplyCodeIsA400NamingTheCodes() throws IOException {
+    http.send("POST", "/proxies", "{\"name\":\"mq\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
+        + upstream.address() + "\",\"protocol\":\"amqp\"}");
+    String written = "{\"name\":\"notFound\",\"direction\":\"upstream\","
+        + "\"match\":{\"exchange\":\"orders\",\"routing_key\":\"order.*\"},"
+        + "\"action\":{\"type\":\"error\",\"params\":{\"code\":\"404\",\"message\":\"NOT_FOUND - no exchange\"}},"
+        + "\"probability\":1.0,\"after\":0,\"times\":0}";
+
+    assertThat(Http.json(http.send("POST", "/proxies/mq/rules", written))).isEqualTo(Json.MAPPER.readTree(written));
+    HttpResponse<String> bad = http.send("POST", "/proxies/mq/rules", written.replace("notFound", "bad").replace("404", "200"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(Http.json(bad).path("error").asText())
+        .startsWith("amqp rule [bad] has reply code [200]: use a channel error (311 CONTENT_TOO_LARGE,");
+  }
+
+  @Test
   void aProxysRoutesAreListedAsAnExtensionField() throws IOException {
     assertThat(Http.json(http.send("GET", "/proxies/l", null)).path("routes").isArray()).isTrue();
     String route = exchange("ROUTE b-4 4 " + upstream.address() + "\n", 1)[0];

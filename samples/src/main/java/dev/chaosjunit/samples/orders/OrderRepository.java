@@ -1,6 +1,7 @@
 package dev.chaosjunit.samples.orders;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.chaosjunit.buggify.Buggify;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Orders in PostgreSQL through a HikariCP pool. Every wait is bounded: 1 s to get a connection
- * (1 s to open one) and 2 s of socket silence per query, so a dead or slow database turns into a
+ * Orders in PostgreSQL through a HikariCP pool. Two buggify sites: when active, an insert fails 25 % of the
+ * time (disk full) and a select 5 % of the time (a broken connection, which the listing retries once).
+ * Every wait is bounded: 1 s to get a connection (1 s to open one) and 2 s of socket silence per query, so a dead or slow database turns into a
  * {@link DependencyFailure} within about 2 s instead of a hung request.
  */
 final class OrderRepository implements AutoCloseable {
@@ -59,6 +61,9 @@ final class OrderRepository implements AutoCloseable {
       insert.setString(4, quote.currency());
       insert.setString(5, quote.region());
       insert.setString(6, quote.reservationId());
+      if (Buggify.hit("orders.insert", 0.25)) {
+        throw new SQLException("buggified insert: could not extend file", "53100");
+      }
       try (ResultSet row = insert.executeQuery()) {
         row.next();
         return new Order(row.getLong(1), userId, request.item(), request.amountCents(),
@@ -97,6 +102,9 @@ final class OrderRepository implements AutoCloseable {
     try (Connection connection = pool.getConnection();
         PreparedStatement select = connection.prepareStatement(SELECT)) {
       select.setString(1, userId);
+      if (Buggify.hit("orders.select", 0.05)) {
+        throw new SQLException("buggified select: connection reset", "08006");
+      }
       try (ResultSet rows = select.executeQuery()) {
         List<Order> orders = new ArrayList<>();
         while (rows.next()) {

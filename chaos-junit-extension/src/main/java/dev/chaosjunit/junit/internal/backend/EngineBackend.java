@@ -1,11 +1,13 @@
 package dev.chaosjunit.junit.internal.backend;
 
+import dev.chaosjunit.fault.ContainerPrimitive;
 import dev.chaosjunit.fault.Effect;
 import dev.chaosjunit.fault.FaultEffect;
 import dev.chaosjunit.fault.RefuseConnections;
 import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.fault.Toxic;
 import dev.chaosjunit.junit.ChaosProtocol;
+import dev.chaosjunit.junit.PrimitiveEvent;
 import dev.chaosjunit.junit.ProxyEndpoint;
 import dev.chaosjunit.junit.internal.plan.ServiceDeclaration;
 import dev.chaosjunit.proxy.EngineOptions;
@@ -15,20 +17,27 @@ import dev.chaosjunit.proxy.ProxySpec;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.testcontainers.containers.ContainerState;
 
 /**
  * The default backend: the proxy engine in the test JVM, which takes the model's toxics and rules as
- * they are. A refused-connections effect counts as fired by the live connections it closed (new
- * connection attempts are refused by the OS, unseen).
+ * they are, and acts on the services' containers for container primitives, detected from the proxies'
+ * connection events. A refused-connections effect counts as fired by the live connections it closed (new
+ * connection attempts are refused by the OS, unseen); a container primitive by its detection.
  */
 final class EngineBackend implements FaultBackend {
 
   private final ProxyEngine engine;
   private final Map<String, Long> closedByRefusal = new HashMap<>();
+  private final ContainerPrimitives primitives;
 
   private EngineBackend(ProxyEngine engine) {
     this.engine = engine;
+    ConnectionWatch connections = new ConnectionWatch();
+    engine.events().subscribe(connections);
+    this.primitives = new ContainerPrimitives(connections);
   }
 
   static FaultBackend start(long seed, String proxyHost) {
@@ -42,6 +51,9 @@ final class EngineBackend implements FaultBackend {
       spec = spec.withProtocol(service.protocol().engineName());
     }
     Proxy proxy = engine.create(spec);
+    if (service.target() instanceof ContainerState container) {
+      primitives.register(service.name(), container, upstream.networkPort());
+    }
     InetSocketAddress address = proxy.listenAddress();
     return new ProxyEndpoint(service.name(), service.protocol().engineName(), address.getHostString(),
         address.getPort(), upstream.hostPort(), upstream.jdbcUrl());
@@ -60,9 +72,20 @@ final class EngineBackend implements FaultBackend {
   }
 
   @Override
-  public void reset() {
-    engine.reset();
+  public void reset(long seed) {
+    engine.reset(seed);
     closedByRefusal.clear();
+    primitives.reset();
+  }
+
+  @Override
+  public void settle() {
+    engine.settle();
+  }
+
+  @Override
+  public EventRecording record() {
+    return new EngineRecording(engine.events());
   }
 
   @Override
@@ -76,6 +99,8 @@ final class EngineBackend implements FaultBackend {
       proxy.addToxic(toxic);
     } else if (effect instanceof Rule rule) {
       proxy.addRule(rule);
+    } else if (effect instanceof ContainerPrimitive primitive) {
+      primitives.apply(applied, primitive, proxy);
     }
   }
 
@@ -88,6 +113,9 @@ final class EngineBackend implements FaultBackend {
     if (effect instanceof Rule rule) {
       return proxy(applied).ruleCounters(rule.name()).fired();
     }
+    if (effect instanceof ContainerPrimitive) {
+      return primitives.detections(applied);
+    }
     return closedByRefusal.getOrDefault(applied.service(), 0L);
   }
 
@@ -99,9 +127,23 @@ final class EngineBackend implements FaultBackend {
       proxy.removeToxic(toxic.name());
     } else if (effect instanceof Rule rule) {
       proxy.removeRule(rule.name());
+    } else if (effect instanceof ContainerPrimitive primitive) {
+      primitives.revert(applied, primitive, proxy);
     } else {
       proxy.enable();
     }
+  }
+
+  @Override
+  public void awaitDetection(FaultEffect applied) throws InterruptedException {
+    if (applied.effect() instanceof ContainerPrimitive primitive) {
+      primitives.awaitDetection(applied, primitive);
+    }
+  }
+
+  @Override
+  public List<PrimitiveEvent> primitiveEvents() {
+    return primitives.events();
   }
 
   @Override

@@ -4,10 +4,12 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.chaosjunit.fault.FaultEffect;
 import dev.chaosjunit.junit.ChaosTest;
+import dev.chaosjunit.junit.PrimitiveEvent;
 import dev.chaosjunit.junit.ProxyEndpoint;
 import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.plan.ServiceDeclaration;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -50,14 +52,35 @@ public interface FaultBackend extends AutoCloseable {
    */
   Map<String, Long> connectionsAccepted();
 
-  /** Puts every proxy back to its baseline: enabled, no toxics, no rules. */
-  void reset();
+  /**
+   * Puts every proxy back to its baseline (enabled, no toxics, no rules) for a cell, whose faults then
+   * draw their random decisions from {@code seed} (the engine; a Toxiproxy server draws from its own).
+   */
+  void reset(long seed);
 
-  /** Applies one effect, under the name it carries (unique per service and cell). */
+  /**
+   * Waits until the proxies handled what clients sent so far (the engine; the Toxiproxy backend cannot
+   * tell), so a scenario's last bytes meet its cell's faults before they are read and reverted.
+   */
+  void settle();
+
+  /** Starts recording the proxies' events for a cell; the Toxiproxy backend records none. */
+  EventRecording record();
+
+  /** Applies one effect, under the name it carries (unique per service and cell), or to the service's container. */
   void apply(FaultEffect effect);
 
   /** How often the applied effect fired so far. */
   long firings(FaultEffect effect);
+
+  /**
+   * Waits until the evidence that the system noticed an applied container primitive shows, or its
+   * window ends (recorded in {@link #primitiveEvents()}); returns at once for effects at the proxy.
+   */
+  void awaitDetection(FaultEffect effect) throws InterruptedException;
+
+  /** What the container primitives did since the last {@link #reset()}, and their detections, in order. */
+  List<PrimitiveEvent> primitiveEvents();
 
   /** Reverts one applied effect. */
   void revert(FaultEffect effect);

@@ -2,8 +2,10 @@ package dev.chaosjunit.junit.internal.backend;
 
 import dev.chaosjunit.fault.Effect;
 import dev.chaosjunit.fault.FaultEffect;
+import dev.chaosjunit.junit.PrimitiveEvent;
 import dev.chaosjunit.fault.RefuseConnections;
 import dev.chaosjunit.fault.Toxic;
+import dev.chaosjunit.junit.CellEvents;
 import dev.chaosjunit.junit.ProxyEndpoint;
 import dev.chaosjunit.junit.internal.Misconfiguration;
 import dev.chaosjunit.junit.internal.plan.ServiceDeclaration;
@@ -12,6 +14,7 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.toxiproxy.ToxiproxyContainer;
@@ -19,8 +22,9 @@ import org.testcontainers.toxiproxy.ToxiproxyContainer;
 /**
  * L4 faults through the Toxiproxy HTTP API (toxiproxy-java) against a Toxiproxy-compatible server in a
  * container: the chaos-junit engine's own image, built on demand ({@link ChaosProxyImage}). Fronts containers only (the proxy reaches
- * them on the Docker network); Toxiproxy reports no firings, so the bypass check does not apply, and
- * protocol rules need the in-JVM engine.
+ * them on the Docker network); Toxiproxy reports no firings or events, so the bypass check does not
+ * apply and cells record no events, its random decisions (toxicity, jitter) are not replayed per cell,
+ * and protocol rules need the in-JVM engine.
  */
 final class ToxiproxyBackend implements FaultBackend {
 
@@ -67,8 +71,9 @@ final class ToxiproxyBackend implements FaultBackend {
     return Map.of();
   }
 
+  /** Toxiproxy's reset takes no seed: the server draws toxicity and jitter from its own random source. */
   @Override
-  public void reset() {
+  public void reset(long seed) {
     io(() -> {
       client.reset();
       return null;
@@ -87,14 +92,34 @@ final class ToxiproxyBackend implements FaultBackend {
         return null;
       });
     } else {
-      throw new IllegalStateException("protocol rule [" + effect.describe() + "] reached the Toxiproxy backend;"
-          + " discovery should have refused it (run with -Dchaos.backend=engine)");
+      throw new IllegalStateException("[" + effect.describe() + "] reached the Toxiproxy backend, which carries out"
+          + " only toxics and refused connections; discovery should have refused it (run with -Dchaos.backend=engine)");
     }
+  }
+
+  @Override
+  public void settle() {
+    // Toxiproxy's API cannot tell when its server handled what it received
+  }
+
+  @Override
+  public EventRecording record() {
+    return CellEvents::none;
   }
 
   @Override
   public long firings(FaultEffect effect) {
     return 0;
+  }
+
+  @Override
+  public void awaitDetection(FaultEffect effect) {
+    // only container primitives are detected, and discovery keeps them from this backend
+  }
+
+  @Override
+  public List<PrimitiveEvent> primitiveEvents() {
+    return List.of();
   }
 
   @Override

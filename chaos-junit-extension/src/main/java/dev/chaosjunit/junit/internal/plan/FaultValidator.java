@@ -1,7 +1,10 @@
 package dev.chaosjunit.junit.internal.plan;
 
+import dev.chaosjunit.fault.BuggifySite;
+import dev.chaosjunit.fault.ContainerPrimitive;
 import dev.chaosjunit.fault.FaultEffect;
 import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.fault.Toxic;
 import dev.chaosjunit.junit.ChaosProtocol;
 import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.ChaosConfig;
@@ -10,27 +13,38 @@ import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.protocol.ProtocolInspectors;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Checks a matrix's faults at discovery, before any container starts: each targets a declared service,
  * each rule is written for its service's protocol, carried by the backend, and accepted by the protocol's
- * inspector (match keys, action, parameters), exactly as the engine would check it when the cell runs.
+ * inspector (match keys, action, parameters), exactly as the engine would check it when the cell runs; each
+ * buggify site it forces on is named by a {@code Buggify} call the catalogue found; each container primitive
+ * acts on a container it can act on.
  */
 final class FaultValidator {
 
   private final Map<String, ServiceDeclaration> services;
   private final Backend backend;
+  private final Supplier<Set<String>> sites;
+  private Set<String> known;
   private final ProtocolInspectors inspectors = ProtocolInspectors.load(FaultValidator.class.getClassLoader());
 
-  FaultValidator(List<ServiceDeclaration> services, Backend backend) {
+  FaultValidator(List<ServiceDeclaration> services, Backend backend, Supplier<Set<String>> sites) {
     this.services = services.stream().collect(Collectors.toMap(ServiceDeclaration::name, Function.identity()));
     this.backend = backend;
+    this.sites = sites;
   }
 
   void check(FaultDef fault) {
     for (FaultEffect effect : fault.fault().effects()) {
+      if (effect.effect() instanceof BuggifySite site) {
+        checkSite(fault, site);
+        continue;
+      }
       ServiceDeclaration service = services.get(effect.service());
       if (service == null) {
         throw Misconfiguration.of("FaultAssumption", fault.element(), "fault [" + fault.name()
@@ -40,7 +54,39 @@ final class FaultValidator {
       }
       if (effect.effect() instanceof Rule rule) {
         checkRule(fault, rule, service);
+      } else if (effect.effect() instanceof ContainerPrimitive primitive) {
+        PrimitiveCheck.check(fault, primitive, service, backend);
       }
+      if (effect.effect() instanceof Toxic toxic) {
+        checkReplayable(fault, toxic);
+      }
+    }
+  }
+
+  /** The toxiproxy backend's server draws from a source of its own: a random toxic would not replay. */
+  private void checkReplayable(FaultDef fault, Toxic toxic) {
+    long jitter = toxic.attributes().getOrDefault("jitter", 0L);
+    long variation = toxic.attributes().getOrDefault("size_variation", 0L);
+    String draws = toxic.toxicity() < 1 ? "toxicity " + toxic.toxicity() : jitter > 0 ? "jitter " + jitter + " ms"
+        : variation > 0 ? "size_variation " + variation : "";
+    if (!draws.isEmpty() && !backend.replaysDraws()) {
+      throw Misconfiguration.of("FaultAssumption", fault.element(), "fault [" + fault.name() + "] draws at random ("
+          + draws + "), which the " + backend.configName() + " backend (-D" + ChaosConfig.BACKEND + "="
+          + backend.configName() + ") cannot replay: Toxiproxy's API takes no seed", "run with -D"
+          + ChaosConfig.BACKEND + "=engine (the default), or make the toxic deterministic (toxicity 1, no jitter or"
+          + " size variation)");
+    }
+  }
+
+  private void checkSite(FaultDef fault, BuggifySite site) {
+    if (known == null) {
+      known = sites.get();
+    }
+    if (!known.contains(site.site())) {
+      throw Misconfiguration.of("FaultAssumption", fault.element(), "fault [" + fault.name() + "] forces buggify site ["
+          + site.site() + "], which no Buggify call in the test class's package or the matrix's coverage classes names"
+          + " (known: " + known + ")", "fix the site name, or name a class of the application's package in"
+          + " @FaultMatrix(coverage = ...)");
     }
   }
 

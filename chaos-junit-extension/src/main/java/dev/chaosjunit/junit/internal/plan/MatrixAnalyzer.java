@@ -5,7 +5,11 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.chaosjunit.junit.ExcludeCell;
 import dev.chaosjunit.junit.FaultMatrix;
 import dev.chaosjunit.junit.internal.Backend;
+import dev.chaosjunit.junit.internal.ChaosConfig;
 import dev.chaosjunit.junit.internal.Misconfiguration;
+import dev.chaosjunit.junit.internal.buggify.Catalogue;
+import dev.chaosjunit.junit.internal.buggify.CatalogueException;
+import dev.chaosjunit.junit.internal.buggify.CatalogueScanner;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +22,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Turns a template method into a validated {@link MatrixPlan}, or fails with a configuration error. */
@@ -38,15 +43,19 @@ public final class MatrixAnalyzer {
 
   /** Analyses the {@code @FaultMatrix} or {@code @FaultScenario} method of a class. */
   public static MatrixPlan analyze(ExtensionContext context, List<ServiceDeclaration> services) {
-    return analyze(context.getRequiredTestClass(), context.getRequiredTestMethod(), services, Backend.of(context));
+    return analyze(context.getRequiredTestClass(), context.getRequiredTestMethod(), services, Backend.of(context),
+        ChaosConfig.get(context, ChaosConfig.ITERATIONS));
   }
 
-  /** Analyses a method for a backend. */
-  public static MatrixPlan analyze(Class<?> testClass, Method method, List<ServiceDeclaration> services, Backend backend) {
-    return new MatrixAnalyzer(testClass, method).plan(method.getName(), new FaultValidator(services, backend));
+  /** Analyses a method for a backend, with the {@code chaos.iterations} setting if there is one. */
+  public static MatrixPlan analyze(Class<?> testClass, Method method, List<ServiceDeclaration> services, Backend backend,
+      Optional<String> iterations) {
+    MatrixAnalyzer analyzer = new MatrixAnalyzer(testClass, method);
+    return analyzer.plan(method.getName(), new FaultValidator(services, backend, analyzer::sites), iterations);
   }
 
-  private MatrixPlan plan(String methodName, FaultValidator validator) {
+  private MatrixPlan plan(String methodName, FaultValidator validator, Optional<String> configuredIterations) {
+    int iterations = iterations(configuredIterations);
     List<ScenarioDef> rows = select(spec.scenarios(), scenarios, "scenarios", "@Scenario method");
     boolean singleBaseline = spec.annotation().equals("FaultScenario") && spec.faults().isEmpty();
     List<FaultDef> columns = singleBaseline ? List.of() : select(spec.faults(), faults, "faults", "@FaultAssumption");
@@ -60,8 +69,48 @@ public final class MatrixAnalyzer {
     spec.excludes().forEach(e -> checkNames(CellSelector.of(e.scenario(), e.fault()), "ExcludeCell"));
     Duration timeout = DurationText.parse(spec.timeout(), spec.annotation(), spec.element(), "timeout")
         .orElse(Duration.ofSeconds(10));
+    Optional<Catalogue> coverage = spec.coverage().isEmpty() ? Optional.empty()
+        : Optional.of(catalogue(spec.coverage().stream().map(Class::getPackageName).toList()));
     return new MatrixPlan(testClass, methodName, cells(rows, columns), spec.requireFiring(), timeout,
-        spec.namePattern(), StatusOfCatalog.scan(testClass), ReadinessProbe.of(spec, testClass));
+        spec.namePattern(), StatusOfCatalog.scan(testClass), ReadinessProbe.of(spec, testClass), spec.buggify(),
+        coverage, iterations);
+  }
+
+  /** {@code -Dchaos.iterations} over the annotation's; both must be at least 1. */
+  private int iterations(Optional<String> configured) {
+    if (spec.iterations() < 1) {
+      throw Misconfiguration.of(spec.annotation(), spec.element(), "iterations = [" + spec.iterations()
+          + "] is less than 1", "run each cell at least once: iterations = 1 (the default) or more");
+    }
+    return configured.map(MatrixAnalyzer::configuredIterations).orElse(spec.iterations());
+  }
+
+  private static int configuredIterations(String text) {
+    try {
+      int n = Integer.parseInt(text);
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the fix
+    }
+    throw new ExtensionConfigurationException("-D" + ChaosConfig.ITERATIONS + "=[" + text + "] is not a whole"
+        + " number of at least 1; pass how many times each cell runs, e.g. -D" + ChaosConfig.ITERATIONS + "=50");
+  }
+
+  /** The buggify sites a fault may force on: those of the test class's package and of the coverage classes'. */
+  private Set<String> sites() {
+    List<String> packages = new ArrayList<>(List.of(testClass.getPackageName()));
+    spec.coverage().forEach(c -> packages.add(c.getPackageName()));
+    return catalogue(packages).sites();
+  }
+
+  private Catalogue catalogue(List<String> packages) {
+    try {
+      return CatalogueScanner.scan(testClass.getClassLoader(), packages);
+    } catch (CatalogueException e) {
+      throw Misconfiguration.of(spec.annotation(), spec.element(), e.problem(), e.fix(), e);
+    }
   }
 
   private List<CellPlan> cells(List<ScenarioDef> rows, List<FaultDef> columns) {

@@ -2,10 +2,13 @@ package dev.chaosjunit.junit.internal.plan;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.chaosjunit.junit.internal.buggify.Catalogue;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntToLongFunction;
 import org.apiguardian.api.API;
 
 /**
@@ -19,6 +22,9 @@ import org.apiguardian.api.API;
  * @param namePattern the display name pattern, blank = configured default
  * @param statusReaders the {@code @StatusOf} methods, the test class's own first
  * @param readiness the probe polled before each cell, if any
+ * @param buggify whether buggify runs at random in every cell
+ * @param coverage the catalogue of the assertions whose coverage the matrix judges, if any
+ * @param iterations how many times each cell runs, each under its own seed
  */
 @API(status = INTERNAL, since = "0.1")
 public record MatrixPlan(
@@ -29,4 +35,19 @@ public record MatrixPlan(
     Duration timeout,
     String namePattern,
     List<Method> statusReaders,
-    Optional<ReadinessProbe> readiness) {}
+    Optional<ReadinessProbe> readiness,
+    boolean buggify,
+    Optional<Catalogue> coverage,
+    int iterations) {
+
+  /** The invocations, cell by cell, each cell's iterations in a row, under seeds {@code seedOf} gives. */
+  public List<CellInvocation> invocations(IntToLongFunction seedOf) {
+    List<CellInvocation> all = new ArrayList<>();
+    for (CellPlan cell : cells) {
+      for (int i = 1; i <= iterations; i++) {
+        all.add(CellInvocation.of(cell, i, iterations, seedOf.applyAsLong(i)));
+      }
+    }
+    return all;
+  }
+}

@@ -19,6 +19,9 @@ import java.util.List;
  * @param namePattern the display name pattern, blank = configured default
  * @param readiness the readiness probe's method name, blank = none
  * @param readinessTimeout how long the probe may take to succeed
+ * @param buggify whether buggify runs at random in every cell
+ * @param coverage the classes whose packages hold the assertions the matrix judges, empty = none
+ * @param iterations how many times each cell runs
  */
 record MatrixSpec(
     String annotation,
@@ -33,4 +36,7 @@ record MatrixSpec(
     String timeout,
     String namePattern,
     String readiness,
-    String readinessTimeout) {}
+    String readinessTimeout,
+    boolean buggify,
+    List<Class<?>> coverage,
+    int iterations) {}

@@ -31,7 +31,7 @@ final class MatrixSpecs {
         "@FaultMatrix(expect = " + m.expect() + ")");
     return new MatrixSpec("FaultMatrix", element, List.of(m.scenarios()), List.of(m.faults()), defaults, overrides,
         excludes, m.baseline(), m.requireFiring(), m.timeout(), m.name(), m.readiness(),
-        m.readinessTimeout());
+        m.readinessTimeout(), m.buggify(), List.of(m.coverage()), m.iterations());
   }
 
   private static MatrixSpec single(FaultScenario s, String element, List<ExpectRule> overrides,
@@ -43,7 +43,8 @@ final class MatrixSpecs {
     List<ExpectRule> all = new java.util.ArrayList<>(overrides);
     all.add(0, rule);
     return new MatrixSpec("FaultScenario", element, List.of(s.scenario()), baseline ? List.of() : List.of(s.fault()),
-        rule, all, excludes, baseline, s.requireFiring(), s.timeout(), "", s.readiness(), s.readinessTimeout());
+        rule, all, excludes, baseline, s.requireFiring(), s.timeout(), "", s.readiness(), s.readinessTimeout(),
+        false, List.of(), 1);
   }
 
   private static ExpectRule rule(Expect e) {

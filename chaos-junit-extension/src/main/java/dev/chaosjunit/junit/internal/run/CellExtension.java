@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.chaosjunit.junit.Cell;
 import dev.chaosjunit.junit.Verdict;
 import dev.chaosjunit.junit.internal.ChaosConfig;
+import dev.chaosjunit.junit.internal.plan.CellInvocation;
 import dev.chaosjunit.junit.internal.plan.CellPlan;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
 import dev.chaosjunit.junit.report.CellReporting;
@@ -30,12 +31,14 @@ public final class CellExtension implements ExecutionCondition, BeforeTestExecut
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CellExtension.class);
 
   private final MatrixPlan matrix;
+  private final CellInvocation invocation;
   private final CellPlan plan;
 
-  /** The extension of {@code plan} in {@code matrix}. */
-  public CellExtension(MatrixPlan matrix, CellPlan plan) {
+  /** The extension of one invocation of a cell in {@code matrix}. */
+  public CellExtension(MatrixPlan matrix, CellInvocation invocation) {
     this.matrix = matrix;
-    this.plan = plan;
+    this.invocation = invocation;
+    this.plan = invocation.cell();
   }
 
   @Override
@@ -46,15 +49,15 @@ public final class CellExtension implements ExecutionCondition, BeforeTestExecut
     if (reason.isEmpty()) {
       return ConditionEvaluationResult.enabled("cell " + plan.name() + " runs");
     }
-    CellReporting.skipped(context, plan, reason.get());
+    CellReporting.skipped(context, invocation, reason.get());
     return ConditionEvaluationResult.disabled(reason.get());
   }
 
   @Override
   public void beforeTestExecution(ExtensionContext context) throws Exception {
     TopologyResource proxies = Topologies.obtain(context);
-    CellResult result = new CellExecution(proxies, Topologies.runner(context), matrix)
-        .run(plan, context.getRequiredTestInstance());
+    CellResult result = new CellExecution(proxies, Topologies.runner(context), matrix,
+        MatrixAssertions.ledger(context)).run(invocation, context.getRequiredTestInstance());
     context.getStore(NAMESPACE).put(CellResult.class, result);
     Verdict verdict = result.judgement().verdict();
     if (verdict == Verdict.ERRORED) {
@@ -94,7 +97,7 @@ public final class CellExtension implements ExecutionCondition, BeforeTestExecut
     CellResult result = result(context);
     Optional<Throwable> thrown = context.getExecutionException();
     String reason = thrown.map(t -> firstLine(t.getMessage())).orElse(result == null ? "" : result.judgement().reason());
-    CellReporting.finished(context, plan, verdict(result, thrown), reason, result == null ? null : result.cell(),
+    CellReporting.finished(context, invocation, verdict(result, thrown), reason, result == null ? null : result.cell(),
         rerun(context, result));
   }
 
@@ -121,8 +124,7 @@ public final class CellExtension implements ExecutionCondition, BeforeTestExecut
   }
 
   private String rerun(ExtensionContext context, CellResult result) {
-    long seed = result != null ? result.cell().seed() : Topologies.seed(context);
-    return RerunCommand.of(context, matrix, plan, seed).line();
+    return RerunCommand.of(context, matrix, invocation).line();
   }
 
   private static CellResult result(ExtensionContext context) {

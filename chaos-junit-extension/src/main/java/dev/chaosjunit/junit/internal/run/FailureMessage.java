@@ -1,6 +1,7 @@
 package dev.chaosjunit.junit.internal.run;
 
 import dev.chaosjunit.junit.Cell;
+import dev.chaosjunit.junit.PrimitiveEvent;
 import dev.chaosjunit.junit.Verdict;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,6 +25,10 @@ final class FailureMessage {
     block.put("expected", context.plan().expectation().describe());
     block.put("outcome", cell.outcome().summary());
     block.put("firings", cell.firings().isEmpty() ? "none" : cell.firings().toString());
+    if (!cell.primitiveEvents().isEmpty()) {
+      block.put("container", cell.primitiveEvents().stream().map(PrimitiveEvent::describe)
+          .collect(Collectors.joining("; ")));
+    }
     block.put("seed", Long.toString(cell.seed()));
     block.put("proxies", context.endpoints());
     block.put("rerun", context.rerun());

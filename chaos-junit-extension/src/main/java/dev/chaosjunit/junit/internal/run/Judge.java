@@ -1,9 +1,11 @@
 package dev.chaosjunit.junit.internal.run;
 
+import dev.chaosjunit.fault.ContainerPrimitive;
 import dev.chaosjunit.fault.RefuseConnections;
 import dev.chaosjunit.junit.Cell;
 import dev.chaosjunit.junit.Expectation;
 import dev.chaosjunit.junit.Outcome;
+import dev.chaosjunit.junit.PrimitiveEvent;
 import dev.chaosjunit.junit.Verdict;
 import dev.chaosjunit.junit.internal.StatusReading;
 import dev.chaosjunit.junit.internal.plan.CellExpectation;
@@ -41,6 +43,10 @@ final class Judge {
     if (failure != null) {
       return new Judgement(Verdict.FAILED, failure + judgedBy);
     }
+    String undetected = undetected(cell);
+    if (undetected != null) {
+      return new Judgement(Verdict.FAILED, undetected);
+    }
     if (expected.untouched() && counted && cell.totalFirings() > 0) {
       return new Judgement(Verdict.FAILED, "fault [" + cell.faultName() + "] was declared untouched for this"
           + " scenario, but fired " + cell.totalFirings() + "×: the scenario does reach the faulted service; remove"
@@ -53,6 +59,15 @@ final class Judge {
     }
     return new Judgement(Verdict.PASSED, "expected " + expected.describe() + " and the scenario " + outcome.summary()
         + judgedBy);
+  }
+
+  /** Why a container primitive of the cell counts as unnoticed, or {@code null} when each was detected. */
+  private static String undetected(Cell cell) {
+    return cell.primitiveEvents().stream().filter(e -> e.type() == PrimitiveEvent.Type.NOT_DETECTED)
+        .map(e -> "the system did not notice container " + e.primitive() + " of [" + e.service() + "]: " + e.detail()
+            + "; make the client notice (e.g. a socket or command timeout), or choose the evidence and window with"
+            + " Fault.on(\"" + e.service() + "\").container().detectedBy(...).detectedWithin(...)")
+        .findFirst().orElse(null);
   }
 
   /** What decided between success and error: the HTTP status read, or how the scenario ended. */
@@ -77,11 +92,12 @@ final class Judge {
 
   /**
    * Whether firings can tell a bypass: refused connections are refused by the OS and cannot be counted,
-   * so a fault with a refuse-connections effect never counts as bypassed.
+   * so a fault with a refuse-connections effect never counts as bypassed; a container primitive acts
+   * whether the scenario meets it or not, and its detection is judged instead.
    */
   private static boolean countable(Cell cell) {
-    return cell.fault().map(f -> f.effects().stream().noneMatch(e -> e.effect() instanceof RefuseConnections))
-        .orElse(false);
+    return cell.fault().map(f -> f.effects().stream().noneMatch(e -> e.effect() instanceof RefuseConnections
+        || e.effect() instanceof ContainerPrimitive)).orElse(false);
   }
 
   private static String success(Outcome outcome, CellExpectation expected) {

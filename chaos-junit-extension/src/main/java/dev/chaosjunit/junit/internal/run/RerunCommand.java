@@ -1,7 +1,7 @@
 package dev.chaosjunit.junit.internal.run;
 
 import dev.chaosjunit.junit.internal.ChaosConfig;
-import dev.chaosjunit.junit.internal.plan.CellPlan;
+import dev.chaosjunit.junit.internal.plan.CellInvocation;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,10 +31,17 @@ record RerunCommand(Optional<String> module, String testClass, String method, St
   private static final Pattern SUREFIRE_NAME = Pattern.compile("Test.*|.*Test|.*Tests|.*TestCase");
   private static final Pattern FAILSAFE_NAME = Pattern.compile("IT.*|.*IT|.*ITCase");
 
-  /** The command for a cell of a matrix, from the working directory and configuration of this run. */
-  static RerunCommand of(ExtensionContext context, MatrixPlan matrix, CellPlan cell, long seed) {
+  /**
+   * The command for an invocation of a cell, from the working directory and configuration of this run;
+   * an iteration of a matrix that runs each cell more than once re-runs alone, as the first under its seed.
+   */
+  static RerunCommand of(ExtensionContext context, MatrixPlan matrix, CellInvocation invocation) {
+    SortedMap<String, String> settings = ChaosConfig.passedOn(context);
+    if (invocation.iterations() > 1) {
+      settings.put(ChaosConfig.ITERATIONS, "1");
+    }
     return new RerunCommand(MavenModule.relativeToRoot(Path.of(System.getProperty("user.dir"))),
-        matrix.testClass().getName(), matrix.methodName(), cell.name(), seed, ChaosConfig.passedOn(context));
+        matrix.testClass().getName(), matrix.methodName(), invocation.cell().name(), invocation.seed(), settings);
   }
 
   /** The command line. */

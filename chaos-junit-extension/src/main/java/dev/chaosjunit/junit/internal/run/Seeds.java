@@ -1,5 +1,7 @@
 package dev.chaosjunit.junit.internal.run;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.chaosjunit.junit.ChaosTest;
 import dev.chaosjunit.junit.FaultMatrix;
 import dev.chaosjunit.junit.FaultScenario;
@@ -10,6 +12,7 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -20,13 +23,19 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * The seed of a class's proxies: {@code -Dchaos.seed}, else {@code @ChaosTest(seed)}, else the seed
  * its matrices pin (they must agree; inherited ones count, overridden ones do not), else the run seed,
  * drawn once per run. Every seed written in an annotation is checked, even when {@code -Dchaos.seed}
- * overrides it.
+ * overrides it. From the class's seed derive each iteration's seed, and from that each cell's.
  */
-final class Seeds {
+@API(status = INTERNAL, since = "0.1")
+public final class Seeds {
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Seeds.class);
 
   private Seeds() {}
+
+  /** The seed of a cell's {@code iteration}-th run: the run seed for the first, derived from it for the others. */
+  public static long forIteration(long runSeed, int iteration) {
+    return iteration == 1 ? runSeed : mix(runSeed ^ mix(iteration));
+  }
 
   static long forClass(ExtensionContext classContext) {
     Class<?> testClass = classContext.getRequiredTestClass();
@@ -35,6 +44,29 @@ final class Seeds {
     Optional<Long> matrixSeed = pinnedByMatrices(testClass);
     return ChaosConfig.get(classContext, ChaosConfig.SEED).map(Seeds::configured)
         .or(() -> classSeed).or(() -> matrixSeed).orElseGet(() -> runSeed(classContext));
+  }
+
+  /**
+   * The seed a cell's faults draw from: derived from the run (or iteration) seed and the cell's scenario
+   * and fault names alone, so the cell decides the same in its matrix, alone, or in another order.
+   */
+  static long forCell(long seed, String scenario, String fault) {
+    return mix(mix(mix(seed) ^ hash(scenario)) ^ hash(fault));
+  }
+
+  private static long hash(String text) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < text.length(); i++) {
+      h = (h ^ text.charAt(i)) * 0x100000001b3L;
+    }
+    return h;
+  }
+
+  /** SplitMix64's finaliser. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 
   private static Optional<Long> pinnedByMatrices(Class<?> testClass) {

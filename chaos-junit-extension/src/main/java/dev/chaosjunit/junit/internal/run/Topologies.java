@@ -3,6 +3,7 @@ package dev.chaosjunit.junit.internal.run;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.chaosjunit.junit.ChaosTopology;
+import dev.chaosjunit.junit.Soak;
 import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.ChaosConfig;
 import dev.chaosjunit.junit.internal.backend.FaultBackend;
@@ -58,6 +59,11 @@ public final class Topologies {
   private static TopologyResource publish(Class<?> testClass, TopologyResource resource) {
     RUNNING.put(testClass, resource.topology());
     return resource.onClose(() -> RUNNING.remove(testClass, resource.topology()));
+  }
+
+  /** Runs soaks through the class's proxies and containers, started on first use. */
+  public static Soak soak(ExtensionContext context) {
+    return new Soak(new SoakRunner(obtain(context).backend(), seed(context)));
   }
 
   /** The class's scenario threads, started on first use. */

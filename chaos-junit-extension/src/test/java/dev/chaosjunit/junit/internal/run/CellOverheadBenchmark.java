@@ -7,6 +7,9 @@ import dev.chaosjunit.junit.FaultMatrix;
 import dev.chaosjunit.junit.Scenario;
 import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.backend.FaultBackend;
+import dev.chaosjunit.junit.internal.buggify.Catalogue;
+import dev.chaosjunit.junit.internal.buggify.Ledger;
+import dev.chaosjunit.junit.internal.plan.CellInvocation;
 import dev.chaosjunit.junit.internal.plan.CellPlan;
 import dev.chaosjunit.junit.internal.plan.MatrixAnalyzer;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Per-cell overhead of the extension: reset, apply, a scenario that does nothing, firings, revert and
@@ -33,11 +37,12 @@ public final class CellOverheadBenchmark {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     List<ServiceDeclaration> services = ServiceScanner.scan(Bench.class);
     MatrixPlan matrix = MatrixAnalyzer.analyze(Bench.class, Bench.class.getDeclaredMethod("matrix"), services,
-        Backend.ENGINE);
+        Backend.ENGINE, Optional.empty());
     try (TopologyResource proxies = TopologyResource.start(Bench.class, 42,
             seed -> FaultBackend.start(Backend.ENGINE, Optional.empty(), seed, Bench.class));
         ScenarioRunner runner = new ScenarioRunner()) {
-      CellExecution execution = new CellExecution(proxies, runner, matrix);
+      CellExecution execution = new CellExecution(proxies, runner, matrix,
+          new Ledger(new Catalogue("none", List.of(), Set.of())));
       Bench instance = new Bench();
       measure(execution, matrix, instance, rounds / 4);
       long[] nanos = measure(execution, matrix, instance, rounds);
@@ -54,7 +59,7 @@ public final class CellOverheadBenchmark {
     for (int i = 0; i < rounds; i++) {
       CellPlan cell = matrix.cells().get(i % matrix.cells().size());
       long start = System.nanoTime();
-      execution.run(cell, instance);
+      execution.run(CellInvocation.of(cell, 1, 1, 42), instance);
       nanos[i] = System.nanoTime() - start;
     }
     return nanos;

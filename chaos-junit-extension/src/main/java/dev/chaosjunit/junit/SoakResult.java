@@ -1,0 +1,81 @@
+package dev.chaosjunit.junit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+
+/**
+ * What a soak did: each chaos event with its detection and recovery, and the verdict against the budget.
+ *
+ * @param seed the seed its schedule was drawn with
+ * @param budgetPercent the share of events that may be flakes
+ * @param events the events, in order
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record SoakResult(long seed, double budgetPercent, List<Event> events) {
+
+  public SoakResult {
+    events = List.copyOf(events);
+  }
+
+  /** The share of events that were flakes, in percent (0 without events). */
+  public double flakePercent() {
+    return events.isEmpty() ? 0 : 100.0 * events.stream().filter(Event::flake).count() / events.size();
+  }
+
+  /** Whether the flakes stayed within the budget. */
+  public boolean withinBudget() {
+    return flakePercent() <= budgetPercent;
+  }
+
+  /** Fails, listing every event, when the flakes exceed the budget. */
+  public void assertWithinBudget() {
+    if (!withinBudget()) {
+      throw new AssertionError(String.format(java.util.Locale.ROOT, "the soak exceeded its flake budget: %.1f %% of"
+          + " %d events were flakes, %.1f %% allowed (seed %d)%n%s", flakePercent(), events.size(), budgetPercent,
+          seed, describe()));
+    }
+  }
+
+  /** One line per event. */
+  public String describe() {
+    return events.stream().map(Event::describe).collect(Collectors.joining("\n"));
+  }
+
+  /**
+   * One chaos event of a soak.
+   *
+   * @param at when it started, from the soak's start
+   * @param fault the fault, described
+   * @param detected whether every container primitive of the fault was detected in its window
+   * @param detectionLatency the longest time from an apply to its detection, if any primitive was detected
+   * @param recovered whether the workload worked again within the recovery after the revert
+   * @param calls the workload's calls while the fault was applied
+   * @param failedCalls how many of them failed or did not return in time
+   * @param primitiveEvents what the container primitives did
+   */
+  @API(status = EXPERIMENTAL, since = "0.1")
+  public record Event(Duration at, String fault, boolean detected, Optional<Duration> detectionLatency,
+      boolean recovered, int calls, int failedCalls, List<PrimitiveEvent> primitiveEvents) {
+
+    public Event {
+      primitiveEvents = List.copyOf(primitiveEvents);
+    }
+
+    /** Not detected, or not recovered. */
+    public boolean flake() {
+      return !detected || !recovered;
+    }
+
+    /** e.g. {@code +5000 ms cache: container kill ...: detected after 35 ms, recovered, 3 of 4 calls failed}. */
+    public String describe() {
+      return "+" + at.toMillis() + " ms " + fault + ": " + (detected
+          ? "detected" + detectionLatency.map(d -> " after " + d.toMillis() + " ms").orElse("") : "NOT DETECTED")
+          + ", " + (recovered ? "recovered" : "NOT RECOVERED") + ", " + failedCalls + " of " + calls + " calls failed";
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package dev.chaosjunit.junit.internal.backend;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
+import dev.chaosjunit.junit.internal.plan.ServiceImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.testcontainers.containers.Container;
+import org.testcontainers.containers.ContainerState;
+
+/**
+ * The container of one chaos service, as the primitives act on it through the Docker API: the same
+ * container (same file system, same data) is killed and started again, paused, or its disk filled.
+ */
+final class ServiceContainer {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final String FILL_FILE = ".chaos-disk-full";
+
+  private final ContainerState container;
+  private final int containerPort;
+  private final Optional<ServiceImage> image;
+
+  ServiceContainer(ContainerState container, int containerPort) {
+    this.container = container;
+    this.containerPort = containerPort;
+    this.image = container instanceof Container<?> c ? ServiceImage.of(c.getDockerImageName()) : Optional.empty();
+  }
+
+  void kill() {
+    docker().killContainerCmd(container.getContainerId()).withSignal("SIGKILL").exec();
+  }
+
+  /** Starts the killed container again and waits until it serves; returns its new {@code host:port}. */
+  String start() throws InterruptedException {
+    long readyBefore = image.map(i -> occurrences(i.readyLog())).orElse(0L);
+    docker().startContainerCmd(container.getContainerId()).exec();
+    InetSocketAddress address = new InetSocketAddress(container.getHost(), mappedPort());
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (!ready(readyBefore, address)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("the container of " + this + " did not serve again within "
+            + START_TIMEOUT.toSeconds() + " s after its start; its log ends with: " + tail());
+      }
+      Thread.sleep(100);
+    }
+    return address.getHostString() + ":" + address.getPort();
+  }
+
+  void pause() {
+    docker().pauseContainerCmd(container.getContainerId()).exec();
+  }
+
+  void unpause() {
+    docker().unpauseContainerCmd(container.getContainerId()).exec();
+  }
+
+  /** Writes zeros into the data directory until the file system is full. */
+  void fill() throws IOException, InterruptedException {
+    String dir = dataPath();
+    shell("cat /dev/zero > " + dir + "/" + FILL_FILE + " 2>/dev/null; sync; test \"$(stat -f -c %a " + dir
+        + ")\" = 0", "fill " + dir);
+  }
+
+  void free() throws IOException, InterruptedException {
+    shell("rm -f " + dataPath() + "/" + FILL_FILE, "free " + dataPath());
+  }
+
+  /** How often the service logged that a write to its data directory failed for lack of room. */
+  long diskFullReports() {
+    return image.map(i -> i.diskFullLogs().stream().mapToLong(this::occurrences).sum()).orElse(0L);
+  }
+
+  /** How often the container's log (all its runs) holds {@code text}. */
+  private long occurrences(String text) {
+    String logs = container.getLogs();
+    long count = 0;
+    for (int at = logs.indexOf(text); at >= 0; at = logs.indexOf(text, at + text.length())) {
+      count++;
+    }
+    return count;
+  }
+
+  private boolean ready(long readyBefore, InetSocketAddress address) {
+    return image.map(i -> occurrences(i.readyLog()) > readyBefore).orElseGet(() -> holdsConnection(address));
+  }
+
+  /**
+   * Whether a connection to {@code address} is accepted and kept: Docker's port forwarder accepts
+   * connections before the server listens, then closes them at once.
+   */
+  static boolean holdsConnection(InetSocketAddress address) {
+    try (Socket socket = new Socket()) {
+      socket.connect(address, 500);
+      socket.setSoTimeout(200);
+      try (InputStream in = socket.getInputStream()) {
+        return in.read() >= 0;
+      } catch (SocketTimeoutException silent) {
+        return true;
+      }
+    } catch (IOException notYet) {
+      return false;
+    }
+  }
+
+  private int mappedPort() {
+    Ports.Binding[] bindings = docker().inspectContainerCmd(container.getContainerId()).exec().getNetworkSettings()
+        .getPorts().getBindings().get(ExposedPort.tcp(containerPort));
+    if (bindings == null || bindings.length == 0) {
+      throw new IllegalStateException("the container of " + this + " publishes no host port for " + containerPort
+          + " after its start");
+    }
+    return Integer.parseInt(bindings[0].getHostPortSpec());
+  }
+
+  private void shell(String command, String what) throws IOException, InterruptedException {
+    Container.ExecResult result = container.execInContainer("sh", "-c", command);
+    if (result.getExitCode() != 0) {
+      throw new IllegalStateException("could not " + what + " in the container of " + this + " (exit "
+          + result.getExitCode() + "): " + result.getStderr());
+    }
+  }
+
+  private String dataPath() {
+    return image.orElseThrow(() -> new IllegalStateException("no known data directory for " + this)).dataPath();
+  }
+
+  /** The last 300 characters of the container's log, on one line. */
+  String tail() {
+    String logs = container.getLogs().strip();
+    return logs.substring(Math.max(0, logs.length() - 300)).replace('\n', ' ');
+  }
+
+  private DockerClient docker() {
+    return container.getDockerClient();
+  }
+
+  @Override
+  public String toString() {
+    return "[" + container.getContainerId().substring(0, 12) + "]" + image.map(i -> " (" + i.repository() + ")")
+        .orElse("");
+  }
+}

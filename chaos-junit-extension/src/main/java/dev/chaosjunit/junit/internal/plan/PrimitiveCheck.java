@@ -1,0 +1,62 @@
+package dev.chaosjunit.junit.internal.plan;
+
+import dev.chaosjunit.fault.ContainerPrimitive;
+import dev.chaosjunit.junit.internal.Backend;
+import dev.chaosjunit.junit.internal.ChaosConfig;
+import dev.chaosjunit.junit.internal.Misconfiguration;
+import java.util.Map;
+import org.testcontainers.containers.Container;
+import org.testcontainers.containers.ContainerState;
+import org.testcontainers.containers.GenericContainer;
+
+/**
+ * Checks a container primitive at discovery: its service is a container, the backend can watch the
+ * connections that detect it, and for disk full the image's data directory is known and a tmpfs.
+ */
+final class PrimitiveCheck {
+
+  private PrimitiveCheck() {}
+
+  static void check(FaultDef fault, ContainerPrimitive primitive, ServiceDeclaration service, Backend backend) {
+    String what = "fault [" + fault.name() + "] is a container " + primitive.kind().label();
+    if (!(service.target() instanceof ContainerState)) {
+      throw Misconfiguration.of("FaultAssumption", fault.element(), what + ", but service [" + service.name()
+          + "] is the address [" + service.target() + "], not a container", "declare the @Chaos field as a"
+          + " Testcontainers container, or use a fault at the proxy such as Fault.on(\"" + service.name()
+          + "\").refuseConnections()");
+    }
+    if (backend != Backend.ENGINE) {
+      throw Misconfiguration.of("FaultAssumption", fault.element(), what + ", which the " + backend.configName()
+          + " backend cannot detect (it does not report the connections it proxies)", "run with -D"
+          + ChaosConfig.BACKEND + "=engine (the default)");
+    }
+    if (primitive.kind() == ContainerPrimitive.Kind.DISK_FULL) {
+      checkDataPath(fault, what, service);
+    } else if (primitive.kind() != ContainerPrimitive.Kind.PAUSE && dataOnTmpfs(service)) {
+      throw Misconfiguration.of("FaultAssumption", fault.element(), what + ", which would lose the data of"
+          + " service [" + service.name() + "]: its data directory is a tmpfs, emptied when the container stops",
+          "fill the disk of another container, and kill or restart one whose data is kept");
+    }
+  }
+
+  private static boolean dataOnTmpfs(ServiceDeclaration service) {
+    return service.target() instanceof GenericContainer<?> generic && generic.getTmpFsMapping() != null
+        && ServiceImage.of(generic.getDockerImageName())
+            .filter(image -> generic.getTmpFsMapping().containsKey(image.dataPath())).isPresent();
+  }
+
+  private static void checkDataPath(FaultDef fault, String what, ServiceDeclaration service) {
+    String image = service.target() instanceof Container<?> container ? container.getDockerImageName() : "unknown";
+    ServiceImage known = ServiceImage.of(image).orElseThrow(() -> Misconfiguration.of("FaultAssumption",
+        fault.element(), what + ", but the data directory of image [" + image + "] of service [" + service.name()
+            + "] is unknown (known: " + ServiceImage.known() + ")", "use one of those images, or a protocol"
+            + " rule answering with the service's disk-full error"));
+    Map<String, String> tmpfs = service.target() instanceof GenericContainer<?> generic
+        ? generic.getTmpFsMapping() : Map.of();
+    if (tmpfs == null || !tmpfs.containsKey(known.dataPath())) {
+      throw Misconfiguration.of("Chaos", service.field(), what + " on [" + service.name() + "], which needs its"
+          + " data directory [" + known.dataPath() + "] on a size-limited tmpfs, and the container declares none",
+          "create it with .withTmpFs(Map.of(\"" + known.dataPath() + "\", \"rw,size=100m\"))");
+    }
+  }
+}

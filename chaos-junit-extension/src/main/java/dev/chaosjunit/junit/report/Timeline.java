@@ -1,0 +1,80 @@
+package dev.chaosjunit.junit.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A cell's events drawn as an inline SVG: one lane per proxy, time left to right from the cell's start to
+ * its last event or the scenario's end, one mark per event (its description as a tooltip).
+ */
+final class Timeline {
+
+  static final int MAX_MARKS = 500;
+  private static final int WIDTH = 300;
+  private static final int LANE = 18;
+  private static final int LABEL = 50;
+  private static final Map<String, String> COLOURS = Map.of("fault-applied", "#1f5fbf", "fault-reverted", "#7f8fa6",
+      "fault-fired", "#d12b2b", "fault-drew", "#e89b0c", "connection-opened", "#1c9c46",
+      "connection-closed", "#555555", "proxy-disabled", "#7a3bbf", "proxy-enabled", "#b58ee0");
+
+  private Timeline() {}
+
+  /** The SVG and a legend, or nothing when the cell recorded no events. */
+  static String of(CellRecord cell) {
+    List<EventRecord> events = cell.events();
+    if (events.isEmpty()) {
+      return "";
+    }
+    List<String> lanes = events.stream().map(EventRecord::proxy).distinct().toList();
+    long span = Math.max(1, Math.max(cell.durationMs() * 1000,
+        events.stream().mapToLong(EventRecord::atMicros).max().orElse(1)));
+    int height = lanes.size() * LANE + 16;
+    StringBuilder svg = new StringBuilder("<svg class=\"timeline\" width=\"" + (LABEL + WIDTH + 8) + "\" height=\""
+        + height + "\" role=\"img\" aria-label=\"timeline\">");
+    for (int i = 0; i < lanes.size(); i++) {
+      int y = i * LANE;
+      svg.append("<text x=\"0\" y=\"").append(y + 13).append("\">").append(Html.esc(lanes.get(i))).append("</text>")
+          .append("<line x1=\"").append(LABEL).append("\" x2=\"").append(LABEL + WIDTH).append("\" y1=\"")
+          .append(y + 9).append("\" y2=\"").append(y + 9).append("\" stroke=\"#ddd\"/>");
+    }
+    events.stream().limit(MAX_MARKS).forEach(e -> svg.append(mark(e, lanes.indexOf(e.proxy()) * LANE, span)));
+    svg.append("<text x=\"").append(LABEL).append("\" y=\"").append(height - 2).append("\">0</text><text x=\"")
+        .append(LABEL + WIDTH).append("\" y=\"").append(height - 2).append("\" text-anchor=\"end\">")
+        .append(millis(span)).append("</text></svg>");
+    String more = events.size() > MAX_MARKS ? " (the first " + MAX_MARKS + " of " + events.size() + " drawn)" : "";
+    return svg + "<div class=\"legend-small\">" + legend(events) + more + "</div>";
+  }
+
+  private static String mark(EventRecord e, int y, long span) {
+    double x = LABEL + (double) e.atMicros() * WIDTH / span;
+    String colour = COLOURS.getOrDefault(e.kind(), "#000");
+    String title = "<title>" + Html.esc(millis(e.atMicros()) + " " + describe(e)) + "</title>";
+    String at = String.format(Locale.ROOT, "%.1f", x);
+    if (e.kind().equals("fault-applied") || e.kind().equals("fault-reverted")) {
+      return "<line x1=\"" + at + "\" x2=\"" + at + "\" y1=\"" + y + "\" y2=\"" + (y + LANE) + "\" stroke=\"" + colour
+          + "\" stroke-width=\"2\">" + title + "</line>";
+    }
+    int r = e.kind().equals("fault-fired") ? 4 : 3;
+    return "<circle cx=\"" + at + "\" cy=\"" + (y + 9) + "\" r=\"" + r + "\" fill=\"" + colour + "\" fill-opacity=\"0.8\">"
+        + title + "</circle>";
+  }
+
+  private static String legend(List<EventRecord> events) {
+    return events.stream().map(EventRecord::kind).distinct().sorted()
+        .map(k -> "<span style=\"color:" + COLOURS.getOrDefault(k, "#000") + "\">●</span> " + Html.esc(k))
+        .collect(Collectors.joining(" "));
+  }
+
+  /** The event as a line: kind, proxy and attributes. */
+  static String describe(EventRecord e) {
+    String attributes = e.attributes().entrySet().stream().map(a -> a.getKey() + "=" + a.getValue())
+        .collect(Collectors.joining(" "));
+    return e.kind() + " " + e.proxy() + (attributes.isEmpty() ? "" : " " + attributes);
+  }
+
+  private static String millis(long micros) {
+    return String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.chaosjunit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chaosjunit.fault.Fault;
+import dev.chaosjunit.images.Images;
+import dev.chaosjunit.junit.support.Fixtures;
+import dev.chaosjunit.junit.support.TestFixture;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.testcontainers.containers.GenericContainer;
+
+/** A container primitive that cannot act fails the class at discovery, before any container starts. */
+@DisplayName("@FaultMatrix fails at discovery when a container primitive")
+class PrimitiveMisconfigurationTest {
+
+  private static String failure(Class<?> fixture, Map<String, String> parameters) {
+    Throwable thrown = Fixtures.onlyFailure(Fixtures.run(fixture, parameters));
+    assertThat(thrown).isInstanceOf(ExtensionConfigurationException.class);
+    return thrown.getMessage();
+  }
+
+  @Test
+  void targetsAnAddressInsteadOfAContainer() {
+    assertThat(failure(OnAnAddress.class, Map.of())).isEqualTo("@FaultAssumption on [OnAnAddress.killed]: fault"
+        + " [killed] is a container kill, but service [echo] is the address [/127.0.0.1:9], not a container;"
+        + " declare the @Chaos field as a Testcontainers container, or use a fault at the proxy such as"
+        + " Fault.on(\"echo\").refuseConnections()");
+  }
+
+  @Test
+  void fillsTheDiskOfAnImageWithoutKnownDataDirectory() {
+    assertThat(failure(UnknownImage.class, Map.of())).startsWith("@FaultAssumption on [UnknownImage.full]: fault"
+        + " [full] is a container disk full, but the data directory of image [")
+        .endsWith("memcached:1.6] of service [cache] is unknown (known: postgres (/var/lib/postgresql/data),"
+            + " redis (/data)); use one of those images, or a protocol rule answering with the service's"
+            + " disk-full error");
+  }
+
+  @Test
+  void fillsADiskThatIsNoTmpfs() {
+    assertThat(failure(NoTmpfs.class, Map.of())).isEqualTo("@Chaos on [NoTmpfs.cache]: fault [full] is a"
+        + " container disk full on [cache], which needs its data directory [/data] on a size-limited tmpfs, and"
+        + " the container declares none; create it with .withTmpFs(Map.of(\"/data\", \"rw,size=100m\"))");
+  }
+
+  @Test
+  void runsOnTheToxiproxyBackend() {
+    assertThat(failure(NoTmpfs.class, Map.of("chaos.backend", "toxiproxy"))).isEqualTo("@FaultAssumption on"
+        + " [NoTmpfs.full]: fault [full] is a container disk full, which the toxiproxy backend cannot detect (it"
+        + " does not report the connections it proxies); run with -Dchaos.backend=engine (the default)");
+  }
+
+  @Test
+  void restartsAContainerWhoseDataIsOnATmpfs() {
+    assertThat(failure(RestartTmpfs.class, Map.of())).isEqualTo("@FaultAssumption on [RestartTmpfs.bounced]:"
+        + " fault [bounced] is a container restart, which would lose the data of service [cache]: its data"
+        + " directory is a tmpfs, emptied when the container stops; fill the disk of another container, and kill"
+        + " or restart one whose data is kept");
+  }
+
+  @TestFixture
+  static class RestartTmpfs {
+    @Chaos("cache") static GenericContainer<?> cache = new GenericContainer<>(Images.redis()).withExposedPorts(6379)
+        .withTmpFs(Map.of("/data", "rw,size=16m"));
+    @FaultAssumption static Fault bounced = Fault.on("cache").container().restart();
+
+    @Scenario
+    void nothing() {}
+
+    @FaultMatrix
+    void matrix() {}
+  }
+
+  @TestFixture
+  static class OnAnAddress {
+    @Chaos("echo") static InetSocketAddress echo = new InetSocketAddress("127.0.0.1", 9);
+    @FaultAssumption static Fault killed = Fault.on("echo").container().kill();
+
+    @Scenario
+    void nothing() {}
+
+    @FaultMatrix
+    void matrix() {}
+  }
+
+  @TestFixture
+  static class UnknownImage {
+    @Chaos("cache") static GenericContainer<?> cache = new GenericContainer<>(Images.memcached()).withExposedPorts(11211);
+    @FaultAssumption static Fault full = Fault.on("cache").container().diskFull();
+
+    @Scenario
+    void nothing() {}
+
+    @FaultMatrix
+    void matrix() {}
+  }
+
+  @TestFixture
+  static class NoTmpfs {
+    @Chaos("cache") static GenericContainer<?> cache = new GenericContainer<>(Images.redis()).withExposedPorts(6379);
+    @FaultAssumption static Fault full = Fault.on("cache").container().diskFull();
+
+    @Scenario
+    void nothing() {}
+
+    @FaultMatrix
+    void matrix() {}
+  }
+}
