@@ -42,13 +42,7 @@ public final class AdminServer implements AutoCloseable {
   private final Channel channel;
 
   private AdminServer(ProxyEngine engine, InetSocketAddress address) {
-    AdminRouter router = new AdminRouter();
-    ProxyEndpoints proxies = new ProxyEndpoints(engine, version());
-    proxies.install(router);
-    new PopulateEndpoint(engine).install(router);
-    new ToxicEndpoints(proxies).install(router);
-    new RuleEndpoints(proxies).install(router);
-    new EventEndpoint(engine, proxies).install(router);
+    AdminRouter router = router(engine);
     group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     executor = Executors.newSingleThreadExecutor(r -> daemon(r, "chaos-admin"));
     channel = bind(router, address);
@@ -61,6 +55,18 @@ public final class AdminServer implements AutoCloseable {
    */
   public static AdminServer start(ProxyEngine engine, String host, int port) {
     return new AdminServer(engine, new InetSocketAddress(host, port));
+  }
+
+  /** Every endpoint of the API, on {@code engine}. */
+  static AdminRouter router(ProxyEngine engine) {
+    AdminRouter router = new AdminRouter();
+    ProxyEndpoints proxies = new ProxyEndpoints(engine, version());
+    proxies.install(router);
+    new PopulateEndpoint(engine).install(router);
+    new ToxicEndpoints(proxies).install(router);
+    new RuleEndpoints(proxies).install(router);
+    new EventEndpoint(engine, proxies).install(router);
+    return router;
   }
 
   /** The address the API listens on, with the actual port. */

@@ -40,6 +40,9 @@ final class ClientFrames {
   }
 
   void onFrame(Http2Frame frame, RelayPort port) {
+    if (block.open() && frame.type != Http2Frame.CONTINUATION) {
+      throw block.broken(frame);
+    }
     if (delayed.holds(frame.streamId)) {
       if (frame.type == Http2Frame.DATA) {
         delayed.add(frame.streamId, frame.bytes);

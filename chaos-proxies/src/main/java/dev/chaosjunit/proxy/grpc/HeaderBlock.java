@@ -37,9 +37,17 @@ final class HeaderBlock {
     return frame.has(Http2Frame.END_HEADERS);
   }
 
-  /** Releases a frame that breaks a header block and returns the error to throw. */
-  static Http2DecodeException broken(Http2Frame frame) {
-    frame.bytes.release();
+  /**
+   * Keeps a frame that breaks the block after the block's frames (so that, when decoding gives up, {@link
+   * #take} hands them all over in the order they came) and returns the error to throw.
+   */
+  Http2DecodeException broken(Http2Frame frame) {
+    frames.add(frame);
+    return brokenBy(frame);
+  }
+
+  /** The error for a frame that breaks a header block (RFC 9113, section 6.10: a connection error). */
+  static Http2DecodeException brokenBy(Http2Frame frame) {
     return new Http2DecodeException("frame of type [" + frame.type + "] on stream [" + frame.streamId
         + "] breaks a header block (RFC 9113, section 6.10)");
   }

@@ -38,7 +38,7 @@ final class ServerFrames {
       return;
     }
     if (blockStream != 0) {
-      throw HeaderBlock.broken(frame);
+      throw broken(frame, port);
     }
     Call call = calls.get(frame.streamId);
     if (call != null && call.faulted() && (type == Http2Frame.DATA || type == Http2Frame.RST_STREAM)) {
@@ -59,7 +59,7 @@ final class ServerFrames {
   private void onHeaderFrame(Http2Frame frame, RelayPort port) {
     boolean continuation = frame.type == Http2Frame.CONTINUATION;
     if (continuation != (blockStream != 0) || continuation && frame.streamId != blockStream) {
-      throw HeaderBlock.broken(frame);
+      throw broken(frame, port);
     }
     if (!continuation) {
       blockStream = frame.streamId;
@@ -72,6 +72,12 @@ final class ServerFrames {
       }
       blockStream = 0;
     }
+  }
+
+  /** Forwards a frame that breaks a header block (server blocks go on as they come) and returns the error. */
+  private static Http2DecodeException broken(Http2Frame frame, RelayPort port) {
+    port.toClient(frame.bytes);
+    return HeaderBlock.brokenBy(frame);
   }
 
   private void onMessage(Call call, Http2Frame frame, RelayPort port) {

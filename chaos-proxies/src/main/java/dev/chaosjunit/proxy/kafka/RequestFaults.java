@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -86,13 +87,7 @@ final class RequestFaults {
       port.toServer(frame);
       return;
     }
-    InFlight entry;
-    try {
-      entry = responseFate(action, request, port);
-    } catch (RuntimeException e) {
-      frame.release();
-      throw e;
-    }
+    InFlight entry = answerable(() -> responseFate(action, request, port), request, frame, port);
     order.add(entry);
     port.toServer(frame);
   }
@@ -143,13 +138,9 @@ final class RequestFaults {
   private void failPartitions(KafkaRequest request, ByteBuf frame, Map<PartitionHolds.Key, Action.Error> failing,
       RelayPort port) {
     boolean expects = request.expectsResponse();
-    ProduceSplit split;
-    try {
-      split = ProduceSplit.of(request, failing, port.alloc());
-      holds.hold(request.produceTopics(), failing);
-    } finally {
-      frame.release();
-    }
+    ProduceSplit split = answerable(() -> ProduceSplit.of(request, failing, port.alloc()), request, frame, port);
+    frame.release();
+    holds.hold(request.produceTopics(), failing);
     if (split.forward == null) {
       split.answer(request, port.alloc()).ifPresent(error ->
           order.add(InFlight.answered(request.correlationId(), request.kind, error, Duration.ZERO)));
@@ -168,13 +159,8 @@ final class RequestFaults {
    */
   private void errorOnFetchedTopics(Rule rule, KafkaRequest request, ByteBuf frame, List<String> topics,
       RelayPort port) {
-    Optional<UnaryOperator<ByteBuf>> errors;
-    try {
-      errors = FetchErrors.of(request, rule, topicNames, topics, port.alloc());
-    } catch (RuntimeException e) {
-      frame.release();
-      throw e;
-    }
+    Optional<UnaryOperator<ByteBuf>> errors =
+        answerable(() -> FetchErrors.of(request, rule, topicNames, topics, port.alloc()), request, frame, port);
     if (errors.isEmpty()) {
       answerWithError((Action.Error) rule.action(), request, frame, port);
       return;
@@ -184,13 +170,26 @@ final class RequestFaults {
   }
 
   private void answerWithError(Action.Error action, KafkaRequest request, ByteBuf frame, RelayPort port) {
-    try {
-      ErrorResponses.frame(request.header, request.body(), action, port.alloc()).ifPresent(error ->
-          order.add(InFlight.answered(request.correlationId(), request.kind, error, Duration.ZERO)));
-    } finally {
-      frame.release();
-    }
+    Optional<ByteBuf> answer = answerable(() -> ErrorResponses.frame(request.header, request.body(), action,
+        port.alloc()), request, frame, port);
+    frame.release();
+    answer.ifPresent(error -> order.add(InFlight.answered(request.correlationId(), request.kind, error, Duration.ZERO)));
     order.flush(port);
+  }
+
+  /**
+   * The error answer kafka-clients builds for {@code request}. A request it cannot answer (a produce whose
+   * records are null makes it throw) is not decodable by the proxy: it goes to the server as it came, and
+   * the session gives up decoding.
+   */
+  private static <T> T answerable(Supplier<T> answer, KafkaRequest request, ByteBuf frame, RelayPort port) {
+    try {
+      return answer.get();
+    } catch (RuntimeException e) {
+      port.toServer(frame);
+      throw new KafkaDecodeException("cannot answer a " + request.kind.api() + " v" + request.kind.version()
+          + " request with an error: " + e, e);
+    }
   }
 
   private void drop(Action.Drop drop, KafkaRequest request, ByteBuf frame, RelayPort port) {

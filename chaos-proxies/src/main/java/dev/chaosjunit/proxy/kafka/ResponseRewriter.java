@@ -35,7 +35,8 @@ final class ResponseRewriter {
 
   /**
    * The rewritten frame (the given one is then released), or the given one when it has nothing to
-   * rewrite. When it cannot be decoded it is left to the caller and a {@link KafkaDecodeException} thrown.
+   * rewrite. When it cannot be decoded, or not encoded again, it is left to the caller and a {@link
+   * KafkaDecodeException} thrown.
    */
   ByteBuf rewrite(ByteBuf frame, RequestKind kind, ByteBufAllocator alloc) {
     if (withoutTaggedFields(frame, kind)) {
@@ -54,7 +55,13 @@ final class ResponseRewriter {
     if (!rewrite(body)) {
       return frame;
     }
-    ByteBuf rewritten = KafkaWire.response(header, body, kind.version(), alloc);
+    ByteBuf rewritten;
+    try {
+      rewritten = KafkaWire.response(header, body, kind.version(), alloc);
+    } catch (RuntimeException e) {
+      throw new KafkaDecodeException("cannot encode the rewritten " + kind.api() + " v" + kind.version()
+          + " response again (kafka-clients refuses what it decoded): " + e.getMessage(), e);
+    }
     frame.release();
     return rewritten;
   }

@@ -69,6 +69,9 @@ final class MyPackets {
       throw new FrameDecodeException("server greeting without a NUL-terminated version");
     }
     int lower = versionEnd + 1 + 4 + 8 + 1;
+    if (lower + 2 > end) {
+      throw new FrameDecodeException("server greeting of " + (end - from) + " bytes ends before its capability flags");
+    }
     buf.setShortLE(lower, buf.getUnsignedShortLE(lower) & ~CLIENT_SSL);
     int upper = lower + 2 + 1 + 2;
     if (upper + 2 <= end) {

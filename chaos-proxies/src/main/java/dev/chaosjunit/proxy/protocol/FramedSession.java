@@ -78,11 +78,13 @@ public abstract class FramedSession implements InspectorSession {
   }
 
   /**
-   * Gives up decoding: everything held goes on as it is ({@link #handOver}), and from now on the engine
-   * relays plain bytes and logs {@code reason} once ({@link RelayPort#passThrough}).
+   * Gives up decoding: the frames that passed go on, then everything held as it is ({@link #handOver}), and
+   * from now on the engine relays plain bytes and logs {@code reason} once ({@link RelayPort#passThrough}).
    */
   protected final void relay(String reason, RelayPort port) {
     raw = true;
+    forward(client.takePassed(), port, true);
+    forward(server.takePassed(), port, false);
     ByteBuf toServer = client.takeAll();
     ByteBuf toClient = server.takeAll();
     handOver(toServer, toClient, port);

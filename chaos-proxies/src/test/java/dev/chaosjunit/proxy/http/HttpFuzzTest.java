@@ -1,0 +1,77 @@
+package dev.chaosjunit.proxy.http;
+
+import static dev.chaosjunit.proxy.http.HttpSessionTest.GET_A;
+import static dev.chaosjunit.proxy.http.HttpSessionTest.GET_B;
+import static dev.chaosjunit.proxy.http.HttpSessionTest.H2C_OFFER;
+import static dev.chaosjunit.proxy.http.HttpSessionTest.OK_A;
+import static dev.chaosjunit.proxy.http.HttpSessionTest.OK_B;
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
+import dev.chaosjunit.fault.Rule;
+import dev.chaosjunit.proxy.testkit.FuzzInput;
+import dev.chaosjunit.proxy.testkit.SeedCorpus;
+import dev.chaosjunit.proxy.testkit.SessionFuzzer;
+import dev.chaosjunit.proxy.testkit.SessionFuzzer.RelayCheck;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTP/1.1 session under any bytes, both ways, with and without a rule that fires (see {@link
+ * SessionFuzzer}), h2c upgrade offers included. With no rule it relays byte for byte, except a request head
+ * that offers h2c, which it declines by rewriting that head (so client bytes that name h2c are not compared).
+ */
+class HttpFuzzTest {
+
+  private static final SessionFuzzer FUZZER = SessionFuzzer.of(new HttpInspector())
+      .ruleSet(rule(Map.of("path", "/**"), new Action.Error("503", "busy", Map.of("header.Retry-After", "7")), 0))
+      .ruleSet(rule(Map.of("method", "POST"), new Action.Respond(Map.of("code", "201")), 0),
+          rule(Map.of("path", "/**"), new Action.Delay(Duration.ofMillis(5)), 0))
+      .ruleSet(rule(Map.of("header.Upgrade", "*"), new Action.Drop(DropMode.RESET), 0),
+          rule(Map.of("path", "/**"), new Action.Drop(DropMode.CLOSE), 1))
+      .relayCheck(HttpFuzzTest::relaysAllButDeclinedH2cOffers);
+
+  private static Rule rule(Map<String, String> match, Action action, long after) {
+    return new Rule("r", "", Direction.UPSTREAM, match, action, 1, after, 0);
+  }
+
+  @FuzzTest
+  void session(byte[] input) throws Exception {
+    FUZZER.run(input);
+  }
+
+  private static void relaysAllButDeclinedH2cOffers(byte[] fromClient, byte[] fromServer, byte[] toServer, byte[] toClient) {
+    if (!new String(fromClient, ISO_8859_1).toLowerCase(Locale.ROOT).contains("h2c")) {
+      RelayCheck.assertRelayed(toServer, fromClient, "to the server");
+    }
+    RelayCheck.assertRelayed(toClient, fromServer, "to the client");
+  }
+
+  @Test
+  void seedsAreInTheCorpus() throws Exception {
+    byte[] requests = bytes(GET_A + "POST /up HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n" + GET_B);
+    byte[] responses = bytes(OK_A + "HTTP/1.1 204 No Content\r\n\r\n" + OK_B);
+    byte[] websocket = bytes("GET /ws HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n");
+    byte[] switching = bytes("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n\u0081\u0002hi");
+    byte[] continued = bytes("POST /up HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nok");
+    byte[] continueAnswers = bytes("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+    SeedCorpus.check(getClass(), "session", Map.of(
+        "pipelined", FuzzInput.seed(0).client(requests, 11).server(responses, 13).bytes(),
+        "pipelined-unavailable", FuzzInput.seed(1).client(requests).server(responses).bytes(),
+        "pipelined-respond", FuzzInput.seed(2).client(requests).server(responses, 4).bytes(),
+        "h2c-offer", FuzzInput.seed(0).client(bytes(H2C_OFFER + GET_B), 9).server(bytes(OK_A + OK_A)).bytes(),
+        "h2c-offer-unavailable", FuzzInput.seed(1).client(bytes(H2C_OFFER)).server(bytes(OK_A)).bytes(),
+        "websocket", FuzzInput.seed(0).client(websocket).server(switching).client(bytes("\u0081\u0082ab")).bytes(),
+        "websocket-reset", FuzzInput.seed(3).client(websocket).server(switching).bytes(),
+        "expect-continue", FuzzInput.seed(0).client(continued, 20).server(continueAnswers).bytes()));
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(ISO_8859_1);
+  }
+}
