@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,12 @@ class AdminJsonFuzzTest {
 
   static {
     PROTOCOLS.forEach(p -> ENGINE.create(ProxySpec.of(proxy(p), "127.0.0.1:1").withProtocol(p.isEmpty() ? null : p)));
+  }
+
+  /** Its engine's threads must not outlive the class: other tests check that a closed engine leaves none. */
+  @AfterAll
+  static void closeEngine() {
+    ENGINE.close();
   }
 
   private static String proxy(String protocol) {
