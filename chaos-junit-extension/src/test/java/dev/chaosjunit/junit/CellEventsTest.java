@@ -100,7 +100,8 @@ class CellEventsTest {
       return EchoClient.roundTrip(topology.proxy("spare"), "other", 3000);
     }
 
-    @FaultMatrix(requireFiring = false)
+    @FaultMatrix
+    @Expect(scenario = "other", value = Expectation.SUCCESS, untouched = true)
     void matrix(Cell cell) {
       SEEN.put(cell.name(), cell.events());
     }
