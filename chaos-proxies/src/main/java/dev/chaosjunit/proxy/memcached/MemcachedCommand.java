@@ -4,7 +4,6 @@ import dev.chaosjunit.proxy.protocol.FrameBuffer;
 import dev.chaosjunit.proxy.protocol.FrameDecodeException;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -88,11 +87,11 @@ record MemcachedCommand(String name, Kind kind, List<String> keys, boolean silen
     if (line.words() <= first) {
       throw new FrameDecodeException(name + " names no key");
     }
-    List<String> keys = new ArrayList<>(line.words() - first);
+    String[] keys = new String[line.words() - first];
     for (int i = first; i < line.words(); i++) {
-      keys.add(line.word(i));
+      keys[i - first] = line.word(i);
     }
-    return new MemcachedCommand(name, Kind.RETRIEVAL, keys, false, "", line, lineLength);
+    return new MemcachedCommand(name, Kind.RETRIEVAL, List.of(keys), false, "", line, lineLength);
   }
 
   /** {@code delete <key> [0] [noreply]}, {@code incr|decr <key> <value> [noreply]}, {@code touch <key> <exptime> [noreply]}. */

@@ -12,6 +12,8 @@ import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,8 +72,8 @@ final class MemcachedSession extends FramedSession {
   }
 
   private static MessageFacts facts(MemcachedCommand command) {
-    return MessageFacts.of(MemcachedInspector.NAME).put(MemcachedInspector.COMMAND, command.name())
-        .put(MemcachedInspector.KEY, command.keys()).build();
+    return new MessageFacts(MemcachedInspector.NAME,
+        Map.of(MemcachedInspector.COMMAND, List.of(command.name()), MemcachedInspector.KEY, command.keys()));
   }
 
   /** Carries out a fired rule once the command is whole; {@code false} while it is not. */
