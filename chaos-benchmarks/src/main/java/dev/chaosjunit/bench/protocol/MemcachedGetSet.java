@@ -45,18 +45,7 @@ public final class MemcachedGetSet implements Workload {
   public Server startServer() {
     GenericContainer<?> container = new GenericContainer<>(Images.memcached()).withExposedPorts(11211);
     container.start();
-    InetSocketAddress address = new InetSocketAddress("127.0.0.1", container.getMappedPort(11211));
-    return new Server() {
-      @Override
-      public InetSocketAddress address() {
-        return address;
-      }
-
-      @Override
-      public void close() {
-        container.stop();
-      }
-    };
+    return ContainerServer.of(container, 11211);
   }
 
   @Override
