@@ -21,7 +21,7 @@ import org.apiguardian.api.API;
  * @param firings how often each effect of the fault fired, by effect description
  * @param events what happened in the proxies while the cell ran, in order
  * @param seed the seed that re-runs this cell ({@code -Dchaos.seed}): the run seed, or this iteration's
- * @param primitiveEvents what the fault's container primitives did and the evidence that they were noticed, in order
+ * @param primitiveEvents what the fault's primitives did and the evidence that they were noticed, in order
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Cell(

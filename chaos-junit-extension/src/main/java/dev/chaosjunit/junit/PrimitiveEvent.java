@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.apiguardian.api.API;
 
 /**
- * Something a container primitive did in a cell, or the evidence that the system noticed it: the cell
+ * Something a primitive did in a cell, or the evidence that the system noticed it: the cell
  * keeps them in order ({@link Cell#primitiveEvents()}) for checks and reports.
  *
  * @param time when it happened

@@ -51,12 +51,12 @@ public record SoakResult(long seed, double budgetPercent, List<Event> events) {
    *
    * @param at when it started, from the soak's start
    * @param fault the fault, described
-   * @param detected whether every container primitive of the fault was detected in its window
+   * @param detected whether every primitive of the fault was detected in its window
    * @param detectionLatency the longest time from an apply to its detection, if any primitive was detected
    * @param recovered whether the workload worked again within the recovery after the revert
    * @param calls the workload's calls while the fault was applied
    * @param failedCalls how many of them failed or did not return in time
-   * @param primitiveEvents what the container primitives did
+   * @param primitiveEvents what the primitives did
    */
   @API(status = EXPERIMENTAL, since = "0.1")
   public record Event(Duration at, String fault, boolean detected, Optional<Duration> detectionLatency,

@@ -74,12 +74,12 @@ public interface FaultBackend extends AutoCloseable {
   long firings(FaultEffect effect);
 
   /**
-   * Waits until the evidence that the system noticed an applied container primitive shows, or its
+   * Waits until the evidence that the system noticed an applied primitive shows, or its
    * window ends (recorded in {@link #primitiveEvents()}); returns at once for effects at the proxy.
    */
   void awaitDetection(FaultEffect effect) throws InterruptedException;
 
-  /** What the container primitives did since the last {@link #reset()}, and their detections, in order. */
+  /** What the primitives did since the last {@link #reset}, and their detections, in order. */
   List<PrimitiveEvent> primitiveEvents();
 
   /** Reverts one applied effect. */

@@ -114,7 +114,7 @@ final class ToxiproxyBackend implements FaultBackend {
 
   @Override
   public void awaitDetection(FaultEffect effect) {
-    // only container primitives are detected, and discovery keeps them from this backend
+    // only primitives are detected, and discovery keeps them from this backend
   }
 
   @Override

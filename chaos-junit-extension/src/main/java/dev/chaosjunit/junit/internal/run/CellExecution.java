@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 /**
  * The lifecycle of one cell: reset the proxies under the cell's seed, record their events, apply the
  * fault's effects, run the scenario with buggify and the application's assertions installed, let the
- * proxies handle what it sent, wait for the detection of its container primitives, read the firings,
+ * proxies handle what it sent, wait for the detection of its primitives, read the firings,
  * always revert, judge (a broken always or unreachable assertion fails the cell before its expectation
  * is looked at).
  */

@@ -1,7 +1,10 @@
 package dev.chaosjunit.junit.internal.backend;
 
 import dev.chaosjunit.fault.ContainerPrimitive;
+import dev.chaosjunit.fault.Evidence;
 import dev.chaosjunit.fault.FaultEffect;
+import dev.chaosjunit.fault.NetworkPrimitive;
+import dev.chaosjunit.fault.Primitive;
 import dev.chaosjunit.junit.PrimitiveEvent;
 import dev.chaosjunit.proxy.Proxy;
 import java.io.IOException;
@@ -17,20 +20,21 @@ import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.ContainerState;
 
 /**
- * Carries out container primitives on the services' containers, keeps each proxy pointed at its
- * container's current port, and watches for the evidence that the system noticed, recording all of it
- * as {@link PrimitiveEvent}s until the next reset.
+ * Carries out primitives: container ones on the services' containers, keeping each proxy pointed at its
+ * container's current port, and network ones at the proxies ({@link NetworkLinks}). Watches for the
+ * evidence that the system noticed, recording all of it as {@link PrimitiveEvent}s until the next reset.
  */
-final class ContainerPrimitives {
+final class Primitives implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ContainerPrimitives.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Primitives.class);
 
   private final Map<String, ServiceContainer> containers = new HashMap<>();
   private final Map<FaultEffect, Applied> applied = new HashMap<>();
   private final List<PrimitiveEvent> events = new CopyOnWriteArrayList<>();
   private final ConnectionWatch connections;
+  private final NetworkLinks links = new NetworkLinks();
 
-  ContainerPrimitives(ConnectionWatch connections) {
+  Primitives(ConnectionWatch connections) {
     this.connections = connections;
   }
 
@@ -38,13 +42,19 @@ final class ContainerPrimitives {
     containers.put(service, new ServiceContainer(container, containerPort));
   }
 
-  void apply(FaultEffect effect, ContainerPrimitive primitive, Proxy proxy) {
-    ServiceContainer container = container(effect.service());
+  void apply(FaultEffect effect, Primitive primitive, Proxy proxy) {
     Instant at = Instant.now();
-    long noSpaceBefore = primitive.evidence() == ContainerPrimitive.Evidence.SERVICE_LOG
-        ? container.diskFullReports() : 0;
+    long noSpaceBefore = primitive.evidence() == Evidence.SERVICE_LOG
+        ? container(effect.service()).diskFullReports() : 0;
     applied.put(effect, new Applied(at, noSpaceBefore));
-    String detail = act(() -> {
+    String detail = primitive instanceof NetworkPrimitive network ? links.apply(effect, network, proxy)
+        : apply(effect.service(), (ContainerPrimitive) primitive, proxy);
+    record(effect, primitive, PrimitiveEvent.Type.APPLIED, detail);
+  }
+
+  private String apply(String service, ContainerPrimitive primitive, Proxy proxy) {
+    ServiceContainer container = container(service);
+    return act(() -> {
       switch (primitive.kind()) {
         case KILL -> container.kill();
         case RESTART -> {
@@ -56,12 +66,17 @@ final class ContainerPrimitives {
       }
       return "";
     });
-    record(effect, primitive, PrimitiveEvent.Type.APPLIED, detail);
   }
 
-  void revert(FaultEffect effect, ContainerPrimitive primitive, Proxy proxy) {
-    ServiceContainer container = container(effect.service());
-    String detail = act(() -> {
+  void revert(FaultEffect effect, Primitive primitive, Proxy proxy) {
+    String detail = primitive instanceof NetworkPrimitive network ? links.revert(effect, network, proxy)
+        : revert(effect.service(), (ContainerPrimitive) primitive, proxy);
+    record(effect, primitive, PrimitiveEvent.Type.REVERTED, detail);
+  }
+
+  private String revert(String service, ContainerPrimitive primitive, Proxy proxy) {
+    ServiceContainer container = container(service);
+    return act(() -> {
       switch (primitive.kind()) {
         case KILL -> {
           return repoint(proxy, container.start());
@@ -72,11 +87,10 @@ final class ContainerPrimitives {
       }
       return "";
     });
-    record(effect, primitive, PrimitiveEvent.Type.REVERTED, detail);
   }
 
   /** Waits until the evidence of an applied primitive shows, or its window ends; records which. */
-  void awaitDetection(FaultEffect effect, ContainerPrimitive primitive) throws InterruptedException {
+  void awaitDetection(FaultEffect effect, Primitive primitive) throws InterruptedException {
     Applied at = applied.get(effect);
     Instant deadline = at.time().plus(primitive.within());
     Optional<Instant> seen = evidence(effect, primitive, at);
@@ -95,7 +109,7 @@ final class ContainerPrimitives {
 
   /** 1 when the applied primitive was detected, else 0. */
   long detections(FaultEffect effect) {
-    String label = ((ContainerPrimitive) effect.effect()).kind().label();
+    String label = ((Primitive) effect.effect()).label();
     return events.stream().filter(e -> e.service().equals(effect.service()) && e.primitive().equals(label)
         && e.type() == PrimitiveEvent.Type.DETECTED).count();
   }
@@ -104,12 +118,19 @@ final class ContainerPrimitives {
     return List.copyOf(events);
   }
 
-  void reset() {
+  /** A new cell, whose seed flapping links draw their schedules from. */
+  void reset(long cellSeed) {
     applied.clear();
     events.clear();
+    links.reset(cellSeed);
   }
 
-  private Optional<Instant> evidence(FaultEffect effect, ContainerPrimitive primitive, Applied at) {
+  @Override
+  public void close() {
+    links.close();
+  }
+
+  private Optional<Instant> evidence(FaultEffect effect, Primitive primitive, Applied at) {
     String proxy = effect.service();
     return switch (primitive.evidence()) {
       case CONNECTION_LOST -> connections.firstLost(proxy, at.time());
@@ -120,8 +141,8 @@ final class ContainerPrimitives {
     };
   }
 
-  private String seen(FaultEffect effect, ContainerPrimitive primitive, Applied at) {
-    return primitive.evidence() == ContainerPrimitive.Evidence.SERVICE_LOG
+  private String seen(FaultEffect effect, Primitive primitive, Applied at) {
+    return primitive.evidence() == Evidence.SERVICE_LOG
         ? "its log ends with: " + container(effect.service()).tail()
         : connections.summary(effect.service(), at.time());
   }
@@ -131,20 +152,20 @@ final class ContainerPrimitives {
     return "serving again at " + upstream + ", the proxy re-pointed";
   }
 
-  private void record(FaultEffect effect, ContainerPrimitive primitive, PrimitiveEvent.Type type, String detail) {
+  private void record(FaultEffect effect, Primitive primitive, PrimitiveEvent.Type type, String detail) {
     add(event(effect, primitive, Instant.now(), type, detail));
   }
 
   private void add(PrimitiveEvent event) {
-    LOG.info("container primitive: {}", event.describe());
+    LOG.info("primitive: {}", event.describe());
     events.add(event);
   }
 
-  private PrimitiveEvent event(FaultEffect effect, ContainerPrimitive primitive, Instant time, PrimitiveEvent.Type type,
+  private PrimitiveEvent event(FaultEffect effect, Primitive primitive, Instant time, PrimitiveEvent.Type type,
       String detail) {
     Applied at = applied.get(effect);
     Duration since = type == PrimitiveEvent.Type.APPLIED || at == null ? Duration.ZERO : Duration.between(at.time(), time);
-    return new PrimitiveEvent(time, effect.service(), primitive.kind().label(), type, since, detail);
+    return new PrimitiveEvent(time, effect.service(), primitive.label(), type, since, detail);
   }
 
   private ServiceContainer container(String service) {
