@@ -17,6 +17,9 @@ import dev.chaosjunit.junit.FaultAssumption;
 import dev.chaosjunit.junit.FaultMatrix;
 import dev.chaosjunit.junit.PrimitiveEvent;
 import dev.chaosjunit.junit.Scenario;
+import dev.chaosjunit.junit.Soak;
+import dev.chaosjunit.junit.SoakPlan;
+import dev.chaosjunit.junit.SoakResult;
 import dev.chaosjunit.junit.support.Fixtures;
 import dev.chaosjunit.junit.support.TestFixture;
 import java.sql.Connection;
@@ -71,6 +74,15 @@ class NetworkPrimitivesTest {
     Fixtures.assertNoContainerFailed(results);
     assertThat(Fixtures.failures(results)).isEmpty();
     assertThat(Fixtures.started(results)).containsExactly("insertAndCache × no fault", "insertAndCache × isolated");
+  }
+
+  @Test
+  void aSoakOfNetworkPrimitivesIsDetectedAndRecoveredWithinItsBudget() {
+    EngineExecutionResults results = Fixtures.run(PostgresSoakedByTheNetwork.class);
+
+    Fixtures.assertNoContainerFailed(results);
+    assertThat(Fixtures.failures(results)).isEmpty();
+    assertThat(Fixtures.started(results)).containsExactly("soak(Soak, ChaosTopology)");
   }
 
   @Test
@@ -294,6 +306,33 @@ class NetworkPrimitivesTest {
       try (Jedis jedis = redis.getResource()) {
         assertThat(jedis.set("after", "revert")).isEqualTo("OK");
       }
+    }
+  }
+
+  @TestFixture
+  @ChaosTest(seed = "7")
+  static class PostgresSoakedByTheNetwork extends PooledPostgres {
+    @Chaos("db") static PostgreSQLContainer db = new PostgreSQLContainer(Images.postgres());
+
+    static final SoakPlan PLAN = new SoakPlan(Duration.ofSeconds(21), Duration.ofSeconds(2), Duration.ofSeconds(5), 15,
+        List.of(Fault.on("db").network().partition(), Fault.on("db").network().firewallInbound(),
+            Fault.on("db").network().flapping(Duration.ofMillis(3000)),
+            Fault.on("db").network().lossyLink(1.0, Duration.ofMillis(100))));
+
+    @Test
+    void soak(Soak soak, ChaosTopology topology) throws InterruptedException, SQLException {
+      connect(topology, db, 1);
+
+      SoakResult result = soak.run(PLAN, () -> {
+        execute("INSERT INTO notes VALUES ('soaked')");
+        return null;
+      });
+
+      assertThat(result.events()).extracting(SoakResult.Event::fault).isEqualTo(
+          PLAN.schedule(7).stream().map(s -> s.fault().describe()).toList());
+      assertThat(result.events()).as(result.describe()).allMatch(SoakResult.Event::detected)
+          .allMatch(SoakResult.Event::recovered);
+      result.assertWithinBudget();
     }
   }
 
