@@ -15,13 +15,15 @@ import dev.chaosjunit.junit.ChaosTopology;
 import dev.chaosjunit.junit.Expect;
 import dev.chaosjunit.junit.FaultAssumption;
 import dev.chaosjunit.junit.FaultMatrix;
-import dev.chaosjunit.junit.PrimitiveEvent;
 import dev.chaosjunit.junit.Scenario;
 import dev.chaosjunit.junit.Soak;
 import dev.chaosjunit.junit.SoakPlan;
 import dev.chaosjunit.junit.SoakResult;
 import dev.chaosjunit.junit.support.Fixtures;
 import dev.chaosjunit.junit.support.TestFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,9 +31,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -86,8 +90,10 @@ class NetworkPrimitivesTest {
   }
 
   @Test
-  void aSlowLinkThatTheClientToleratesIsUnnoticedAndFailsTheCell() {
-    EngineExecutionResults results = Fixtures.run(PostgresOverATolerableSlowLink.class);
+  void aSlowLinkThatTheClientToleratesIsUnnoticedFailsTheCellAndShowsOnTheTimeline(@TempDir Path reports)
+      throws IOException {
+    EngineExecutionResults results = Fixtures.run(PostgresOverATolerableSlowLink.class,
+        Map.of("chaos.reports.dir", reports.toString()));
 
     Fixtures.assertNoContainerFailed(results);
     assertThat(Fixtures.failures(results)).containsOnlyKeys("insert × slowish");
@@ -97,6 +103,12 @@ class NetworkPrimitivesTest {
             + " client notice (e.g. a socket or command timeout), or choose the evidence and window with"
             + " Fault.on(\"db\").network().detectedBy(...).detectedWithin(...)")
         .contains("verdict   = failed");
+    String json = Files.readString(reports.resolve("PostgresOverATolerableSlowLink.insertOverASlowLink.json"));
+    assertThat(json).contains("\"kind\" : \"primitive-applied\"", "\"kind\" : \"primitive-not-detected\"",
+        "\"kind\" : \"primitive-reverted\"", "\"primitive\" : \"slow link\"");
+    assertThat(Files.readString(reports.resolve("index.html"))).as("the timeline: a band from apply to revert")
+        .contains("<rect class=\"primitive\"", "primitive-applied db primitive=slow link",
+            "primitive-not-detected db primitive=slow link detail=no sign that a new connection", "primitive-reverted");
   }
 
   /** One HikariCP pool of two connections through the proxy for the whole class. */
@@ -154,8 +166,8 @@ class NetworkPrimitivesTest {
 
     static void assertDetected(Cell cell) {
       if (!cell.faultName().equals(FaultMatrix.NO_FAULT)) {
-        assertThat(cell.primitiveEvents()).extracting(PrimitiveEvent::type).containsExactly(
-            PrimitiveEvent.Type.APPLIED, PrimitiveEvent.Type.DETECTED, PrimitiveEvent.Type.REVERTED);
+        assertThat(cell.events().primitives()).extracting(CellEvent::kind).containsExactly(
+            CellEvent.PRIMITIVE_APPLIED, CellEvent.PRIMITIVE_DETECTED, CellEvent.PRIMITIVE_REVERTED);
       }
     }
   }
@@ -234,7 +246,8 @@ class NetworkPrimitivesTest {
         assertThat(attempts).as("what the application sees: fails while the link is down, works once it is up")
             .contains("failed");
         assertThat(attempts.subList(attempts.indexOf("failed"), attempts.size())).contains("ok");
-        assertThat(cell.primitiveEvents().get(2).detail()).as("the phases it went through")
+        assertThat(cell.events().ofKind(CellEvent.PRIMITIVE_REVERTED).list().get(0).attribute("detail"))
+            .as("the phases it went through").get().asString()
             .matches("down \\d+-\\d+ ms, up \\d+-\\d+ ms.*");
         assertThat(cell.events()).filteredOn(e -> e.is(CellEvent.FAULT_REVERTED))
             .extracting(CellEvent::fault).contains("flapping_bandwidth_upstream", "flapping_bandwidth_downstream");
@@ -299,8 +312,8 @@ class NetworkPrimitivesTest {
       if (cell.faultName().equals("isolated")) {
         assertThat(cell.outcome().error()).as("what the application sees: the cache's read timed out")
             .isInstanceOf(JedisConnectionException.class);
-        assertThat(cell.primitiveEvents()).filteredOn(e -> e.type() == PrimitiveEvent.Type.DETECTED)
-            .extracting(PrimitiveEvent::service).containsExactlyInAnyOrder("db", "cache");
+        assertThat(cell.events().ofKind(CellEvent.PRIMITIVE_DETECTED)).extracting(CellEvent::proxy)
+            .containsExactlyInAnyOrder("db", "cache");
       }
       awaitWritable();
       try (Jedis jedis = redis.getResource()) {

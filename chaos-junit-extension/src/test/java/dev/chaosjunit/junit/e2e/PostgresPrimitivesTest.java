@@ -8,13 +8,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.images.Images;
 import dev.chaosjunit.junit.Cell;
+import dev.chaosjunit.junit.CellEvent;
 import dev.chaosjunit.junit.Chaos;
 import dev.chaosjunit.junit.ChaosTest;
 import dev.chaosjunit.junit.ChaosTopology;
 import dev.chaosjunit.junit.Expect;
 import dev.chaosjunit.junit.FaultAssumption;
 import dev.chaosjunit.junit.FaultMatrix;
-import dev.chaosjunit.junit.PrimitiveEvent;
 import dev.chaosjunit.junit.Scenario;
 import dev.chaosjunit.junit.support.Fixtures;
 import dev.chaosjunit.junit.support.TestFixture;
@@ -85,8 +85,8 @@ class PostgresPrimitivesTest {
 
     static void assertDetectedAndRestored(Cell cell) throws SQLException {
       if (!cell.faultName().equals(FaultMatrix.NO_FAULT)) {
-        assertThat(cell.primitiveEvents()).extracting(PrimitiveEvent::type).containsExactly(
-            PrimitiveEvent.Type.APPLIED, PrimitiveEvent.Type.DETECTED, PrimitiveEvent.Type.REVERTED);
+        assertThat(cell.events().primitives()).extracting(CellEvent::kind).containsExactly(
+            CellEvent.PRIMITIVE_APPLIED, CellEvent.PRIMITIVE_DETECTED, CellEvent.PRIMITIVE_REVERTED);
       }
       execute("INSERT INTO notes VALUES ('after')");
     }

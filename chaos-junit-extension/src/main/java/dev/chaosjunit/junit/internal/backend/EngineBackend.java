@@ -7,7 +7,6 @@ import dev.chaosjunit.fault.RefuseConnections;
 import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.fault.Toxic;
 import dev.chaosjunit.junit.ChaosProtocol;
-import dev.chaosjunit.junit.PrimitiveEvent;
 import dev.chaosjunit.junit.ProxyEndpoint;
 import dev.chaosjunit.junit.internal.plan.ServiceDeclaration;
 import dev.chaosjunit.proxy.EngineOptions;
@@ -17,7 +16,6 @@ import dev.chaosjunit.proxy.ProxySpec;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.testcontainers.containers.ContainerState;
 
@@ -85,7 +83,7 @@ final class EngineBackend implements FaultBackend {
 
   @Override
   public EventRecording record() {
-    return new EngineRecording(engine.events());
+    return new EngineRecording(engine.events(), primitives);
   }
 
   @Override
@@ -139,11 +137,6 @@ final class EngineBackend implements FaultBackend {
     if (applied.effect() instanceof Primitive primitive) {
       primitives.awaitDetection(applied, primitive);
     }
-  }
-
-  @Override
-  public List<PrimitiveEvent> primitiveEvents() {
-    return primitives.events();
   }
 
   @Override

@@ -5,12 +5,13 @@ import dev.chaosjunit.fault.Evidence;
 import dev.chaosjunit.fault.FaultEffect;
 import dev.chaosjunit.fault.NetworkPrimitive;
 import dev.chaosjunit.fault.Primitive;
-import dev.chaosjunit.junit.PrimitiveEvent;
+import dev.chaosjunit.junit.CellEvent;
 import dev.chaosjunit.proxy.Proxy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,8 @@ import org.testcontainers.containers.ContainerState;
 /**
  * Carries out primitives: container ones on the services' containers, keeping each proxy pointed at its
  * container's current port, and network ones at the proxies ({@link NetworkLinks}). Watches for the
- * evidence that the system noticed, recording all of it as {@link PrimitiveEvent}s until the next reset.
+ * evidence that the system noticed, recording all of it until the next reset, for the cell's
+ * {@link CellEvent}s ({@code primitive-*} kinds).
  */
 final class Primitives implements AutoCloseable {
 
@@ -30,7 +32,7 @@ final class Primitives implements AutoCloseable {
 
   private final Map<String, ServiceContainer> containers = new HashMap<>();
   private final Map<FaultEffect, Applied> applied = new HashMap<>();
-  private final List<PrimitiveEvent> events = new CopyOnWriteArrayList<>();
+  private final List<Happened> events = new CopyOnWriteArrayList<>();
   private final ConnectionWatch connections;
   private final NetworkLinks links = new NetworkLinks();
 
@@ -49,7 +51,7 @@ final class Primitives implements AutoCloseable {
     applied.put(effect, new Applied(at, noSpaceBefore));
     String detail = primitive instanceof NetworkPrimitive network ? links.apply(effect, network, proxy)
         : apply(effect.service(), (ContainerPrimitive) primitive, proxy);
-    record(effect, primitive, PrimitiveEvent.Type.APPLIED, detail);
+    add(effect, primitive, at, CellEvent.PRIMITIVE_APPLIED, detail);
   }
 
   private String apply(String service, ContainerPrimitive primitive, Proxy proxy) {
@@ -71,7 +73,7 @@ final class Primitives implements AutoCloseable {
   void revert(FaultEffect effect, Primitive primitive, Proxy proxy) {
     String detail = primitive instanceof NetworkPrimitive network ? links.revert(effect, network, proxy)
         : revert(effect.service(), (ContainerPrimitive) primitive, proxy);
-    record(effect, primitive, PrimitiveEvent.Type.REVERTED, detail);
+    record(effect, primitive, CellEvent.PRIMITIVE_REVERTED, detail);
   }
 
   private String revert(String service, ContainerPrimitive primitive, Proxy proxy) {
@@ -99,11 +101,11 @@ final class Primitives implements AutoCloseable {
       seen = evidence(effect, primitive, at);
     }
     if (seen.isPresent()) {
-      add(event(effect, primitive, seen.get(), PrimitiveEvent.Type.DETECTED, primitive.evidence().description()));
+      add(effect, primitive, seen.get(), CellEvent.PRIMITIVE_DETECTED, primitive.evidence().description());
     } else {
-      add(event(effect, primitive, deadline, PrimitiveEvent.Type.NOT_DETECTED, "no sign that "
+      add(effect, primitive, deadline, CellEvent.PRIMITIVE_NOT_DETECTED, "no sign that "
           + primitive.evidence().description() + " within " + primitive.within().toMillis() + " ms ("
-          + seen(effect, primitive, at) + ")"));
+          + seen(effect, primitive, at) + ")");
     }
   }
 
@@ -111,11 +113,12 @@ final class Primitives implements AutoCloseable {
   long detections(FaultEffect effect) {
     String label = ((Primitive) effect.effect()).label();
     return events.stream().filter(e -> e.service().equals(effect.service()) && e.primitive().equals(label)
-        && e.type() == PrimitiveEvent.Type.DETECTED).count();
+        && e.kind().equals(CellEvent.PRIMITIVE_DETECTED)).count();
   }
 
-  List<PrimitiveEvent> events() {
-    return List.copyOf(events);
+  /** What the primitives did since the last reset, timed from {@code start}, in order. */
+  List<CellEvent> events(Instant start) {
+    return events.stream().map(e -> e.toCellEvent(start)).toList();
   }
 
   /** A new cell, whose seed flapping links draw their schedules from. */
@@ -152,20 +155,16 @@ final class Primitives implements AutoCloseable {
     return "serving again at " + upstream + ", the proxy re-pointed";
   }
 
-  private void record(FaultEffect effect, Primitive primitive, PrimitiveEvent.Type type, String detail) {
-    add(event(effect, primitive, Instant.now(), type, detail));
+  private void record(FaultEffect effect, Primitive primitive, String kind, String detail) {
+    add(effect, primitive, Instant.now(), kind, detail);
   }
 
-  private void add(PrimitiveEvent event) {
-    LOG.info("primitive: {}", event.describe());
-    events.add(event);
-  }
-
-  private PrimitiveEvent event(FaultEffect effect, Primitive primitive, Instant time, PrimitiveEvent.Type type,
-      String detail) {
+  private void add(FaultEffect effect, Primitive primitive, Instant time, String kind, String detail) {
     Applied at = applied.get(effect);
-    Duration since = type == PrimitiveEvent.Type.APPLIED || at == null ? Duration.ZERO : Duration.between(at.time(), time);
-    return new PrimitiveEvent(time, effect.service(), primitive.label(), type, since, detail);
+    Duration since = at == null ? Duration.ZERO : Duration.between(at.time(), time);
+    LOG.info("primitive: +{} ms {} {} {}{}", since.toMillis(), effect.service(), primitive.label(),
+        kind.substring("primitive-".length()).replace('-', ' '), detail.isEmpty() ? "" : ": " + detail);
+    events.add(new Happened(time, kind, effect.service(), primitive.label(), detail));
   }
 
   private ServiceContainer container(String service) {
@@ -195,4 +194,16 @@ final class Primitives implements AutoCloseable {
 
   /** When a primitive was applied and how often its service had logged a full disk before. */
   private record Applied(Instant time, long noSpaceBefore) {}
+
+  /** Something a primitive did, or its detection, until the cell's recording times it. */
+  private record Happened(Instant time, String kind, String service, String primitive, String detail) {
+    CellEvent toCellEvent(Instant start) {
+      Map<String, String> attributes = new LinkedHashMap<>();
+      attributes.put("primitive", primitive);
+      if (!detail.isEmpty()) {
+        attributes.put("detail", detail);
+      }
+      return new CellEvent(Duration.between(start, time), kind, service, attributes);
+    }
+  }
 }

@@ -119,7 +119,7 @@ final class CellExecution {
     Outcome seen = outcome == null ? new Outcome(Outcome.Kind.THREW, null, error, Duration.ZERO)
         : new Outcome(outcome.kind(), outcome.value(), outcome.error(), outcome.duration(), reading.status());
     Cell cell = new Cell(invocation.index(), plan.scenario().name(), plan.faultName(), plan.fault().map(FaultDef::fault),
-        plan.expectation().value(), seen, firings, events, invocation.seed(), proxies.backend().primitiveEvents());
+        plan.expectation().value(), seen, firings, events, invocation.seed());
     if (error != null) {
       return new CellResult(cell, new Judgement(Verdict.ERRORED, "the cell errored: " + error), Optional.of(error));
     }

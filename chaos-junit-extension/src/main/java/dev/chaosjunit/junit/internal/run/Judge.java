@@ -6,7 +6,7 @@ import dev.chaosjunit.fault.RefuseConnections;
 import dev.chaosjunit.junit.Cell;
 import dev.chaosjunit.junit.Expectation;
 import dev.chaosjunit.junit.Outcome;
-import dev.chaosjunit.junit.PrimitiveEvent;
+import dev.chaosjunit.junit.CellEvent;
 import dev.chaosjunit.junit.Verdict;
 import dev.chaosjunit.junit.internal.StatusReading;
 import dev.chaosjunit.junit.internal.plan.CellExpectation;
@@ -64,19 +64,19 @@ final class Judge {
 
   /** Why a primitive of the cell counts as unnoticed, or {@code null} when each was detected. */
   private static String undetected(Cell cell) {
-    return cell.primitiveEvents().stream().filter(e -> e.type() == PrimitiveEvent.Type.NOT_DETECTED)
+    return cell.events().ofKind(CellEvent.PRIMITIVE_NOT_DETECTED).stream()
         .map(e -> "the system did not notice " + (builder(cell, e).equals("container") ? "container " : "")
-            + e.primitive() + " of [" + e.service() + "]: "
-            + e.detail() + "; make the client notice (e.g. a socket or command timeout), or choose the evidence and"
-            + " window with Fault.on(\"" + e.service() + "\")." + builder(cell, e) + "().detectedBy(...).detectedWithin(...)")
+            + e.attribute("primitive").orElse("") + " of [" + e.proxy() + "]: " + e.attribute("detail").orElse("")
+            + "; make the client notice (e.g. a socket or command timeout), or choose the evidence and window with"
+            + " Fault.on(\"" + e.proxy() + "\")." + builder(cell, e) + "().detectedBy(...).detectedWithin(...)")
         .findFirst().orElse(null);
   }
 
   /** {@code container} or {@code network}: the builder of the primitive an event is about. */
-  private static String builder(Cell cell, PrimitiveEvent event) {
+  private static String builder(Cell cell, CellEvent event) {
     boolean network = cell.fault().stream().flatMap(f -> f.effects().stream())
-        .anyMatch(e -> e.service().equals(event.service()) && e.effect() instanceof NetworkPrimitive primitive
-            && primitive.label().equals(event.primitive()));
+        .anyMatch(e -> e.service().equals(event.proxy()) && e.effect() instanceof NetworkPrimitive primitive
+            && event.attribute("primitive").filter(primitive.label()::equals).isPresent());
     return network ? "network" : "container";
   }
 
