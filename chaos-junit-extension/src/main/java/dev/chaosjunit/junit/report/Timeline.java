@@ -1,5 +1,6 @@
 package dev.chaosjunit.junit.report;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -7,8 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * A cell's events drawn as an inline SVG: one lane per proxy, time left to right from the cell's start to
- * its last event or the scenario's end, one mark per event (its description as a tooltip), and a band over
- * each span from a primitive's apply to its revert.
+ * its last event or the scenario's end, one mark per event (its description as a tooltip; a primitive's on
+ * top), and a band over each span from a primitive's apply to its revert.
  */
 final class Timeline {
 
@@ -46,7 +47,8 @@ final class Timeline {
           .append(y + 9).append("\" y2=\"").append(y + 9).append("\" stroke=\"#ddd\"/>");
     }
     bands(events, lanes, span, svg);
-    events.stream().limit(MAX_MARKS).forEach(e -> svg.append(mark(e, lanes.indexOf(e.proxy()) * LANE, span)));
+    events.stream().limit(MAX_MARKS).sorted(Comparator.comparing(e -> e.kind().startsWith("primitive")))
+        .forEach(e -> svg.append(mark(e, lanes.indexOf(e.proxy()) * LANE, span)));
     svg.append("<text x=\"").append(LABEL).append("\" y=\"").append(height - 2).append("\">0</text><text x=\"")
         .append(LABEL + WIDTH).append("\" y=\"").append(height - 2).append("\" text-anchor=\"end\">")
         .append(millis(span)).append("</text></svg>");
