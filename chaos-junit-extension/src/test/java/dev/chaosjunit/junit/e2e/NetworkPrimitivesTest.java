@@ -3,8 +3,6 @@ package dev.chaosjunit.junit.e2e;
 import static dev.chaosjunit.junit.Expectation.ERROR;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.images.Images;
 import dev.chaosjunit.junit.Cell;
@@ -24,9 +22,7 @@ import dev.chaosjunit.junit.support.TestFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,70 +107,9 @@ class NetworkPrimitivesTest {
             "primitive-not-detected db primitive=slow link detail=no sign that a new connection", "primitive-reverted");
   }
 
-  /** One HikariCP pool of two connections through the proxy for the whole class. */
-  abstract static class PooledPostgres {
-    static HikariDataSource pool;
-
-    /** A full pool whose connections give up a read after 2 s. */
-    static void connect(ChaosTopology topology, PostgreSQLContainer db) throws SQLException, InterruptedException {
-      connect(topology, db, 2);
-    }
-
-    static void connect(ChaosTopology topology, PostgreSQLContainer db, int socketTimeoutSeconds)
-        throws SQLException, InterruptedException {
-      HikariConfig config = new HikariConfig();
-      config.setJdbcUrl(topology.proxy("db").jdbcUrl() + "&socketTimeout=" + socketTimeoutSeconds + "&loginTimeout=2");
-      config.setUsername(db.getUsername());
-      config.setPassword(db.getPassword());
-      config.setMaximumPoolSize(2);
-      config.setConnectionTimeout(3000);
-      config.setValidationTimeout(1000);
-      pool = new HikariDataSource(config);
-      execute("CREATE TABLE IF NOT EXISTS notes (body TEXT)");
-      for (Instant deadline = Instant.now().plusSeconds(10); pool.getHikariPoolMXBean().getTotalConnections() < 2
-          && Instant.now().isBefore(deadline); ) {
-        Thread.sleep(20);
-      }
-    }
-
-    @AfterAll
-    static void stop() {
-      pool.close();
-    }
-
-    static void execute(String sql) throws SQLException {
-      try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-        statement.execute(sql);
-      }
-    }
-
-    /** Until the same pool writes again, for at most 10 s. */
-    static void awaitWritable() throws InterruptedException, SQLException {
-      Instant deadline = Instant.now().plusSeconds(10);
-      while (true) {
-        try {
-          execute("INSERT INTO notes VALUES ('after')");
-          return;
-        } catch (SQLException notYet) {
-          if (Instant.now().isAfter(deadline)) {
-            throw notYet;
-          }
-          Thread.sleep(100);
-        }
-      }
-    }
-
-    static void assertDetected(Cell cell) {
-      if (!cell.faultName().equals(FaultMatrix.NO_FAULT)) {
-        assertThat(cell.events().primitives()).extracting(CellEvent::kind).containsExactly(
-            CellEvent.PRIMITIVE_APPLIED, CellEvent.PRIMITIVE_DETECTED, CellEvent.PRIMITIVE_REVERTED);
-      }
-    }
-  }
-
   @TestFixture
   @ChaosTest
-  static class PostgresOverABadNetwork extends PooledPostgres {
+  static class PostgresOverABadNetwork extends HikariPostgres {
     // tag::network-primitives[]
     @Chaos("db") static PostgreSQLContainer db = new PostgreSQLContainer(Images.postgres());
 
@@ -197,7 +132,7 @@ class NetworkPrimitivesTest {
 
     @FaultMatrix(timeout = "20s")
     @Expect(fault = {"partitioned", "firewalled", "slow", "lossy"}, value = ERROR, within = "8s")
-    void insertOverABadNetwork(Cell cell) throws InterruptedException, SQLException {
+    void insertOverABadNetwork(Cell cell) throws Exception {
       if (!cell.faultName().equals(FaultMatrix.NO_FAULT)) {
         assertThat(cell.outcome().error()).as("what the application sees").isInstanceOf(SQLException.class);
       }
@@ -212,7 +147,7 @@ class NetworkPrimitivesTest {
 
   @TestFixture
   @ChaosTest
-  static class PostgresOverAFlappingLink extends PooledPostgres {
+  static class PostgresOverAFlappingLink extends HikariPostgres {
     @Chaos("db") static PostgreSQLContainer db = new PostgreSQLContainer(Images.postgres());
 
     /** Down for 1.5 to 4.5 s (longer than the 1 s socket timeout), then up as long, and so on. */
@@ -240,7 +175,7 @@ class NetworkPrimitivesTest {
 
     @FaultMatrix(timeout = "20s")
     @SuppressWarnings("unchecked")
-    void insertOverAFlappingLink(Cell cell) throws InterruptedException, SQLException {
+    void insertOverAFlappingLink(Cell cell) throws Exception {
       List<String> attempts = (List<String>) cell.outcome().value();
       if (cell.faultName().equals("flapping")) {
         assertThat(attempts).as("what the application sees: fails while the link is down, works once it is up")
@@ -261,7 +196,7 @@ class NetworkPrimitivesTest {
 
   @TestFixture
   @ChaosTest
-  static class IsolatedDatabaseAndCache extends PooledPostgres {
+  static class IsolatedDatabaseAndCache extends HikariPostgres {
     @Chaos("db") static PostgreSQLContainer db = new PostgreSQLContainer(Images.postgres());
     @Chaos("cache") static GenericContainer<?> cache = new GenericContainer<>(Images.redis()).withExposedPorts(6379);
 
@@ -308,7 +243,7 @@ class NetworkPrimitivesTest {
 
     @FaultMatrix(timeout = "20s")
     @Expect(fault = "isolated", value = ERROR, within = "8s")
-    void insertAndCacheWhileIsolated(Cell cell) throws InterruptedException, SQLException {
+    void insertAndCacheWhileIsolated(Cell cell) throws Exception {
       if (cell.faultName().equals("isolated")) {
         assertThat(cell.outcome().error()).as("what the application sees: the cache's read timed out")
             .isInstanceOf(JedisConnectionException.class);
@@ -324,7 +259,7 @@ class NetworkPrimitivesTest {
 
   @TestFixture
   @ChaosTest(seed = "7")
-  static class PostgresSoakedByTheNetwork extends PooledPostgres {
+  static class PostgresSoakedByTheNetwork extends HikariPostgres {
     @Chaos("db") static PostgreSQLContainer db = new PostgreSQLContainer(Images.postgres());
 
     static final SoakPlan PLAN = new SoakPlan(Duration.ofSeconds(21), Duration.ofSeconds(2), Duration.ofSeconds(5), 15,
@@ -333,7 +268,7 @@ class NetworkPrimitivesTest {
             Fault.on("db").network().lossyLink(1.0, Duration.ofMillis(100))));
 
     @Test
-    void soak(Soak soak, ChaosTopology topology) throws InterruptedException, SQLException {
+    void soak(Soak soak, ChaosTopology topology) throws Exception {
       connect(topology, db, 1);
 
       SoakResult result = soak.run(PLAN, () -> {
@@ -351,7 +286,7 @@ class NetworkPrimitivesTest {
 
   @TestFixture
   @ChaosTest
-  static class PostgresOverATolerableSlowLink extends PooledPostgres {
+  static class PostgresOverATolerableSlowLink extends HikariPostgres {
     @Chaos("db") static PostgreSQLContainer db = new PostgreSQLContainer(Images.postgres());
 
     @FaultAssumption static Fault slowish = Fault.on("db").network().detectedWithin(Duration.ofSeconds(2))
@@ -369,7 +304,7 @@ class NetworkPrimitivesTest {
     }
 
     @FaultMatrix
-    void insertOverASlowLink(Cell cell) throws InterruptedException, SQLException {
+    void insertOverASlowLink(Cell cell) throws Exception {
       awaitWritable();
     }
   }

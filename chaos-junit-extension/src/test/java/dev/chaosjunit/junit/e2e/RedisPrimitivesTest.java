@@ -14,6 +14,7 @@ import dev.chaosjunit.junit.Expect;
 import dev.chaosjunit.junit.FaultAssumption;
 import dev.chaosjunit.junit.FaultMatrix;
 import dev.chaosjunit.junit.Scenario;
+import dev.chaosjunit.junit.support.Eventually;
 import dev.chaosjunit.junit.support.Fixtures;
 import dev.chaosjunit.junit.support.TestFixture;
 import io.lettuce.core.RedisClient;
@@ -25,7 +26,6 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,19 +98,8 @@ class RedisPrimitivesTest {
     }
 
     /** Until the same connection writes again, for at most 10 s. */
-    static void awaitWritable() throws InterruptedException {
-      Instant deadline = Instant.now().plusSeconds(10);
-      while (true) {
-        try {
-          assertThat(redis().set("after", "revert")).isEqualTo("OK");
-          return;
-        } catch (RuntimeException notYet) {
-          if (Instant.now().isAfter(deadline)) {
-            throw notYet;
-          }
-          Thread.sleep(100);
-        }
-      }
+    static void awaitWritable() throws Exception {
+      Eventually.works(Duration.ofSeconds(10), () -> assertThat(redis().set("after", "revert")).isEqualTo("OK"));
     }
 
     static void assertDetected(Cell cell) {
@@ -141,7 +130,7 @@ class RedisPrimitivesTest {
 
     @FaultMatrix(timeout = "20s")
     @Expect(fault = "killed", value = ERROR, within = "5s")
-    void setUnderChaos(Cell cell) throws InterruptedException {
+    void setUnderChaos(Cell cell) throws Exception {
       if (cell.faultName().equals("killed")) {
         assertThat(cell.outcome().error()).as("what the application sees").isInstanceOf(RedisCommandTimeoutException.class);
       }
@@ -175,7 +164,7 @@ class RedisPrimitivesTest {
 
     @FaultMatrix
     @Expect(fault = "diskFull", value = ERROR, within = "5s")
-    void setOnAFullDisk(Cell cell) throws InterruptedException {
+    void setOnAFullDisk(Cell cell) throws Exception {
       if (cell.faultName().equals("diskFull")) {
         assertThat(cell.outcome().error()).as("what the application sees")
             .isInstanceOf(RedisCommandExecutionException.class)
@@ -205,7 +194,7 @@ class RedisPrimitivesTest {
 
     @FaultMatrix
     @Expect(fault = "paused", value = ERROR, within = "5s")
-    void setWhilePaused(Cell cell) throws InterruptedException {
+    void setWhilePaused(Cell cell) throws Exception {
       awaitWritable();
     }
   }
