@@ -21,7 +21,9 @@ public enum ChaosProtocol {
   /** AMQP 0-9-1 (RabbitMQ). */
   AMQP,
   /** NATS (nats-server's client protocol). */
-  NATS;
+  NATS,
+  /** Memcached (text and meta protocols; the binary protocol is relayed uninspected). */
+  MEMCACHED;
 
   /** The protocol's name as the proxy engine knows it, e.g. {@code "postgres"}. */
   public String engineName() {

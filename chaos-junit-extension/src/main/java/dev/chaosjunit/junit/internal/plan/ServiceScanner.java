@@ -87,7 +87,7 @@ public final class ServiceScanner {
 
   private static ChaosProtocol guess(String image) {
     String[][] table = {{"postgres", "POSTGRES"}, {"mariadb", "MYSQL"}, {"mysql", "MYSQL"}, {"redis", "REDIS"},
-        {"kafka", "KAFKA"}, {"rabbitmq", "AMQP"}, {"nats", "NATS"}};
+        {"kafka", "KAFKA"}, {"rabbitmq", "AMQP"}, {"nats", "NATS"}, {"memcached", "MEMCACHED"}};
     for (String[] row : table) {
       if (image.contains(row[0])) {
         return ChaosProtocol.valueOf(row[1]);
