@@ -1,5 +1,6 @@
 package dev.chaosjunit.junit.internal.backend;
 
+import dev.chaosjunit.fault.SeedMath;
 import java.time.Duration;
 import java.util.SplittableRandom;
 
@@ -13,7 +14,7 @@ final class FlapSchedule {
   private final long meanMillis;
 
   FlapSchedule(long seed, String service, Duration meanPhase) {
-    this.random = new SplittableRandom(seed * 31 + service.hashCode());
+    this.random = new SplittableRandom(SeedMath.mix(seed ^ SeedMath.hash(service)));
     this.meanMillis = Math.max(2, meanPhase.toMillis());
   }
 
