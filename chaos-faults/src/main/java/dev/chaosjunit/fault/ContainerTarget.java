@@ -3,7 +3,6 @@ package dev.chaosjunit.fault;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Duration;
-import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -21,30 +20,25 @@ import org.apiguardian.api.API;
 public final class ContainerTarget {
 
   private final String service;
-  private final Optional<ContainerPrimitive.Evidence> evidence;
-  private final Duration within;
+  private final Detection detection;
 
   ContainerTarget(String service) {
-    this(service, Optional.empty(), ContainerPrimitive.DEFAULT_WINDOW);
+    this(service, Detection.DEFAULT);
   }
 
-  private ContainerTarget(String service, Optional<ContainerPrimitive.Evidence> evidence, Duration within) {
+  private ContainerTarget(String service, Detection detection) {
     this.service = service;
-    this.evidence = evidence;
-    this.within = within;
+    this.detection = detection;
   }
 
   /** The evidence that the system noticed, instead of the primitive's default. */
-  public ContainerTarget detectedBy(ContainerPrimitive.Evidence newEvidence) {
-    if (newEvidence == null) {
-      throw new IllegalArgumentException("evidence must not be null");
-    }
-    return new ContainerTarget(service, Optional.of(newEvidence), within);
+  public ContainerTarget detectedBy(Evidence evidence) {
+    return new ContainerTarget(service, detection.by(evidence));
   }
 
   /** How long after the apply the evidence may take (10 s by default). */
   public ContainerTarget detectedWithin(Duration window) {
-    return new ContainerTarget(service, evidence, window);
+    return new ContainerTarget(service, detection.within(window));
   }
 
   /** SIGKILL: the service is dead during the cell and started again (same data) when it ends. */
@@ -68,6 +62,6 @@ public final class ContainerTarget {
   }
 
   private Fault build(ContainerPrimitive.Kind kind) {
-    return Fault.of(service, new ContainerPrimitive(kind, evidence.orElse(kind.defaultEvidence()), within));
+    return Fault.of(service, new ContainerPrimitive(kind, detection.evidenceOr(kind.defaultEvidence()), detection.within()));
   }
 }

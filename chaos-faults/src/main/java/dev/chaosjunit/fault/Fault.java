@@ -23,6 +23,7 @@ import org.apiguardian.api.API;
  * Fault full    = Fault.on("db").postgres().query("INSERT*").error("53100", "disk full");
  * Fault both    = Fault.allOf(dbSlow, Fault.on("cache").refuseConnections());
  * Fault buggy   = Fault.buggify("orders.insert");
+ * Fault alone   = Fault.isolate("db", "cache");
  * }</pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -49,6 +50,20 @@ public final class Fault {
    */
   public static Fault buggify(String site) {
     return of(BuggifySite.SERVICE, new BuggifySite(site));
+  }
+
+  /**
+   * The {@code services} isolated from the rest: a {@link NetworkTarget#partition() partition} at each one's
+   * proxy, applied together, each detected when a connection through it is lost. For other evidence or
+   * windows, combine {@code Fault.on(service).network()...partition()} with {@link #allOf}.
+   */
+  public static Fault isolate(String... services) {
+    Set<String> distinct = new LinkedHashSet<>(List.of(services));
+    if (distinct.size() < 2 || distinct.size() != services.length) {
+      throw new IllegalArgumentException("isolation needs two or more distinct services, was "
+          + List.of(services) + "; for one service use Fault.on(service).network().partition()");
+    }
+    return allOf(distinct.stream().map(service -> on(service).network().partition()).toArray(Fault[]::new));
   }
 
   /** A fault of one effect on one service, e.g. a {@link Toxic} or {@link Rule} built by hand. */

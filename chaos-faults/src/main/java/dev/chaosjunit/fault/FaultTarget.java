@@ -100,6 +100,11 @@ public final class FaultTarget {
     return new ContainerTarget(service);
   }
 
+  /** Starts a primitive on the service's network at its proxy (partition, firewall, flapping, slow, lossy link). */
+  public NetworkTarget network() {
+    return new NetworkTarget(service);
+  }
+
   /** Starts a PostgreSQL rule. */
   public PostgresRule postgres() {
     return new PostgresRule(service);

@@ -3,7 +3,6 @@ package dev.chaosjunit.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chaosjunit.fault.ContainerPrimitive.Evidence;
 import dev.chaosjunit.fault.ContainerPrimitive.Kind;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,6 @@ package dev.chaosjunit.junit;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.chaosjunit.fault.Fault;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -19,9 +18,9 @@ import org.apiguardian.api.API;
  * @param expectation what the cell expected
  * @param outcome what the scenario did
  * @param firings how often each effect of the fault fired, by effect description
- * @param events what happened in the proxies while the cell ran, in order
+ * @param events what happened in the proxies while the cell ran, and what the fault's primitives did and the
+ *     evidence that they were noticed ({@link CellEvents#primitives()}), in order
  * @param seed the seed that re-runs this cell ({@code -Dchaos.seed}): the run seed, or this iteration's
- * @param primitiveEvents what the fault's container primitives did and the evidence that they were noticed, in order
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Cell(
@@ -33,12 +32,10 @@ public record Cell(
     Outcome outcome,
     Map<String, Long> firings,
     CellEvents events,
-    long seed,
-    List<PrimitiveEvent> primitiveEvents) {
+    long seed) {
 
   public Cell {
     firings = Map.copyOf(firings);
-    primitiveEvents = List.copyOf(primitiveEvents);
   }
 
   /** The cell's canonical name, {@code scenario × fault}, as {@code -Dchaos.cell} takes it. */

@@ -53,6 +53,20 @@ public record CellEvent(Duration at, String kind, String proxy, Map<String, Stri
   public static final String PROXY_DISABLED = "proxy-disabled";
   /** The proxy accepts connections again. */
   public static final String PROXY_ENABLED = "proxy-enabled";
+  /**
+   * A primitive did its damage ({@code primitive}: its label, e.g. {@code kill} or {@code partition};
+   * {@code detail}: what was done, when there is more to say); {@code proxy} is the service it acted on.
+   */
+  public static final String PRIMITIVE_APPLIED = "primitive-applied";
+  /** The evidence that the system noticed a primitive showed within its window ({@code primitive}, {@code detail}). */
+  public static final String PRIMITIVE_DETECTED = "primitive-detected";
+  /** A primitive's window ended without its evidence: the cell fails ({@code primitive}, {@code detail}: what was seen). */
+  public static final String PRIMITIVE_NOT_DETECTED = "primitive-not-detected";
+  /**
+   * A primitive's damage was undone ({@code primitive}, {@code detail}: e.g. a restarted container's new port,
+   * or a flapping link's phases). Details may carry ports and times, which differ between runs.
+   */
+  public static final String PRIMITIVE_REVERTED = "primitive-reverted";
 
   public CellEvent {
     attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));

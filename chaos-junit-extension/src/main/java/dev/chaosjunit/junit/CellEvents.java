@@ -55,6 +55,12 @@ public final class CellEvents implements Iterable<CellEvent> {
     return filter(e -> e.is(kinds));
   }
 
+  /** What the fault's primitives did and the evidence that they were noticed (the {@code primitive-*} kinds). */
+  public CellEvents primitives() {
+    return ofKind(CellEvent.PRIMITIVE_APPLIED, CellEvent.PRIMITIVE_DETECTED, CellEvent.PRIMITIVE_NOT_DETECTED,
+        CellEvent.PRIMITIVE_REVERTED);
+  }
+
   /** The events of one service's proxy. */
   public CellEvents onProxy(String service) {
     return filter(e -> e.proxy().equals(service));

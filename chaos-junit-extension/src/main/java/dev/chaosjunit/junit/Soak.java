@@ -33,7 +33,7 @@ public final class Soak {
 
   /**
    * Runs {@code plan}: for each scheduled event, applies its fault, calls {@code workload} over and over
-   * while it holds, waits for the detection of its container primitives, reverts it, and calls the
+   * while it holds, waits for the detection of its primitives, reverts it, and calls the
    * workload until it works again or the recovery ends.
    */
   public SoakResult run(SoakPlan plan, Callable<?> workload) throws InterruptedException {

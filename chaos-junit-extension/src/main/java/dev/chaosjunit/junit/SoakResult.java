@@ -51,20 +51,17 @@ public record SoakResult(long seed, double budgetPercent, List<Event> events) {
    *
    * @param at when it started, from the soak's start
    * @param fault the fault, described
-   * @param detected whether every container primitive of the fault was detected in its window
+   * @param detected whether every primitive of the fault was detected in its window
    * @param detectionLatency the longest time from an apply to its detection, if any primitive was detected
    * @param recovered whether the workload worked again within the recovery after the revert
    * @param calls the workload's calls while the fault was applied
    * @param failedCalls how many of them failed or did not return in time
-   * @param primitiveEvents what the container primitives did
+   * @param events what happened from the apply to the end of the recovery, timed from the apply, as in a
+   *     cell: the primitives ({@link CellEvents#primitives()}), the proxies' connections and faults
    */
   @API(status = EXPERIMENTAL, since = "0.1")
   public record Event(Duration at, String fault, boolean detected, Optional<Duration> detectionLatency,
-      boolean recovered, int calls, int failedCalls, List<PrimitiveEvent> primitiveEvents) {
-
-    public Event {
-      primitiveEvents = List.copyOf(primitiveEvents);
-    }
+      boolean recovered, int calls, int failedCalls, CellEvents events) {
 
     /** Not detected, or not recovered. */
     public boolean flake() {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.testcontainers.containers.GenericContainer;
 
-/** A container primitive that cannot act fails the class at discovery, before any container starts. */
-@DisplayName("@FaultMatrix fails at discovery when a container primitive")
+/** A primitive that cannot act, or cannot be detected, fails the class at discovery, before any container starts. */
+@DisplayName("@FaultMatrix fails at discovery when a primitive")
 class PrimitiveMisconfigurationTest {
 
   private static String failure(Class<?> fixture, Map<String, String> parameters) {
@@ -55,6 +55,13 @@ class PrimitiveMisconfigurationTest {
   }
 
   @Test
+  void isAtTheNetworkUnderTheToxiproxyBackend() {
+    assertThat(failure(PartitionedAddress.class, Map.of("chaos.backend", "toxiproxy"))).isEqualTo("@FaultAssumption on"
+        + " [PartitionedAddress.cut]: fault [cut] is a partition, which the toxiproxy backend cannot detect (it"
+        + " does not report the connections it proxies); run with -Dchaos.backend=engine (the default)");
+  }
+
+  @Test
   void restartsAContainerWhoseDataIsOnATmpfs() {
     assertThat(failure(RestartTmpfs.class, Map.of())).isEqualTo("@FaultAssumption on [RestartTmpfs.bounced]:"
         + " fault [bounced] is a container restart, which would lose the data of service [cache]: its data"
@@ -67,6 +74,19 @@ class PrimitiveMisconfigurationTest {
     @Chaos("cache") static GenericContainer<?> cache = new GenericContainer<>(Images.redis()).withExposedPorts(6379)
         .withTmpFs(Map.of("/data", "rw,size=16m"));
     @FaultAssumption static Fault bounced = Fault.on("cache").container().restart();
+
+    @Scenario
+    void nothing() {}
+
+    @FaultMatrix
+    void matrix() {}
+  }
+
+  /** A network primitive needs no container: an address is fine, the backend is what it needs. */
+  @TestFixture
+  static class PartitionedAddress {
+    @Chaos("echo") static InetSocketAddress echo = new InetSocketAddress("127.0.0.1", 9);
+    @FaultAssumption static Fault cut = Fault.on("echo").network().partition();
 
     @Scenario
     void nothing() {}

@@ -8,13 +8,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.images.Images;
 import dev.chaosjunit.junit.Cell;
+import dev.chaosjunit.junit.CellEvent;
 import dev.chaosjunit.junit.Chaos;
 import dev.chaosjunit.junit.ChaosTest;
 import dev.chaosjunit.junit.ChaosTopology;
 import dev.chaosjunit.junit.Expect;
 import dev.chaosjunit.junit.FaultAssumption;
 import dev.chaosjunit.junit.FaultMatrix;
-import dev.chaosjunit.junit.PrimitiveEvent;
 import dev.chaosjunit.junit.Scenario;
 import dev.chaosjunit.junit.support.Fixtures;
 import dev.chaosjunit.junit.support.TestFixture;
@@ -98,10 +98,10 @@ class BurstKillTest {
     @Expect(fault = "burst", value = ERROR, within = "5s")
     void storeUnderBurst(Cell cell) throws Exception {
       if (cell.faultName().equals("burst")) {
-        assertThat(cell.primitiveEvents()).filteredOn(e -> e.type() == PrimitiveEvent.Type.DETECTED)
-            .extracting(PrimitiveEvent::service).containsExactlyInAnyOrder("db", "cache");
-        assertThat(cell.primitiveEvents()).filteredOn(e -> e.type() == PrimitiveEvent.Type.REVERTED)
-            .extracting(PrimitiveEvent::service).containsExactly("cache", "db");
+        assertThat(cell.events().ofKind(CellEvent.PRIMITIVE_DETECTED)).extracting(CellEvent::proxy)
+            .containsExactlyInAnyOrder("db", "cache");
+        assertThat(cell.events().ofKind(CellEvent.PRIMITIVE_REVERTED)).extracting(CellEvent::proxy)
+            .containsExactly("cache", "db");
       }
       awaitStored();
     }

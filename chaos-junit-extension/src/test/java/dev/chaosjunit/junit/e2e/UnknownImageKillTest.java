@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.images.Images;
 import dev.chaosjunit.junit.Cell;
+import dev.chaosjunit.junit.CellEvent;
 import dev.chaosjunit.junit.Chaos;
 import dev.chaosjunit.junit.ChaosTest;
 import dev.chaosjunit.junit.ChaosTopology;
 import dev.chaosjunit.junit.Expect;
 import dev.chaosjunit.junit.FaultAssumption;
 import dev.chaosjunit.junit.FaultMatrix;
-import dev.chaosjunit.junit.PrimitiveEvent;
 import dev.chaosjunit.junit.Scenario;
 import dev.chaosjunit.junit.support.Fixtures;
 import dev.chaosjunit.junit.support.TestFixture;
@@ -81,8 +81,8 @@ class UnknownImageKillTest {
       if (cell.faultName().equals("killed")) {
         assertThat(cell.outcome().error()).as("what the application sees")
             .hasMessage("the connection was closed without an answer");
-        assertThat(cell.primitiveEvents()).extracting(PrimitiveEvent::type).containsExactly(
-            PrimitiveEvent.Type.APPLIED, PrimitiveEvent.Type.DETECTED, PrimitiveEvent.Type.REVERTED);
+        assertThat(cell.events().primitives()).extracting(CellEvent::kind).containsExactly(
+            CellEvent.PRIMITIVE_APPLIED, CellEvent.PRIMITIVE_DETECTED, CellEvent.PRIMITIVE_REVERTED);
       }
       assertThat(version()).as("served again through the same proxy").startsWith("VERSION ");
     }

@@ -1,13 +1,12 @@
 package dev.chaosjunit.junit.internal.backend;
 
-import dev.chaosjunit.fault.ContainerPrimitive;
 import dev.chaosjunit.fault.Effect;
 import dev.chaosjunit.fault.FaultEffect;
+import dev.chaosjunit.fault.Primitive;
 import dev.chaosjunit.fault.RefuseConnections;
 import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.fault.Toxic;
 import dev.chaosjunit.junit.ChaosProtocol;
-import dev.chaosjunit.junit.PrimitiveEvent;
 import dev.chaosjunit.junit.ProxyEndpoint;
 import dev.chaosjunit.junit.internal.plan.ServiceDeclaration;
 import dev.chaosjunit.proxy.EngineOptions;
@@ -17,27 +16,26 @@ import dev.chaosjunit.proxy.ProxySpec;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.testcontainers.containers.ContainerState;
 
 /**
  * The default backend: the proxy engine in the test JVM, which takes the model's toxics and rules as
- * they are, and acts on the services' containers for container primitives, detected from the proxies'
- * connection events. A refused-connections effect counts as fired by the live connections it closed (new
- * connection attempts are refused by the OS, unseen); a container primitive by its detection.
+ * they are, and carries out primitives (on the services' containers, or at their proxies), detected from
+ * the proxies' connection events. A refused-connections effect counts as fired by the live connections it
+ * closed (new connection attempts are refused by the OS, unseen); a primitive by its detection.
  */
 final class EngineBackend implements FaultBackend {
 
   private final ProxyEngine engine;
   private final Map<String, Long> closedByRefusal = new HashMap<>();
-  private final ContainerPrimitives primitives;
+  private final Primitives primitives;
 
   private EngineBackend(ProxyEngine engine) {
     this.engine = engine;
     ConnectionWatch connections = new ConnectionWatch();
     engine.events().subscribe(connections);
-    this.primitives = new ContainerPrimitives(connections);
+    this.primitives = new Primitives(connections);
   }
 
   static FaultBackend start(long seed, String proxyHost) {
@@ -75,7 +73,7 @@ final class EngineBackend implements FaultBackend {
   public void reset(long seed) {
     engine.reset(seed);
     closedByRefusal.clear();
-    primitives.reset();
+    primitives.reset(seed);
   }
 
   @Override
@@ -85,7 +83,7 @@ final class EngineBackend implements FaultBackend {
 
   @Override
   public EventRecording record() {
-    return new EngineRecording(engine.events());
+    return new EngineRecording(engine.events(), primitives);
   }
 
   @Override
@@ -99,7 +97,7 @@ final class EngineBackend implements FaultBackend {
       proxy.addToxic(toxic);
     } else if (effect instanceof Rule rule) {
       proxy.addRule(rule);
-    } else if (effect instanceof ContainerPrimitive primitive) {
+    } else if (effect instanceof Primitive primitive) {
       primitives.apply(applied, primitive, proxy);
     }
   }
@@ -113,7 +111,7 @@ final class EngineBackend implements FaultBackend {
     if (effect instanceof Rule rule) {
       return proxy(applied).ruleCounters(rule.name()).fired();
     }
-    if (effect instanceof ContainerPrimitive) {
+    if (effect instanceof Primitive) {
       return primitives.detections(applied);
     }
     return closedByRefusal.getOrDefault(applied.service(), 0L);
@@ -127,7 +125,7 @@ final class EngineBackend implements FaultBackend {
       proxy.removeToxic(toxic.name());
     } else if (effect instanceof Rule rule) {
       proxy.removeRule(rule.name());
-    } else if (effect instanceof ContainerPrimitive primitive) {
+    } else if (effect instanceof Primitive primitive) {
       primitives.revert(applied, primitive, proxy);
     } else {
       proxy.enable();
@@ -136,18 +134,14 @@ final class EngineBackend implements FaultBackend {
 
   @Override
   public void awaitDetection(FaultEffect applied) throws InterruptedException {
-    if (applied.effect() instanceof ContainerPrimitive primitive) {
+    if (applied.effect() instanceof Primitive primitive) {
       primitives.awaitDetection(applied, primitive);
     }
   }
 
   @Override
-  public List<PrimitiveEvent> primitiveEvents() {
-    return primitives.events();
-  }
-
-  @Override
   public void close() {
+    primitives.close();
     engine.close();
   }
 

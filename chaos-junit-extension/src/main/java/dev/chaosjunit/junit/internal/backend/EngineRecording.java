@@ -7,6 +7,7 @@ import dev.chaosjunit.proxy.ProxyEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's events of one cell, as {@link CellEvent}s: times since the cell began, connections numbered
+ * The engine's events of one cell, with what its primitives did, as {@link CellEvent}s in time order: times
+ * since the cell began, connections numbered
  * within the cell by first appearance (a close of a connection the cell never used is {@code earlier}), at
  * most {@value #LIMIT} events (then one {@code events-dropped}).
  */
@@ -30,10 +32,12 @@ final class EngineRecording implements EventRecording {
   private final Instant start = Instant.now();
   private final List<ProxyEvent> events = new ArrayList<>();
   private final AutoCloseable subscription;
+  private final Primitives primitives;
   private long dropped;
 
-  EngineRecording(EventStream stream) {
+  EngineRecording(EventStream stream, Primitives primitives) {
     this.subscription = stream.subscribe(this::add);
+    this.primitives = primitives;
   }
 
   private synchronized void add(ProxyEvent event) {
@@ -61,6 +65,8 @@ final class EngineRecording implements EventRecording {
         cell.add(new CellEvent(Duration.between(start, Instant.now()), "events-dropped", "",
             Map.of("count", Long.toString(dropped))));
       }
+      cell.addAll(primitives.events(start));
+      cell.sort(Comparator.comparing(CellEvent::at));
       return CellEvents.of(cell);
     }
   }

@@ -4,12 +4,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.chaosjunit.fault.FaultEffect;
 import dev.chaosjunit.junit.ChaosTest;
-import dev.chaosjunit.junit.PrimitiveEvent;
 import dev.chaosjunit.junit.ProxyEndpoint;
 import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.plan.ServiceDeclaration;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -64,7 +62,10 @@ public interface FaultBackend extends AutoCloseable {
    */
   void settle();
 
-  /** Starts recording the proxies' events for a cell; the Toxiproxy backend records none. */
+  /**
+   * Starts recording the proxies' events, and what primitives do, for a cell (or a soak's event); the
+   * Toxiproxy backend records none.
+   */
   EventRecording record();
 
   /** Applies one effect, under the name it carries (unique per service and cell), or to the service's container. */
@@ -74,13 +75,10 @@ public interface FaultBackend extends AutoCloseable {
   long firings(FaultEffect effect);
 
   /**
-   * Waits until the evidence that the system noticed an applied container primitive shows, or its
-   * window ends (recorded in {@link #primitiveEvents()}); returns at once for effects at the proxy.
+   * Waits until the evidence that the system noticed an applied primitive shows, or its
+   * window ends (recorded with the cell's events, {@link #record()}); returns at once for effects at the proxy.
    */
   void awaitDetection(FaultEffect effect) throws InterruptedException;
-
-  /** What the container primitives did since the last {@link #reset()}, and their detections, in order. */
-  List<PrimitiveEvent> primitiveEvents();
 
   /** Reverts one applied effect. */
   void revert(FaultEffect effect);

@@ -2,7 +2,6 @@ package dev.chaosjunit.junit.internal.backend;
 
 import dev.chaosjunit.fault.Effect;
 import dev.chaosjunit.fault.FaultEffect;
-import dev.chaosjunit.junit.PrimitiveEvent;
 import dev.chaosjunit.fault.RefuseConnections;
 import dev.chaosjunit.fault.Toxic;
 import dev.chaosjunit.junit.CellEvents;
@@ -14,7 +13,6 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.toxiproxy.ToxiproxyContainer;
@@ -114,12 +112,7 @@ final class ToxiproxyBackend implements FaultBackend {
 
   @Override
   public void awaitDetection(FaultEffect effect) {
-    // only container primitives are detected, and discovery keeps them from this backend
-  }
-
-  @Override
-  public List<PrimitiveEvent> primitiveEvents() {
-    return List.of();
+    // only primitives are detected, and discovery keeps them from this backend
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.chaosjunit.junit.internal.plan;
 
 import dev.chaosjunit.fault.BuggifySite;
-import dev.chaosjunit.fault.ContainerPrimitive;
 import dev.chaosjunit.fault.FaultEffect;
+import dev.chaosjunit.fault.Primitive;
 import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.fault.Toxic;
 import dev.chaosjunit.junit.ChaosProtocol;
@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  * Checks a matrix's faults at discovery, before any container starts: each targets a declared service,
  * each rule is written for its service's protocol, carried by the backend, and accepted by the protocol's
  * inspector (match keys, action, parameters), exactly as the engine would check it when the cell runs; each
- * buggify site it forces on is named by a {@code Buggify} call the catalogue found; each container primitive
- * acts on a container it can act on.
+ * buggify site it forces on is named by a {@code Buggify} call the catalogue found; each primitive acts
+ * where it can act and can be detected.
  */
 final class FaultValidator {
 
@@ -54,7 +54,7 @@ final class FaultValidator {
       }
       if (effect.effect() instanceof Rule rule) {
         checkRule(fault, rule, service);
-      } else if (effect.effect() instanceof ContainerPrimitive primitive) {
+      } else if (effect.effect() instanceof Primitive primitive) {
         PrimitiveCheck.check(fault, primitive, service, backend);
       }
       if (effect.effect() instanceof Toxic toxic) {

@@ -1,6 +1,7 @@
 package dev.chaosjunit.junit.internal.plan;
 
 import dev.chaosjunit.fault.ContainerPrimitive;
+import dev.chaosjunit.fault.Primitive;
 import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.ChaosConfig;
 import dev.chaosjunit.junit.internal.Misconfiguration;
@@ -10,16 +11,18 @@ import org.testcontainers.containers.ContainerState;
 import org.testcontainers.containers.GenericContainer;
 
 /**
- * Checks a container primitive at discovery: its service is a container, the backend can watch the
- * connections that detect it, and for disk full the image's data directory is known and a tmpfs.
+ * Checks a primitive at discovery: the backend can watch the connections that detect it, and for a
+ * container primitive its service is a container and, for disk full, the image's data directory is known
+ * and a tmpfs.
  */
 final class PrimitiveCheck {
 
   private PrimitiveCheck() {}
 
-  static void check(FaultDef fault, ContainerPrimitive primitive, ServiceDeclaration service, Backend backend) {
-    String what = "fault [" + fault.name() + "] is a container " + primitive.kind().label();
-    if (!(service.target() instanceof ContainerState)) {
+  static void check(FaultDef fault, Primitive primitive, ServiceDeclaration service, Backend backend) {
+    ContainerPrimitive container = primitive instanceof ContainerPrimitive c ? c : null;
+    String what = "fault [" + fault.name() + "] is a " + (container == null ? "" : "container ") + primitive.label();
+    if (container != null && !(service.target() instanceof ContainerState)) {
       throw Misconfiguration.of("FaultAssumption", fault.element(), what + ", but service [" + service.name()
           + "] is the address [" + service.target() + "], not a container", "declare the @Chaos field as a"
           + " Testcontainers container, or use a fault at the proxy such as Fault.on(\"" + service.name()
@@ -30,6 +33,12 @@ final class PrimitiveCheck {
           + " backend cannot detect (it does not report the connections it proxies)", "run with -D"
           + ChaosConfig.BACKEND + "=engine (the default)");
     }
+    if (container != null) {
+      checkData(fault, what, container, service);
+    }
+  }
+
+  private static void checkData(FaultDef fault, String what, ContainerPrimitive primitive, ServiceDeclaration service) {
     if (primitive.kind() == ContainerPrimitive.Kind.DISK_FULL) {
       checkDataPath(fault, what, service);
     } else if (primitive.kind() != ContainerPrimitive.Kind.PAUSE && dataOnTmpfs(service)) {

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 /**
  * The lifecycle of one cell: reset the proxies under the cell's seed, record their events, apply the
  * fault's effects, run the scenario with buggify and the application's assertions installed, let the
- * proxies handle what it sent, wait for the detection of its container primitives, read the firings,
+ * proxies handle what it sent, wait for the detection of its primitives, read the firings,
  * always revert, judge (a broken always or unreachable assertion fails the cell before its expectation
  * is looked at).
  */
@@ -119,7 +119,7 @@ final class CellExecution {
     Outcome seen = outcome == null ? new Outcome(Outcome.Kind.THREW, null, error, Duration.ZERO)
         : new Outcome(outcome.kind(), outcome.value(), outcome.error(), outcome.duration(), reading.status());
     Cell cell = new Cell(invocation.index(), plan.scenario().name(), plan.faultName(), plan.fault().map(FaultDef::fault),
-        plan.expectation().value(), seen, firings, events, invocation.seed(), proxies.backend().primitiveEvents());
+        plan.expectation().value(), seen, firings, events, invocation.seed());
     if (error != null) {
       return new CellResult(cell, new Judgement(Verdict.ERRORED, "the cell errored: " + error), Optional.of(error));
     }

@@ -1,7 +1,7 @@
 package dev.chaosjunit.junit.internal.run;
 
 import dev.chaosjunit.junit.Cell;
-import dev.chaosjunit.junit.PrimitiveEvent;
+import dev.chaosjunit.junit.CellEvent;
 import dev.chaosjunit.junit.Verdict;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,8 +25,8 @@ final class FailureMessage {
     block.put("expected", context.plan().expectation().describe());
     block.put("outcome", cell.outcome().summary());
     block.put("firings", cell.firings().isEmpty() ? "none" : cell.firings().toString());
-    if (!cell.primitiveEvents().isEmpty()) {
-      block.put("container", cell.primitiveEvents().stream().map(PrimitiveEvent::describe)
+    if (!cell.events().primitives().isEmpty()) {
+      block.put("primitive", cell.events().primitives().stream().map(FailureMessage::primitive)
           .collect(Collectors.joining("; ")));
     }
     block.put("seed", Long.toString(cell.seed()));
@@ -37,6 +37,13 @@ final class FailureMessage {
     return original + "\n" + block.entrySet().stream()
         .map(e -> "    " + pad(e.getKey(), width) + " = " + e.getValue())
         .collect(Collectors.joining("\n"));
+  }
+
+  /** {@code +12 ms db kill detected: ...}: a primitive's event, timed from the cell's start. */
+  private static String primitive(CellEvent event) {
+    return "+" + event.at().toMillis() + " ms " + event.proxy() + " " + event.attribute("primitive").orElse("") + " "
+        + event.kind().substring("primitive-".length()).replace('-', ' ')
+        + event.attribute("detail").map(detail -> ": " + detail).orElse("");
   }
 
   private static String pad(String key, int width) {

@@ -1,11 +1,12 @@
 package dev.chaosjunit.junit.internal.run;
 
-import dev.chaosjunit.fault.ContainerPrimitive;
+import dev.chaosjunit.fault.NetworkPrimitive;
+import dev.chaosjunit.fault.Primitive;
 import dev.chaosjunit.fault.RefuseConnections;
 import dev.chaosjunit.junit.Cell;
 import dev.chaosjunit.junit.Expectation;
 import dev.chaosjunit.junit.Outcome;
-import dev.chaosjunit.junit.PrimitiveEvent;
+import dev.chaosjunit.junit.CellEvent;
 import dev.chaosjunit.junit.Verdict;
 import dev.chaosjunit.junit.internal.StatusReading;
 import dev.chaosjunit.junit.internal.plan.CellExpectation;
@@ -61,13 +62,22 @@ final class Judge {
         + judgedBy);
   }
 
-  /** Why a container primitive of the cell counts as unnoticed, or {@code null} when each was detected. */
+  /** Why a primitive of the cell counts as unnoticed, or {@code null} when each was detected. */
   private static String undetected(Cell cell) {
-    return cell.primitiveEvents().stream().filter(e -> e.type() == PrimitiveEvent.Type.NOT_DETECTED)
-        .map(e -> "the system did not notice container " + e.primitive() + " of [" + e.service() + "]: " + e.detail()
+    return cell.events().ofKind(CellEvent.PRIMITIVE_NOT_DETECTED).stream()
+        .map(e -> "the system did not notice " + (builder(cell, e).equals("container") ? "container " : "")
+            + e.attribute("primitive").orElse("") + " of [" + e.proxy() + "]: " + e.attribute("detail").orElse("")
             + "; make the client notice (e.g. a socket or command timeout), or choose the evidence and window with"
-            + " Fault.on(\"" + e.service() + "\").container().detectedBy(...).detectedWithin(...)")
+            + " Fault.on(\"" + e.proxy() + "\")." + builder(cell, e) + "().detectedBy(...).detectedWithin(...)")
         .findFirst().orElse(null);
+  }
+
+  /** {@code container} or {@code network}: the builder of the primitive an event is about. */
+  private static String builder(Cell cell, CellEvent event) {
+    boolean network = cell.fault().stream().flatMap(f -> f.effects().stream())
+        .anyMatch(e -> e.service().equals(event.proxy()) && e.effect() instanceof NetworkPrimitive primitive
+            && event.attribute("primitive").filter(primitive.label()::equals).isPresent());
+    return network ? "network" : "container";
   }
 
   /** What decided between success and error: the HTTP status read, or how the scenario ended. */
@@ -92,12 +102,12 @@ final class Judge {
 
   /**
    * Whether firings can tell a bypass: refused connections are refused by the OS and cannot be counted,
-   * so a fault with a refuse-connections effect never counts as bypassed; a container primitive acts
+   * so a fault with a refuse-connections effect never counts as bypassed; a primitive acts
    * whether the scenario meets it or not, and its detection is judged instead.
    */
   private static boolean countable(Cell cell) {
     return cell.fault().map(f -> f.effects().stream().noneMatch(e -> e.effect() instanceof RefuseConnections
-        || e.effect() instanceof ContainerPrimitive)).orElse(false);
+        || e.effect() instanceof Primitive)).orElse(false);
   }
 
   private static String success(Outcome outcome, CellExpectation expected) {

@@ -3,9 +3,11 @@ package dev.chaosjunit.junit.internal.run;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.chaosjunit.fault.FaultEffect;
-import dev.chaosjunit.junit.PrimitiveEvent;
+import dev.chaosjunit.junit.CellEvent;
+import dev.chaosjunit.junit.CellEvents;
 import dev.chaosjunit.junit.SoakPlan;
 import dev.chaosjunit.junit.SoakResult;
+import dev.chaosjunit.junit.internal.backend.EventRecording;
 import dev.chaosjunit.junit.internal.backend.FaultBackend;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +65,7 @@ public final class SoakRunner {
   private SoakResult.Event event(SoakPlan plan, SoakPlan.Scheduled scheduled, Callable<?> workload,
       ExecutorService calls) throws InterruptedException {
     backend.reset(Seeds.forCell(seed, "soak at " + scheduled.at(), scheduled.fault().describe()));
+    EventRecording recording = backend.record();
     List<FaultEffect> applied = new ArrayList<>();
     int made = 0;
     int failed = 0;
@@ -84,12 +87,19 @@ public final class SoakRunner {
       }
     }
     boolean recovered = recovers(plan.recovery(), workload, calls);
-    List<PrimitiveEvent> primitives = backend.primitiveEvents();
-    boolean detected = primitives.stream().noneMatch(e -> e.type() == PrimitiveEvent.Type.NOT_DETECTED);
-    Optional<Duration> latency = primitives.stream().filter(e -> e.type() == PrimitiveEvent.Type.DETECTED)
-        .map(PrimitiveEvent::sinceApplied).max(Duration::compareTo);
-    return new SoakResult.Event(scheduled.at(), scheduled.fault().describe(), detected, latency, recovered, made,
-        failed, primitives);
+    CellEvents events = recording.stop();
+    boolean detected = events.ofKind(CellEvent.PRIMITIVE_NOT_DETECTED).isEmpty();
+    return new SoakResult.Event(scheduled.at(), scheduled.fault().describe(), detected, detectionLatency(events),
+        recovered, made, failed, events);
+  }
+
+  /** The longest time from a primitive's apply to its detection, if any was detected. */
+  private static Optional<Duration> detectionLatency(CellEvents events) {
+    return events.ofKind(CellEvent.PRIMITIVE_DETECTED).stream().map(detected -> events.primitives().stream()
+            .filter(e -> e.is(CellEvent.PRIMITIVE_APPLIED) && e.proxy().equals(detected.proxy())
+                && e.attributes().get("primitive").equals(detected.attributes().get("primitive")))
+            .findFirst().map(applied -> detected.at().minus(applied.at())).orElse(Duration.ZERO))
+        .max(Duration::compareTo);
   }
 
   private static boolean recovers(Duration recovery, Callable<?> workload, ExecutorService calls)

@@ -1,13 +1,17 @@
 package dev.chaosjunit.junit.internal.backend;
 
 import dev.chaosjunit.fault.ContainerPrimitive;
+import dev.chaosjunit.fault.Evidence;
 import dev.chaosjunit.fault.FaultEffect;
-import dev.chaosjunit.junit.PrimitiveEvent;
+import dev.chaosjunit.fault.NetworkPrimitive;
+import dev.chaosjunit.fault.Primitive;
+import dev.chaosjunit.junit.CellEvent;
 import dev.chaosjunit.proxy.Proxy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,20 +21,22 @@ import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.ContainerState;
 
 /**
- * Carries out container primitives on the services' containers, keeps each proxy pointed at its
- * container's current port, and watches for the evidence that the system noticed, recording all of it
- * as {@link PrimitiveEvent}s until the next reset.
+ * Carries out primitives: container ones on the services' containers, keeping each proxy pointed at its
+ * container's current port, and network ones at the proxies ({@link NetworkLinks}). Watches for the
+ * evidence that the system noticed, recording all of it until the next reset, for the cell's
+ * {@link CellEvent}s ({@code primitive-*} kinds).
  */
-final class ContainerPrimitives {
+final class Primitives implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ContainerPrimitives.class);
+  private static final Logger LOG = LoggerFactory.getLogger(Primitives.class);
 
   private final Map<String, ServiceContainer> containers = new HashMap<>();
   private final Map<FaultEffect, Applied> applied = new HashMap<>();
-  private final List<PrimitiveEvent> events = new CopyOnWriteArrayList<>();
+  private final List<Happened> events = new CopyOnWriteArrayList<>();
   private final ConnectionWatch connections;
+  private final NetworkLinks links = new NetworkLinks();
 
-  ContainerPrimitives(ConnectionWatch connections) {
+  Primitives(ConnectionWatch connections) {
     this.connections = connections;
   }
 
@@ -38,13 +44,19 @@ final class ContainerPrimitives {
     containers.put(service, new ServiceContainer(container, containerPort));
   }
 
-  void apply(FaultEffect effect, ContainerPrimitive primitive, Proxy proxy) {
-    ServiceContainer container = container(effect.service());
+  void apply(FaultEffect effect, Primitive primitive, Proxy proxy) {
     Instant at = Instant.now();
-    long noSpaceBefore = primitive.evidence() == ContainerPrimitive.Evidence.SERVICE_LOG
-        ? container.diskFullReports() : 0;
+    long noSpaceBefore = primitive.evidence() == Evidence.SERVICE_LOG
+        ? container(effect.service()).diskFullReports() : 0;
     applied.put(effect, new Applied(at, noSpaceBefore));
-    String detail = act(() -> {
+    String detail = primitive instanceof NetworkPrimitive network ? links.apply(effect, network, proxy)
+        : apply(effect.service(), (ContainerPrimitive) primitive, proxy);
+    add(effect, primitive, at, CellEvent.PRIMITIVE_APPLIED, detail);
+  }
+
+  private String apply(String service, ContainerPrimitive primitive, Proxy proxy) {
+    ServiceContainer container = container(service);
+    return act(() -> {
       switch (primitive.kind()) {
         case KILL -> container.kill();
         case RESTART -> {
@@ -56,12 +68,17 @@ final class ContainerPrimitives {
       }
       return "";
     });
-    record(effect, primitive, PrimitiveEvent.Type.APPLIED, detail);
   }
 
-  void revert(FaultEffect effect, ContainerPrimitive primitive, Proxy proxy) {
-    ServiceContainer container = container(effect.service());
-    String detail = act(() -> {
+  void revert(FaultEffect effect, Primitive primitive, Proxy proxy) {
+    String detail = primitive instanceof NetworkPrimitive network ? links.revert(effect, network, proxy)
+        : revert(effect.service(), (ContainerPrimitive) primitive, proxy);
+    record(effect, primitive, CellEvent.PRIMITIVE_REVERTED, detail);
+  }
+
+  private String revert(String service, ContainerPrimitive primitive, Proxy proxy) {
+    ServiceContainer container = container(service);
+    return act(() -> {
       switch (primitive.kind()) {
         case KILL -> {
           return repoint(proxy, container.start());
@@ -72,11 +89,10 @@ final class ContainerPrimitives {
       }
       return "";
     });
-    record(effect, primitive, PrimitiveEvent.Type.REVERTED, detail);
   }
 
   /** Waits until the evidence of an applied primitive shows, or its window ends; records which. */
-  void awaitDetection(FaultEffect effect, ContainerPrimitive primitive) throws InterruptedException {
+  void awaitDetection(FaultEffect effect, Primitive primitive) throws InterruptedException {
     Applied at = applied.get(effect);
     Instant deadline = at.time().plus(primitive.within());
     Optional<Instant> seen = evidence(effect, primitive, at);
@@ -85,31 +101,39 @@ final class ContainerPrimitives {
       seen = evidence(effect, primitive, at);
     }
     if (seen.isPresent()) {
-      add(event(effect, primitive, seen.get(), PrimitiveEvent.Type.DETECTED, primitive.evidence().description()));
+      add(effect, primitive, seen.get(), CellEvent.PRIMITIVE_DETECTED, primitive.evidence().description());
     } else {
-      add(event(effect, primitive, deadline, PrimitiveEvent.Type.NOT_DETECTED, "no sign that "
+      add(effect, primitive, deadline, CellEvent.PRIMITIVE_NOT_DETECTED, "no sign that "
           + primitive.evidence().description() + " within " + primitive.within().toMillis() + " ms ("
-          + seen(effect, primitive, at) + ")"));
+          + seen(effect, primitive, at) + ")");
     }
   }
 
   /** 1 when the applied primitive was detected, else 0. */
   long detections(FaultEffect effect) {
-    String label = ((ContainerPrimitive) effect.effect()).kind().label();
+    String label = ((Primitive) effect.effect()).label();
     return events.stream().filter(e -> e.service().equals(effect.service()) && e.primitive().equals(label)
-        && e.type() == PrimitiveEvent.Type.DETECTED).count();
+        && e.kind().equals(CellEvent.PRIMITIVE_DETECTED)).count();
   }
 
-  List<PrimitiveEvent> events() {
-    return List.copyOf(events);
+  /** What the primitives did since the last reset, timed from {@code start}, in order. */
+  List<CellEvent> events(Instant start) {
+    return events.stream().map(e -> e.toCellEvent(start)).toList();
   }
 
-  void reset() {
+  /** A new cell, whose seed flapping links draw their schedules from. */
+  void reset(long cellSeed) {
     applied.clear();
     events.clear();
+    links.reset(cellSeed);
   }
 
-  private Optional<Instant> evidence(FaultEffect effect, ContainerPrimitive primitive, Applied at) {
+  @Override
+  public void close() {
+    links.close();
+  }
+
+  private Optional<Instant> evidence(FaultEffect effect, Primitive primitive, Applied at) {
     String proxy = effect.service();
     return switch (primitive.evidence()) {
       case CONNECTION_LOST -> connections.firstLost(proxy, at.time());
@@ -120,8 +144,8 @@ final class ContainerPrimitives {
     };
   }
 
-  private String seen(FaultEffect effect, ContainerPrimitive primitive, Applied at) {
-    return primitive.evidence() == ContainerPrimitive.Evidence.SERVICE_LOG
+  private String seen(FaultEffect effect, Primitive primitive, Applied at) {
+    return primitive.evidence() == Evidence.SERVICE_LOG
         ? "its log ends with: " + container(effect.service()).tail()
         : connections.summary(effect.service(), at.time());
   }
@@ -131,20 +155,16 @@ final class ContainerPrimitives {
     return "serving again at " + upstream + ", the proxy re-pointed";
   }
 
-  private void record(FaultEffect effect, ContainerPrimitive primitive, PrimitiveEvent.Type type, String detail) {
-    add(event(effect, primitive, Instant.now(), type, detail));
+  private void record(FaultEffect effect, Primitive primitive, String kind, String detail) {
+    add(effect, primitive, Instant.now(), kind, detail);
   }
 
-  private void add(PrimitiveEvent event) {
-    LOG.info("container primitive: {}", event.describe());
-    events.add(event);
-  }
-
-  private PrimitiveEvent event(FaultEffect effect, ContainerPrimitive primitive, Instant time, PrimitiveEvent.Type type,
-      String detail) {
+  private void add(FaultEffect effect, Primitive primitive, Instant time, String kind, String detail) {
     Applied at = applied.get(effect);
-    Duration since = type == PrimitiveEvent.Type.APPLIED || at == null ? Duration.ZERO : Duration.between(at.time(), time);
-    return new PrimitiveEvent(time, effect.service(), primitive.kind().label(), type, since, detail);
+    Duration since = at == null ? Duration.ZERO : Duration.between(at.time(), time);
+    LOG.info("primitive: +{} ms {} {} {}{}", since.toMillis(), effect.service(), primitive.label(),
+        kind.substring("primitive-".length()).replace('-', ' '), detail.isEmpty() ? "" : ": " + detail);
+    events.add(new Happened(time, kind, effect.service(), primitive.label(), detail));
   }
 
   private ServiceContainer container(String service) {
@@ -174,4 +194,16 @@ final class ContainerPrimitives {
 
   /** When a primitive was applied and how often its service had logged a full disk before. */
   private record Applied(Instant time, long noSpaceBefore) {}
+
+  /** Something a primitive did, or its detection, until the cell's recording times it. */
+  private record Happened(Instant time, String kind, String service, String primitive, String detail) {
+    CellEvent toCellEvent(Instant start) {
+      Map<String, String> attributes = new LinkedHashMap<>();
+      attributes.put("primitive", primitive);
+      if (!detail.isEmpty()) {
+        attributes.put("detail", detail);
+      }
+      return new CellEvent(Duration.between(start, time), kind, service, attributes);
+    }
+  }
 }
