@@ -35,10 +35,12 @@ public final class ChaosConfig {
    * builds its image from when Docker lacks it or has one built from another jar.
    */
   public static final String PROXY_SERVER_JAR = "chaos.proxy.server-jar";
+  /** The order cells run in: {@code declaration} (default) or {@code random} (shuffled by the run seed). */
+  public static final String ORDER = "chaos.order";
 
   /** The settings a re-run passes on besides the cell and seed: these, and any {@code chaos.*} system property. */
   private static final List<String> SETTINGS = List.of(NAME_PATTERN, REPORTS_DIR, BACKEND, PROXY_SERVER_JAR,
-      Images.PROPERTY);
+      ORDER, Images.PROPERTY);
 
   private ChaosConfig() {}
 
