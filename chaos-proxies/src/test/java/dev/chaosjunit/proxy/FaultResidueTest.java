@@ -57,13 +57,13 @@ class FaultResidueTest {
   }
 
   @Test
-  void removingTheRuleThatBlackholedAConnectionClosesIt() throws IOException {
+  void removingTheRuleThatBlackholedAConnectionClosesIt() throws IOException, InterruptedException {
     try (Socket s = Clients.connect(proxy)) {
       BufferedReader in = reader(s);
       proxy.addRule(rule("swallow", "HOLD", new Action.Drop(DropMode.BLACKHOLE)));
       assertThat(roundTrip(s, in, "PING")).isEqualTo("PING");
       s.getOutputStream().write(ascii("HOLD\n"));
-      engine.settle();
+      awaitFiring("swallow");
       assertThat(proxy.faultResidue()).containsExactly("connection 1: blackholed by a drop rule (what it sends is"
           + " swallowed)");
 
@@ -74,15 +74,24 @@ class FaultResidueTest {
   }
 
   @Test
-  void namesAWriteThatARemovedRuleStillDelays() throws IOException {
+  void namesAWriteThatARemovedRuleStillDelays() throws IOException, InterruptedException {
     try (Socket s = Clients.connect(proxy)) {
       proxy.addRule(rule("slow", "SLOW", new Action.Delay(Duration.ofSeconds(30))));
       s.getOutputStream().write(ascii("SLOW\n"));
-      engine.settle();
+      awaitFiring("slow");
       proxy.removeRule("slow");
 
       assertThat(proxy.faultResidue()).containsExactly("connection 1: upstream: a write a rule delayed is still"
           + " waiting");
+    }
+  }
+
+  /** Waits until the rule fired once: the proxy read the line and acted. */
+  private void awaitFiring(String rule) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (proxy.ruleCounters(rule).fired() == 0) {
+      assertThat(System.nanoTime()).as("rule [" + rule + "] fired within 5 s").isLessThan(deadline);
+      Thread.sleep(5);
     }
   }
 
