@@ -1,5 +1,6 @@
 package dev.chaosjunit.junit;
 
+import dev.chaosjunit.junit.internal.Isolation;
 import dev.chaosjunit.junit.internal.plan.CellInvocation;
 import dev.chaosjunit.junit.internal.plan.CellOrder;
 import dev.chaosjunit.junit.internal.plan.MatrixAnalyzer;
@@ -38,10 +39,11 @@ final class FaultMatrixExtension implements TestTemplateInvocationContextProvide
     MatrixAssertions.open(context, matrix);
     CellReporting.open(context, matrix, seed, MatrixAssertions.ledger(context));
     CellNames names = CellNames.of(matrix, context);
+    Isolation isolation = Isolation.of(context);
     List<CellInvocation> invocations = CellOrder.of(context)
         .arrange(matrix, matrix.invocations(iteration -> Seeds.forIteration(seed, iteration)), seed);
     Stream<TestTemplateInvocationContext> cells = invocations.stream()
-        .map(invocation -> new CellInvocationContext(matrix, invocation, names.format(invocation)));
+        .map(invocation -> new CellInvocationContext(matrix, invocation, names.format(invocation), isolation));
     return matrix.coverage().isEmpty() ? cells : Stream.concat(cells, Stream.of(new CoverageInvocationContext(matrix)));
   }
 }

@@ -37,10 +37,15 @@ public final class ChaosConfig {
   public static final String PROXY_SERVER_JAR = "chaos.proxy.server-jar";
   /** The order cells run in: {@code declaration} (default) or {@code random} (shuffled by the run seed). */
   public static final String ORDER = "chaos.order";
+  /**
+   * How cells are kept apart: {@code reset} (default: every proxy is reset before each cell) or {@code check}
+   * (also, after each cell, a sentinel proves the proxies and containers are back at their baseline).
+   */
+  public static final String ISOLATION = "chaos.isolation";
 
   /** The settings a re-run passes on besides the cell and seed: these, and any {@code chaos.*} system property. */
   private static final List<String> SETTINGS = List.of(NAME_PATTERN, REPORTS_DIR, BACKEND, PROXY_SERVER_JAR,
-      ORDER, Images.PROPERTY);
+      ORDER, ISOLATION, Images.PROPERTY);
 
   private ChaosConfig() {}
 

@@ -15,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.ContainerState;
+import java.util.function.Function;
+import java.util.ArrayList;
 
 /**
  * Carries out container primitives on the services' containers, keeps each proxy pointed at its
@@ -98,6 +100,17 @@ final class ContainerPrimitives {
     String label = ((ContainerPrimitive) effect.effect()).kind().label();
     return events.stream().filter(e -> e.service().equals(effect.service()) && e.primitive().equals(label)
         && e.type() == PrimitiveEvent.Type.DETECTED).count();
+  }
+
+  /**
+   * Each service container that is not serving behind its proxy: not running, paused, or published at another
+   * address than its proxy's {@code upstreams} points at.
+   */
+  List<String> leftovers(Function<String, String> upstreams) {
+    List<String> left = new ArrayList<>();
+    containers.forEach((service, container) -> container.notServing(service, upstreams.apply(service))
+        .ifPresent(left::add));
+    return left;
   }
 
   List<PrimitiveEvent> events() {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.testcontainers.containers.ContainerState;
+import java.util.ArrayList;
 
 /**
  * The default backend: the proxy engine in the test JVM, which takes the model's toxics and rules as
@@ -144,6 +145,22 @@ final class EngineBackend implements FaultBackend {
   @Override
   public List<PrimitiveEvent> primitiveEvents() {
     return primitives.events();
+  }
+
+  @Override
+  public List<String> leftovers() {
+    List<String> left = new ArrayList<>();
+    for (Proxy proxy : engine.proxies()) {
+      String at = " on proxy " + proxy.name();
+      if (!proxy.isEnabled()) {
+        left.add("proxy " + proxy.name() + " still refuses connections");
+      }
+      proxy.toxics().forEach(toxic -> left.add("toxic '" + toxic.name() + "' still" + at));
+      proxy.rules().forEach(rule -> left.add("rule '" + rule.name() + "' still" + at));
+      proxy.faultResidue().forEach(residue -> left.add(residue + at));
+    }
+    left.addAll(primitives.leftovers(name -> engine.proxy(name).orElseThrow().upstream()));
+    return left;
   }
 
   @Override

@@ -82,6 +82,14 @@ public interface FaultBackend extends AutoCloseable {
   /** What the container primitives did since the last {@link #reset()}, and their detections, in order. */
   List<PrimitiveEvent> primitiveEvents();
 
+  /**
+   * What keeps the proxies and containers from their baseline now, one line each (e.g. {@code toxic 'slowDb'
+   * still on proxy db}): a toxic, a rule, a proxy refusing connections, a live connection a removed fault left
+   * state on, a container not running or a proxy not pointed at it; empty at the baseline. The Toxiproxy
+   * backend sees only what its API shows: toxics and disabled proxies.
+   */
+  List<String> leftovers();
+
   /** Reverts one applied effect. */
   void revert(FaultEffect effect);
 

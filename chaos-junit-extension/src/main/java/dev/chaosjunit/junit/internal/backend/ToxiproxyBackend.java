@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.toxiproxy.ToxiproxyContainer;
+import java.util.ArrayList;
 
 /**
  * L4 faults through the Toxiproxy HTTP API (toxiproxy-java) against a Toxiproxy-compatible server in a
@@ -133,6 +134,19 @@ final class ToxiproxyBackend implements FaultBackend {
       }
       return null;
     });
+  }
+
+  @Override
+  public List<String> leftovers() {
+    List<String> left = new ArrayList<>();
+    for (Proxy proxy : io(client::getProxies)) {
+      if (!proxy.isEnabled()) {
+        left.add("proxy " + proxy.getName() + " still refuses connections");
+      }
+      io(() -> proxy.toxics().getAll()).forEach(t -> left.add("toxic '" + t.getName() + "' still on proxy "
+          + proxy.getName()));
+    }
+    return left;
   }
 
   @Override
