@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.chaosjunit.images.Images;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -12,6 +13,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** The configuration parameters (also read from system properties, e.g. {@code -Dchaos.seed=42}). */
@@ -52,6 +54,20 @@ public final class ChaosConfig {
   /** A setting, trimmed; empty when it is not set or blank. */
   public static Optional<String> get(ExtensionContext context, String key) {
     return context.getConfigurationParameter(key).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  /**
+   * A setting naming a constant of {@code type} in any case, {@code fallback} when it is not set; an unknown
+   * name fails with {@code -Dkey=[name] is no <what>; <fix>}.
+   */
+  public static <E extends Enum<E>> E choice(ExtensionContext context, String key, Class<E> type, E fallback,
+      String what, String fix) {
+    String name = get(context, key).orElse(fallback.name());
+    try {
+      return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException("-D" + key + "=[" + name + "] is no " + what + "; " + fix, e);
+    }
   }
 
   /** Every {@code chaos.*} setting of this run but the cell and seed, by name, as a re-run must repeat them. */

@@ -2,9 +2,7 @@ package dev.chaosjunit.junit.internal;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import java.util.Locale;
 import org.apiguardian.api.API;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** How cells are kept apart, chosen by {@code -Dchaos.isolation}. */
@@ -20,13 +18,8 @@ public enum Isolation {
 
   /** The configured isolation; an unknown name fails the matrix at discovery. */
   public static Isolation of(ExtensionContext context) {
-    String name = ChaosConfig.get(context, ChaosConfig.ISOLATION).orElse("reset");
-    try {
-      return valueOf(name.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new ExtensionConfigurationException("-D" + ChaosConfig.ISOLATION + "=[" + name + "] is no isolation;"
-          + " use reset (the default: every proxy is reset before each cell) or check (also, after each cell, a"
-          + " sentinel proves the proxies and containers are back at their baseline)", e);
-    }
+    return ChaosConfig.choice(context, ChaosConfig.ISOLATION, Isolation.class, RESET, "isolation", "use reset (the"
+        + " default: every proxy is reset before each cell) or check (also, after each cell, a sentinel proves the"
+        + " proxies and containers are back at their baseline)");
   }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.apiguardian.api.API;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +29,9 @@ public enum CellOrder {
 
   /** The configured order; an unknown name fails the matrix at discovery. */
   public static CellOrder of(ExtensionContext context) {
-    String name = ChaosConfig.get(context, ChaosConfig.ORDER).orElse("declaration");
-    try {
-      return valueOf(name.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new ExtensionConfigurationException("-D" + ChaosConfig.ORDER + "=[" + name + "] is no cell order; use"
-          + " declaration (the default: scenarios outer, faults inner) or random (shuffled by the run seed, "
-          + ChaosConfig.SEED + ")", e);
-    }
+    return ChaosConfig.choice(context, ChaosConfig.ORDER, CellOrder.class, DECLARATION, "cell order", "use"
+        + " declaration (the default: scenarios outer, faults inner) or random (shuffled by the run seed, "
+        + ChaosConfig.SEED + ")");
   }
 
   /** The invocations of {@code matrix} in this order under {@code runSeed}; a random order is logged with its seed. */
