@@ -3,9 +3,12 @@ package dev.chaosjunit.junit.internal.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosjunit.fault.Fault;
+import dev.chaosjunit.images.Images;
 import dev.chaosjunit.junit.Cell;
 import dev.chaosjunit.junit.Chaos;
+import dev.chaosjunit.junit.ChaosTest;
 import dev.chaosjunit.junit.ChaosTopology;
+import dev.chaosjunit.junit.ProxyEndpoint;
 import dev.chaosjunit.junit.Expect;
 import dev.chaosjunit.junit.Expectation;
 import dev.chaosjunit.junit.FaultAssumption;
@@ -19,6 +22,8 @@ import dev.chaosjunit.junit.support.Fixtures;
 import dev.chaosjunit.junit.support.TestFixture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -34,6 +40,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.testcontainers.containers.GenericContainer;
 
 /**
  * {@code chaos.isolation=check}: after each cell a sentinel finds what the cell left at the proxies and runs
@@ -89,6 +96,17 @@ class IsolationCheckTest {
     assertThat(failures).containsOnlyKeys("ping × slow");
     assertThat(failures.get("ping × slow")).startsWith("after cell 'ping × slow': its scenario without a fault did"
         + " not pass: ").contains("the application is still degraded");
+  }
+
+  @Test
+  void aContainerACellLeftPausedIsNamed() {
+    EngineExecutionResults results = Fixtures.run(LeavesTheContainerPaused.class, CHECK);
+
+    Fixtures.assertNoContainerFailed(results);
+    Map<String, String> failures = Fixtures.failures(results);
+    assertThat(failures).containsOnlyKeys("ping × slow");
+    assertThat(failures.get("ping × slow")).startsWith("after cell 'ping × slow': the container of service cache is"
+        + " still paused\n");
   }
 
   @Test
@@ -163,6 +181,42 @@ class IsolationCheckTest {
     void matrix(Cell cell, FaultBackend backend) {
       if (cell.faultName().equals("slow")) {
         Fault.on("echo").refuseConnections().effects().forEach(backend::apply);
+      }
+    }
+  }
+
+  @TestFixture
+  @ChaosTest
+  @ExtendWith(BackendHook.class)
+  static class LeavesTheContainerPaused {
+    static final Fault PAUSE = Fault.on("cache").container().pause();
+
+    @Chaos("cache") static GenericContainer<?> cache = new GenericContainer<>(Images.redis()).withExposedPorts(6379);
+
+    @FaultAssumption static Fault slow = Fault.on("cache").latency(Duration.ofMillis(20));
+
+    @Scenario
+    String ping(ChaosTopology topology) throws IOException {
+      ProxyEndpoint proxy = topology.proxy("cache");
+      try (Socket socket = new Socket(proxy.host(), proxy.port())) {
+        socket.setSoTimeout(3000);
+        socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+        return new String(socket.getInputStream().readNBytes(7), StandardCharsets.US_ASCII);
+      }
+    }
+
+    @FaultMatrix
+    void matrix(Cell cell, FaultBackend backend) {
+      if (cell.faultName().equals("slow")) {
+        PAUSE.effects().forEach(backend::apply);
+      }
+    }
+
+    /** Runs after the sentinel looked: unpauses, so the next cells meet a container that serves. */
+    @AfterEach
+    void unpause(FaultBackend backend) {
+      if (cache.getDockerClient().inspectContainerCmd(cache.getContainerId()).exec().getState().getPaused()) {
+        PAUSE.effects().forEach(backend::revert);
       }
     }
   }
