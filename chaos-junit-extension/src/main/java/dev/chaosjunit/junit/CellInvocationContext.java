@@ -1,5 +1,6 @@
 package dev.chaosjunit.junit;
 
+import dev.chaosjunit.junit.internal.Isolation;
 import dev.chaosjunit.junit.internal.plan.CellInvocation;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
 import dev.chaosjunit.junit.internal.run.CellExtension;
@@ -13,11 +14,13 @@ final class CellInvocationContext implements TestTemplateInvocationContext {
   private final MatrixPlan matrix;
   private final CellInvocation invocation;
   private final String displayName;
+  private final Isolation isolation;
 
-  CellInvocationContext(MatrixPlan matrix, CellInvocation invocation, String displayName) {
+  CellInvocationContext(MatrixPlan matrix, CellInvocation invocation, String displayName, Isolation isolation) {
     this.matrix = matrix;
     this.invocation = invocation;
     this.displayName = displayName;
+    this.isolation = isolation;
   }
 
   @Override
@@ -27,6 +30,6 @@ final class CellInvocationContext implements TestTemplateInvocationContext {
 
   @Override
   public List<Extension> getAdditionalExtensions() {
-    return List.of(new CellExtension(matrix, invocation));
+    return List.of(new CellExtension(matrix, invocation, isolation));
   }
 }

@@ -1,5 +1,8 @@
 package dev.chaosjunit.junit;
 
+import dev.chaosjunit.junit.internal.Isolation;
+import dev.chaosjunit.junit.internal.plan.CellInvocation;
+import dev.chaosjunit.junit.internal.plan.CellOrder;
 import dev.chaosjunit.junit.internal.plan.MatrixAnalyzer;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
 import dev.chaosjunit.junit.internal.plan.ServiceScanner;
@@ -8,6 +11,7 @@ import dev.chaosjunit.junit.internal.run.MatrixAssertions;
 import dev.chaosjunit.junit.internal.run.Topologies;
 import dev.chaosjunit.junit.report.CellReporting;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
@@ -15,8 +19,8 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * Expands a {@link FaultMatrix} or {@link FaultScenario} method into its cells, one invocation each, and a last
- * one judging assertion coverage when the matrix asks for it.
+ * Expands a {@link FaultMatrix} or {@link FaultScenario} method into its cells, one invocation each, in the
+ * configured order, and a last one judging assertion coverage when the matrix asks for it.
  */
 final class FaultMatrixExtension implements TestTemplateInvocationContextProvider {
 
@@ -35,8 +39,11 @@ final class FaultMatrixExtension implements TestTemplateInvocationContextProvide
     MatrixAssertions.open(context, matrix);
     CellReporting.open(context, matrix, seed, MatrixAssertions.ledger(context));
     CellNames names = CellNames.of(matrix, context);
-    Stream<TestTemplateInvocationContext> cells = matrix.invocations(iteration -> Seeds.forIteration(seed, iteration))
-        .stream().map(invocation -> new CellInvocationContext(matrix, invocation, names.format(invocation)));
+    Isolation isolation = Isolation.of(context);
+    List<CellInvocation> invocations = CellOrder.of(context)
+        .arrange(matrix, matrix.invocations(iteration -> Seeds.forIteration(seed, iteration)), seed);
+    Stream<TestTemplateInvocationContext> cells = invocations.stream()
+        .map(invocation -> new CellInvocationContext(matrix, invocation, names.format(invocation), isolation));
     return matrix.coverage().isEmpty() ? cells : Stream.concat(cells, Stream.of(new CoverageInvocationContext(matrix)));
   }
 }

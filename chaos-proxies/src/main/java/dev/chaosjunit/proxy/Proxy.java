@@ -82,6 +82,13 @@ public interface Proxy {
   /** Counters of a rule (also of one removed meanwhile, until another of that name is added). */
   FaultCounters ruleCounters(String name);
 
+  /**
+   * What faults no longer in place left on the live connections, one line each (e.g. {@code connection 7:
+   * blackholed by a drop rule}); empty when every live connection relays as if no fault had been applied.
+   * Asks each connection's event loop (up to a second each): not to be called on an engine thread.
+   */
+  List<String> faultResidue();
+
   /** Traffic counters (the proxy's own listener and all its routes). */
   ProxyStats stats();
 

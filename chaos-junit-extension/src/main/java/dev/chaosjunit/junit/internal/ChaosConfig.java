@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.chaosjunit.images.Images;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -12,6 +13,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** The configuration parameters (also read from system properties, e.g. {@code -Dchaos.seed=42}). */
@@ -35,16 +37,37 @@ public final class ChaosConfig {
    * builds its image from when Docker lacks it or has one built from another jar.
    */
   public static final String PROXY_SERVER_JAR = "chaos.proxy.server-jar";
+  /** The order cells run in: {@code declaration} (default) or {@code random} (shuffled by the run seed). */
+  public static final String ORDER = "chaos.order";
+  /**
+   * How cells are kept apart: {@code reset} (default: every proxy is reset before each cell) or {@code check}
+   * (also, after each cell, a sentinel proves the proxies and containers are back at their baseline).
+   */
+  public static final String ISOLATION = "chaos.isolation";
 
   /** The settings a re-run passes on besides the cell and seed: these, and any {@code chaos.*} system property. */
   private static final List<String> SETTINGS = List.of(NAME_PATTERN, REPORTS_DIR, BACKEND, PROXY_SERVER_JAR,
-      Images.PROPERTY);
+      ORDER, ISOLATION, Images.PROPERTY);
 
   private ChaosConfig() {}
 
   /** A setting, trimmed; empty when it is not set or blank. */
   public static Optional<String> get(ExtensionContext context, String key) {
     return context.getConfigurationParameter(key).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  /**
+   * A setting naming a constant of {@code type} in any case, {@code fallback} when it is not set; an unknown
+   * name fails with {@code -Dkey=[name] is no <what>; <fix>}.
+   */
+  public static <E extends Enum<E>> E choice(ExtensionContext context, String key, Class<E> type, E fallback,
+      String what, String fix) {
+    String name = get(context, key).orElse(fallback.name());
+    try {
+      return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException("-D" + key + "=[" + name + "] is no " + what + "; " + fix, e);
+    }
   }
 
   /** Every {@code chaos.*} setting of this run but the cell and seed, by name, as a re-run must repeat them. */

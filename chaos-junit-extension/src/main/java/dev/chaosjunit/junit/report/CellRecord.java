@@ -23,6 +23,8 @@ import java.util.Map;
  * @param events what happened in the proxies, in order
  * @param rerun the command re-running the cell
  * @param uniqueId the JUnit unique ID
+ * @param isolation what the sentinel found after the cell ({@code baseline restored} or the leak), empty
+ *     when isolation is not checked
  */
 record CellRecord(
     int index,
@@ -40,10 +42,12 @@ record CellRecord(
     String exercised,
     List<EventRecord> events,
     String rerun,
-    String uniqueId) {
+    String uniqueId,
+    String isolation) {
 
   public CellRecord {
     firings = Map.copyOf(firings);
     events = events == null ? List.of() : List.copyOf(events);
+    isolation = isolation == null ? "" : isolation;
   }
 }

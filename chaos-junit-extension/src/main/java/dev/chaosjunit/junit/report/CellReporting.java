@@ -20,6 +20,9 @@ public final class CellReporting {
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CellReporting.class);
 
+  /** What a cell's record says when the sentinel found nothing of it left. */
+  public static final String ISOLATED = "baseline restored";
+
   private CellReporting() {}
 
   /**
@@ -36,23 +39,26 @@ public final class CellReporting {
 
   /** Records a cell that did not run, and why. */
   public static void skipped(ExtensionContext cellContext, CellInvocation invocation, String reason) {
-    record(cellContext, invocation, Verdict.SKIPPED, reason, null, "");
+    record(cellContext, invocation, Verdict.SKIPPED, reason, null, "", "");
   }
 
-  /** Records a cell that ran ({@code ran} is {@code null} when it never got to run its scenario). */
+  /**
+   * Records a cell that ran ({@code ran} is {@code null} when it never got to run its scenario); {@code isolation}
+   * is what the sentinel found after it ({@link #ISOLATED} or the leak), empty when isolation is not checked.
+   */
   public static void finished(ExtensionContext cellContext, CellInvocation invocation, Verdict verdict,
-      String reason, Cell ran, String rerun) {
-    record(cellContext, invocation, verdict, reason, ran, rerun);
+      String reason, Cell ran, String rerun, String isolation) {
+    record(cellContext, invocation, verdict, reason, ran, rerun, isolation);
   }
 
   private static void record(ExtensionContext context, CellInvocation invocation, Verdict verdict, String reason,
-      Cell ran, String rerun) {
+      Cell ran, String rerun, String isolation) {
     CellPlan plan = invocation.cell();
     CellRecord cell = new CellRecord(invocation.index(), invocation.seed(), context.getDisplayName(), plan.scenario().name(),
         plan.faultName(), describe(plan), plan.expectation().describe(), verdict.label(), reason,
         ran == null ? "not run" : ran.outcome().summary(), ran == null ? 0 : ran.outcome().duration().toMillis(),
         ran == null ? Map.of() : ran.firings(), exercised(plan, ran), ran == null ? List.of()
-        : EventRecord.of(ran.events()), rerun, context.getUniqueId());
+        : EventRecord.of(ran.events()), rerun, context.getUniqueId(), isolation);
     context.getParent().map(p -> p.getStore(NAMESPACE).get(MatrixReport.class, MatrixReport.class))
         .ifPresent(report -> report.record(cell));
   }

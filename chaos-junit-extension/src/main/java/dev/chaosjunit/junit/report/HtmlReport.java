@@ -113,6 +113,7 @@ final class HtmlReport {
         + Html.row("fault", cell.faultDescription()) + Html.row("expected", cell.expected())
         + Html.row("outcome", cell.outcome()) + Html.row("why", cell.reason())
         + Html.row("firings", cell.firings().toString()) + Html.row("fault met", cell.exercised())
+        + (cell.isolation().isEmpty() ? "" : Html.row("isolation", cell.isolation()))
         + Html.code("re-run", cell.rerun())
         + Html.code("unique id", cell.uniqueId()) + events(cell) + "</dl></details>";
   }

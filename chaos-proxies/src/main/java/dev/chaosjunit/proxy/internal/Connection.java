@@ -12,6 +12,8 @@ import io.netty.channel.ChannelOption;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.List;
+import java.util.ArrayList;
 
 /**
  * One client connection and its own upstream connection, both on the same event loop, relayed by two
@@ -147,6 +149,12 @@ final class Connection {
     }
   }
 
+  void ruleRemoved(String rule) {
+    if (!closed && port != null) {
+      port.ruleRemoved(rule);
+    }
+  }
+
   void toxicsChanged() {
     if (!closed && up != null) {
       up.toxicsChanged();
@@ -198,6 +206,22 @@ final class Connection {
       proxy.publish(new ProxyEvent.ConnectionClosed(Instant.now(), proxy.name(), id, bytesUp, bytesDown));
     }
     proxy.unregister(this);
+  }
+
+  /** What faults no longer in place left on this connection; empty when nothing. Its event loop only. */
+  List<String> residue() {
+    List<String> left = new ArrayList<>();
+    if (closed) {
+      return left;
+    }
+    if (port != null && port.blackholed()) {
+      left.add("blackholed by a drop rule (what it sends is swallowed)");
+    }
+    if (up != null) {
+      up.residue(left);
+      down.residue(left);
+    }
+    return left;
   }
 
   boolean isClosed() {

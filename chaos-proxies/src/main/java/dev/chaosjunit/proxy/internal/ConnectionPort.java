@@ -27,6 +27,9 @@ final class ConnectionPort implements RelayPort {
   private final Set<ActiveRule> rulesFiredHere = new HashSet<>();
   private boolean inspecting = true;
   private boolean blackholed;
+  /** The rule that {@link #match} returned last, and the one whose drop blackholed the connection. */
+  private String lastMatched;
+  private String blackholedBy;
   private boolean delivering;
   private boolean closePending;
 
@@ -110,11 +113,25 @@ final class ConnectionPort implements RelayPort {
   @Override
   public void blackhole() {
     blackholed = true;
+    blackholedBy = lastMatched;
+  }
+
+  /** A rule was removed: the connection it blackholed closes, its fault over (nothing it swallowed can resume). */
+  void ruleRemoved(String rule) {
+    if (blackholed && rule.equals(blackholedBy)) {
+      connection.close();
+    }
+  }
+
+  boolean blackholed() {
+    return blackholed;
   }
 
   @Override
   public Optional<RuleMatch> match(Direction direction, MessageFacts facts) {
-    return connection.proxy().match(connection.id, direction, facts, rulesFiredHere);
+    Optional<RuleMatch> match = connection.proxy().match(connection.id, direction, facts, rulesFiredHere);
+    match.ifPresent(m -> lastMatched = m.rule().name());
+    return match;
   }
 
   @Override

@@ -22,6 +22,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import io.netty.util.concurrent.Future;
 
 /** A proxy: its listener and routes, live connections, toxics, rules and counters. */
 final class DefaultProxy implements Proxy {
@@ -145,17 +150,36 @@ final class DefaultProxy implements Proxy {
   public void removeRule(String ruleName) {
     rules.remove(ruleName);
     publish(new ProxyEvent.FaultRemoved(Instant.now(), name(), FaultKind.RULE, ruleName));
+    eachConnection(c -> c.ruleRemoved(ruleName));
   }
 
   @Override public List<Rule> rules() { return rules.specs(); }
   @Override public FaultCounters ruleCounters(String ruleName) { return rules.counters(ruleName); }
+  @Override
+  public List<String> faultResidue() {
+    Map<Connection, Future<List<String>>> answers = new LinkedHashMap<>();
+    connections.forEach(c -> answers.put(c, c.client().eventLoop().submit(c::residue)));
+    List<String> residue = new ArrayList<>();
+    answers.forEach((connection, answer) -> {
+      if (!answer.awaitUninterruptibly(1, TimeUnit.SECONDS) || !answer.isSuccess()) {
+        residue.add("connection " + connection.id + ": its event loop did not answer within a second");
+      } else {
+        answer.getNow().forEach(left -> residue.add("connection " + connection.id + ": " + left));
+      }
+    });
+    return residue;
+  }
+
   @Override public ProxyStats stats() { return traffic.snapshot(connections.size()); }
   @Override public List<Route> routes() { return routes.snapshot(); }
 
   /** Removes every toxic and rule, then enables the proxy. */
   void reset() {
     toxics.clear().forEach(t -> publish(new ProxyEvent.FaultRemoved(Instant.now(), name(), FaultKind.TOXIC, t)));
-    rules.clear().forEach(r -> publish(new ProxyEvent.FaultRemoved(Instant.now(), name(), FaultKind.RULE, r)));
+    rules.clear().forEach(r -> {
+      publish(new ProxyEvent.FaultRemoved(Instant.now(), name(), FaultKind.RULE, r));
+      eachConnection(c -> c.ruleRemoved(r));
+    });
     eachConnection(Connection::toxicsChanged);
     enable();
   }

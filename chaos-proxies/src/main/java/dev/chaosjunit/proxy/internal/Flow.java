@@ -8,6 +8,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 /**
  * One direction of a connection: an ordered outbox of chunks that go one at a time through the
@@ -72,9 +73,13 @@ final class Flow {
     pump();
   }
 
-  /** The toxics changed: re-evaluates what a changed or removed toxic holds, re-arms timeouts. */
+  /**
+   * The toxics changed: forgets the state of removed ones, re-evaluates what a changed or removed toxic holds,
+   * re-arms timeouts.
+   */
   void toxicsChanged() {
     timeouts.sync();
+    faults.forgetRemoved();
     if (hold != null && hold.toxic() != null
         && connection.toxics().current(stream, hold.toxic().name()) != hold.toxic()) {
       Hold changed = hold;
@@ -253,6 +258,17 @@ final class Flow {
       readPending = true;
       source.read();
     }
+  }
+
+  /** Adds what faults no longer in place left in this direction: bytes held, a toxic's state. */
+  void residue(List<String> left) {
+    String where = stream.wireName() + ": ";
+    if (hold != null && hold.toxic() == null) {
+      left.add(where + "a write a rule delayed is still waiting");
+    } else if (hold != null && connection.toxics().current(stream, hold.toxic().name()) != hold.toxic()) {
+      left.add(where + "bytes held by removed toxic '" + hold.toxic().name() + "'");
+    }
+    faults.stale().forEach(toxic -> left.add(where + "state of removed toxic '" + toxic + "'"));
   }
 
   ScheduledFuture<?> schedule(long nanos, Runnable task) {

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.IdentityHashMap;
+import java.util.TreeSet;
+import java.util.SortedSet;
 
 /**
  * The toxic state of one connection and stream: each toxic's draws ({@link ToxicDraws}), which toxics
@@ -55,6 +57,30 @@ final class FlowFaults {
       }
     }
     return null;
+  }
+
+  /**
+   * Forgets the draws of toxics no longer in place and the counts and marks of names no longer in place, so a
+   * toxic added later under the same name starts afresh (a {@code limit_data} counts from zero again).
+   */
+  void forgetRemoved() {
+    draws.keySet().removeIf(t -> connection.toxics().current(stream, t.name()) != t);
+    bytesThrough.keySet().removeIf(this::gone);
+    firedHere.removeIf(this::gone);
+  }
+
+  /** The toxics no longer in place whose state this connection and stream still keep, by name. */
+  SortedSet<String> stale() {
+    SortedSet<String> stale = new TreeSet<>();
+    draws.keySet().stream().filter(t -> connection.toxics().current(stream, t.name()) != t).map(ActiveToxic::name)
+        .forEach(stale::add);
+    bytesThrough.keySet().stream().filter(this::gone).forEach(stale::add);
+    firedHere.stream().filter(this::gone).forEach(stale::add);
+    return stale;
+  }
+
+  private boolean gone(String toxic) {
+    return connection.toxics().current(stream, toxic) == null;
   }
 
   long bytesThrough(String toxic) {

@@ -14,8 +14,10 @@ import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.testcontainers.containers.ContainerState;
 
@@ -137,6 +139,22 @@ final class EngineBackend implements FaultBackend {
     if (applied.effect() instanceof Primitive primitive) {
       primitives.awaitDetection(applied, primitive);
     }
+  }
+
+  @Override
+  public List<String> leftovers() {
+    List<String> left = new ArrayList<>();
+    for (Proxy proxy : engine.proxies()) {
+      String at = " on proxy " + proxy.name();
+      if (!proxy.isEnabled()) {
+        left.add("proxy " + proxy.name() + " still refuses connections");
+      }
+      proxy.toxics().forEach(toxic -> left.add("toxic '" + toxic.name() + "' still" + at));
+      proxy.rules().forEach(rule -> left.add("rule '" + rule.name() + "' still" + at));
+      proxy.faultResidue().forEach(residue -> left.add(residue + at));
+    }
+    left.addAll(primitives.leftovers(name -> engine.proxy(name).orElseThrow().upstream()));
+    return left;
   }
 
   @Override

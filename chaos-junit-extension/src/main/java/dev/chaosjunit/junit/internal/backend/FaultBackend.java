@@ -8,6 +8,7 @@ import dev.chaosjunit.junit.ProxyEndpoint;
 import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.plan.ServiceDeclaration;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -79,6 +80,14 @@ public interface FaultBackend extends AutoCloseable {
    * window ends (recorded with the cell's events, {@link #record()}); returns at once for effects at the proxy.
    */
   void awaitDetection(FaultEffect effect) throws InterruptedException;
+
+  /**
+   * What keeps the proxies and containers from their baseline now, one line each (e.g. {@code toxic 'slowDb'
+   * still on proxy db}): a toxic, a rule, a proxy refusing connections, a live connection a removed fault left
+   * state on, a container not running or a proxy not pointed at it; empty at the baseline. The Toxiproxy
+   * backend sees only what its API shows: toxics and disabled proxies.
+   */
+  List<String> leftovers();
 
   /** Reverts one applied effect. */
   void revert(FaultEffect effect);

@@ -10,12 +10,14 @@ import dev.chaosjunit.proxy.Proxy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.ContainerState;
@@ -114,6 +116,17 @@ final class Primitives implements AutoCloseable {
     String label = ((Primitive) effect.effect()).label();
     return events.stream().filter(e -> e.service().equals(effect.service()) && e.primitive().equals(label)
         && e.kind().equals(CellEvent.PRIMITIVE_DETECTED)).count();
+  }
+
+  /**
+   * Each service container that is not serving behind its proxy: not running, paused, or published at another
+   * address than its proxy's {@code upstreams} points at.
+   */
+  List<String> leftovers(Function<String, String> upstreams) {
+    List<String> left = new ArrayList<>();
+    containers.forEach((service, container) -> container.notServing(service, upstreams.apply(service))
+        .ifPresent(left::add));
+    return left;
   }
 
   /** What the primitives did since the last reset, timed from {@code start}, in order. */

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.testcontainers.containers.Container;
 import org.testcontainers.containers.ContainerState;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 
 /**
  * The container of one chaos service, as the primitives act on it through the Docker API: the same
@@ -110,8 +111,30 @@ final class ServiceContainer {
     }
   }
 
+  /**
+   * Why the container of {@code service} does not serve behind its proxy, whose upstream is {@code upstream}:
+   * it is not running, paused, or published elsewhere; empty when it does.
+   */
+  Optional<String> notServing(String service, String upstream) {
+    InspectContainerResponse info = docker().inspectContainerCmd(container.getContainerId()).exec();
+    InspectContainerResponse.ContainerState state = info.getState();
+    if (!Boolean.TRUE.equals(state.getRunning())) {
+      return Optional.of("the container of service " + service + " is not running (" + state.getStatus() + ")");
+    }
+    if (Boolean.TRUE.equals(state.getPaused())) {
+      return Optional.of("the container of service " + service + " is still paused");
+    }
+    String address = container.getHost() + ":" + mappedPort(info);
+    return address.equals(upstream) ? Optional.empty() : Optional.of("proxy " + service + " points at " + upstream
+        + ", but its container serves at " + address);
+  }
+
   private int mappedPort() {
-    Ports.Binding[] bindings = docker().inspectContainerCmd(container.getContainerId()).exec().getNetworkSettings()
+    return mappedPort(docker().inspectContainerCmd(container.getContainerId()).exec());
+  }
+
+  private int mappedPort(InspectContainerResponse info) {
+    Ports.Binding[] bindings = info.getNetworkSettings()
         .getPorts().getBindings().get(ExposedPort.tcp(containerPort));
     if (bindings == null || bindings.length == 0) {
       throw new IllegalStateException("the container of " + this + " publishes no host port for " + containerPort

@@ -13,6 +13,8 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.toxiproxy.ToxiproxyContainer;
@@ -126,6 +128,19 @@ final class ToxiproxyBackend implements FaultBackend {
       }
       return null;
     });
+  }
+
+  @Override
+  public List<String> leftovers() {
+    List<String> left = new ArrayList<>();
+    for (Proxy proxy : io(client::getProxies)) {
+      if (!proxy.isEnabled()) {
+        left.add("proxy " + proxy.getName() + " still refuses connections");
+      }
+      io(() -> proxy.toxics().getAll()).forEach(t -> left.add("toxic '" + t.getName() + "' still on proxy "
+          + proxy.getName()));
+    }
+    return left;
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.chaosjunit.junit.Cell;
 import dev.chaosjunit.junit.Verdict;
 import dev.chaosjunit.junit.internal.ChaosConfig;
+import dev.chaosjunit.junit.internal.Isolation;
 import dev.chaosjunit.junit.internal.plan.CellInvocation;
 import dev.chaosjunit.junit.internal.plan.CellPlan;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * The extension of one cell invocation: skips it when excluded or filtered, runs the cell before the
- * method body, resolves the {@link Cell} parameter, enriches failures of the body, records the verdict.
+ * method body, resolves the {@link Cell} parameter, enriches failures of the body, checks with the
+ * {@link Sentinel} that nothing of the cell is left when isolation is checked, records the verdict.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class CellExtension implements ExecutionCondition, BeforeTestExecutionCallback, ParameterResolver,
@@ -33,12 +35,14 @@ public final class CellExtension implements ExecutionCondition, BeforeTestExecut
   private final MatrixPlan matrix;
   private final CellInvocation invocation;
   private final CellPlan plan;
+  private final Isolation isolation;
 
-  /** The extension of one invocation of a cell in {@code matrix}. */
-  public CellExtension(MatrixPlan matrix, CellInvocation invocation) {
+  /** The extension of one invocation of a cell in {@code matrix}, its isolation checked or not. */
+  public CellExtension(MatrixPlan matrix, CellInvocation invocation, Isolation isolation) {
     this.matrix = matrix;
     this.invocation = invocation;
     this.plan = invocation.cell();
+    this.isolation = isolation;
   }
 
   @Override
@@ -93,12 +97,22 @@ public final class CellExtension implements ExecutionCondition, BeforeTestExecut
   }
 
   @Override
-  public void afterTestExecution(ExtensionContext context) {
+  public void afterTestExecution(ExtensionContext context) throws InterruptedException {
     CellResult result = result(context);
+    Optional<String> leak = isolation == Isolation.CHECK ? new Sentinel(Topologies.obtain(context),
+        Topologies.runner(context), matrix, MatrixAssertions.ledger(context))
+        .check(invocation, context.getRequiredTestInstance()) : Optional.empty();
     Optional<Throwable> thrown = context.getExecutionException();
-    String reason = thrown.map(t -> firstLine(t.getMessage())).orElse(result == null ? "" : result.judgement().reason());
-    CellReporting.finished(context, invocation, verdict(result, thrown), reason, result == null ? null : result.cell(),
-        rerun(context, result));
+    String reason = thrown.map(t -> firstLine(t.getMessage())).or(() -> leak)
+        .orElse(result == null ? "" : result.judgement().reason());
+    Verdict verdict = thrown.isEmpty() && leak.isPresent() ? Verdict.ERRORED : verdict(result, thrown);
+    String checked = isolation == Isolation.CHECK ? leak.orElse(CellReporting.ISOLATED) : "";
+    CellReporting.finished(context, invocation, verdict, reason, result == null ? null : result.cell(),
+        rerun(context, result), checked);
+    if (leak.isPresent()) {
+      throw new CellErroredException(result == null ? leak.get()
+          : message(leak.get(), Verdict.ERRORED, result, context), null);
+    }
   }
 
   /** The verdict of what the cell and its body did; a failure of the body decides over the cell's judgement. */
