@@ -135,6 +135,11 @@ public final class FaultTarget {
     return new NatsRule(service);
   }
 
+  /** Starts a MongoDB rule. */
+  public MongoRule mongo() {
+    return new MongoRule(service);
+  }
+
   /** Starts a gRPC rule. */
   public GrpcRule grpc() {
     return new GrpcRule(service);
