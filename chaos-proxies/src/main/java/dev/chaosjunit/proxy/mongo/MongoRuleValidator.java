@@ -40,7 +40,7 @@ final class MongoRuleValidator {
   }
 
   private void validateError(Action.Error error) {
-    require(error.code().matches("-?[0-9]{1,10}") && parses(error.code()) && !error.code().matches("-?0+"),
+    require(isCode(error.code()),
         "has error code [" + error.code() + "]: set a non-zero 32-bit number, e.g. 91 (ShutdownInProgress)");
     for (String param : error.params().keySet()) {
       require(PARAMS.contains(param), "has error parameter [" + param + "]: use kind, codeName or errorLabels");
@@ -51,10 +51,10 @@ final class MongoRuleValidator {
         "has errorLabels [" + labels + "] with an empty label: list labels divided by commas, e.g. RetryableWriteError"));
   }
 
-  private static boolean parses(String code) {
+  /** A non-zero int32, as mongod's error codes are. */
+  private static boolean isCode(String code) {
     try {
-      Integer.parseInt(code);
-      return true;
+      return Integer.parseInt(code) != 0;
     } catch (NumberFormatException e) {
       return false;
     }
