@@ -21,7 +21,9 @@ public enum ChaosProtocol {
   /** AMQP 0-9-1 (RabbitMQ). */
   AMQP,
   /** NATS (nats-server's client protocol). */
-  NATS;
+  NATS,
+  /** MongoDB's wire protocol (OP_MSG). */
+  MONGODB;
 
   /** The protocol's name as the proxy engine knows it, e.g. {@code "postgres"}. */
   public String engineName() {

@@ -197,6 +197,13 @@ class MisconfigurationTest {
     }
 
     @Test
+    void mongodb() {
+      assertThat(failure(BadMongo.class)).isEqualTo("@FaultAssumption on [BadMongo.anyInsert]: fault [anyInsert] cannot run:"
+          + " mongodb rule [anyInsert] has no [command]: name the commands it fails (as failCommand's failCommands does),"
+          + " e.g. insert, or * for every command but the handshake's; fix the rule where the field builds it");
+    }
+
+    @Test
     void theBackendIsToxiproxy() {
       Throwable thrown = Fixtures.onlyFailure(Fixtures.run(ReadOnlyCache.class, Map.of("chaos.backend", "toxiproxy")));
       assertThat(thrown).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
@@ -365,6 +372,11 @@ class MisconfigurationTest {
   static class BadNats extends RuleBase {
     @Chaos(value = "bus", protocol = ChaosProtocol.NATS) static InetSocketAddress bus = EchoServer.address();
     @FaultAssumption static Fault late = Fault.on("bus").nats().subject("orders.>.eu").drop();
+  }
+
+  static class BadMongo extends RuleBase {
+    @Chaos(value = "db", protocol = ChaosProtocol.MONGODB) static InetSocketAddress db = EchoServer.address();
+    @FaultAssumption static Fault anyInsert = Fault.on("db").mongo().collection("orders").closeConnection();
   }
 
   static class BadGrpc extends RuleBase {
