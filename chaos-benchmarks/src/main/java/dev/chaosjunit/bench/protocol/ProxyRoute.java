@@ -31,7 +31,8 @@ public final class ProxyRoute implements Route {
       "redis", never(Fault.on("bench").redis().key("no-such-key*").error("ERR")),
       "postgres", never(Fault.on("bench").postgres().query("DELETE FROM nothing*").error("53100", "never")),
       "amqp", never(Fault.on("bench").amqp().exchange("no-such-exchange").delay(Duration.ofSeconds(1))),
-      "nats", never(Fault.on("bench").nats().subject("no.such.>").delay(Duration.ofSeconds(1))));
+      "nats", never(Fault.on("bench").nats().subject("no.such.>").delay(Duration.ofSeconds(1))),
+      "mongodb", never(Fault.on("bench").mongo().command("*").collection("no-such-collection").blockConnection(Duration.ofSeconds(1))));
 
   /** The row name of the L4 relay. */
   public static final String L4 = "chaos-proxy L4";
