@@ -205,7 +205,10 @@ class MongoClientAcceptanceTest {
   void aReadIsRetriedOnceAfterAClosedConnection() {
     orders.insertOne(new Document("_id", 1));
     relay.addRule(rule(Fault.on("db").mongo().command("find").times(1).closeConnection(), "cut"));
+    long accepted = relay.stats().connectionsAccepted();
 
     assertThat(orders.find().first()).isEqualTo(new Document("_id", 1));
+    assertThat(relay.ruleCounters("cut").fired()).isEqualTo(1);
+    assertThat(relay.stats().connectionsAccepted()).as("the retry went over a new connection").isGreaterThan(accepted);
   }
 }
