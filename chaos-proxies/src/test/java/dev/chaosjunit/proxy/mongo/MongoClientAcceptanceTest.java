@@ -142,13 +142,19 @@ class MongoClientAcceptanceTest {
     assertThat(orders.find().first()).as("the connection stays usable").isNull();
   }
 
+  /**
+   * mongo-java-server knows {@code isMaster} but not {@code hello}, so the driver stays on the legacy OP_QUERY
+   * handshake and monitoring with it, which rules never see; {@link MongoSessionTest} shows the OP_MSG hello left
+   * alone by a wildcard.
+   */
   @Test
-  void aWildcardCommandLeavesTheHandshakeAndMonitoringAlone() {
-    relay.addRule(rule(Fault.on("db").mongo().command("*").database("shop").errorCode(13, "Unauthorized", "not allowed"), "all"));
+  void aWildcardCommandFailsEveryCommandOnEveryDatabase() {
+    relay.addRule(rule(Fault.on("db").mongo().command("*").errorCode(13, "Unauthorized", "not allowed"), "all"));
 
     assertThatThrownBy(() -> orders.find().first())
         .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(13));
-    assertThat(client.getDatabase("admin").runCommand(new Document("ping", 1)).get("ok")).isEqualTo(1.0);
+    assertThatThrownBy(() -> client.getDatabase("admin").runCommand(new Document("ping", 1)))
+        .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(13));
   }
 
   @Test
