@@ -47,17 +47,7 @@ public final class AmqpPublishConsume implements Workload {
         .withAdminPassword(CREDENTIAL).withStartupTimeout(Duration.ofMinutes(2));
     container.start();
     InetSocketAddress address = new InetSocketAddress("127.0.0.1", container.getAmqpPort());
-    return new Server() {
-      @Override
-      public InetSocketAddress address() {
-        return address;
-      }
-
-      @Override
-      public void close() {
-        container.stop();
-      }
-    };
+    return Server.of(address, container::stop);
   }
 
   @Override

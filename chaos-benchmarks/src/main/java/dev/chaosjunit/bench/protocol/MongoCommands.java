@@ -47,17 +47,7 @@ public final class MongoCommands implements Workload {
   public Server startServer() {
     MongoServer server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
     InetSocketAddress address = server.bind();
-    return new Server() {
-      @Override
-      public InetSocketAddress address() {
-        return address;
-      }
-
-      @Override
-      public void close() {
-        server.shutdownNow();
-      }
-    };
+    return Server.of(address, server::shutdownNow);
   }
 
   @Override

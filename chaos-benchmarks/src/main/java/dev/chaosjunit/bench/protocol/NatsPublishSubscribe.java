@@ -47,17 +47,7 @@ public final class NatsPublishSubscribe implements Workload {
         .waitingFor(Wait.forLogMessage(".*Server is ready.*", 1).withStartupTimeout(Duration.ofMinutes(2)));
     container.start();
     InetSocketAddress address = new InetSocketAddress("127.0.0.1", container.getMappedPort(4222));
-    return new Server() {
-      @Override
-      public InetSocketAddress address() {
-        return address;
-      }
-
-      @Override
-      public void close() {
-        container.stop();
-      }
-    };
+    return Server.of(address, container::stop);
   }
 
   @Override

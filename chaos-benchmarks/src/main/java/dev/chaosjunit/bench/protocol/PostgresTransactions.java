@@ -59,17 +59,7 @@ public final class PostgresTransactions implements Workload {
       statement.execute("INSERT INTO accounts SELECT i, 0 FROM generate_series(0, " + (threads * ROWS_PER_THREAD - 1)
           + ") AS i");
     }
-    return new Server() {
-      @Override
-      public InetSocketAddress address() {
-        return address;
-      }
-
-      @Override
-      public void close() {
-        container.stop();
-      }
-    };
+    return Server.of(address, container::stop);
   }
 
   @Override
