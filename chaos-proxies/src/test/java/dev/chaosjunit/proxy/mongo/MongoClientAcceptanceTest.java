@@ -7,7 +7,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCommandException;
-import com.mongodb.MongoSocketException;
+import com.mongodb.MongoSocketReadException;
 import com.mongodb.MongoWriteConcernException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -200,7 +200,7 @@ class MongoClientAcceptanceTest {
   void aClosedConnectionFailsTheWriteAndTheNextSucceedsOnANewConnection() {
     relay.addRule(rule(Fault.on("db").mongo().command("insert").times(1).closeConnection(), "cut"));
 
-    assertThatThrownBy(() -> orders.insertOne(new Document("_id", 1))).isInstanceOf(MongoSocketException.class);
+    assertThatThrownBy(() -> orders.insertOne(new Document("_id", 1))).isInstanceOf(MongoSocketReadException.class);
     long accepted = relay.stats().connectionsAccepted();
     orders.insertOne(new Document("_id", 2));
     assertThat(ids(direct)).containsExactly(2);
