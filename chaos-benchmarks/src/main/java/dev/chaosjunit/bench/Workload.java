@@ -39,21 +39,6 @@ public interface Workload {
     default Optional<AdvertisedRelay> advertisedRelay() {
       return Optional.empty();
     }
-
-    /** A server listening on {@code address} that {@code stop} shuts down. */
-    static Server of(InetSocketAddress address, Runnable stop) {
-      return new Server() {
-        @Override
-        public InetSocketAddress address() {
-          return address;
-        }
-
-        @Override
-        public void close() {
-          stop.run();
-        }
-      };
-    }
   }
 
   /**

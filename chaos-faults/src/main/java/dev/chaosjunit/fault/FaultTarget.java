@@ -140,6 +140,11 @@ public final class FaultTarget {
     return new MongoRule(service);
   }
 
+  /** Starts a Memcached rule. */
+  public MemcachedRule memcached() {
+    return new MemcachedRule(service);
+  }
+
   /** Starts a gRPC rule. */
   public GrpcRule grpc() {
     return new GrpcRule(service);

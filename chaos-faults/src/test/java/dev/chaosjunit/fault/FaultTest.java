@@ -163,6 +163,19 @@ class FaultTest {
         .hasMessage("error label [A,B] contains a comma: pass each label separately");
   }
 
+  @Test
+  void memcachedRulesMatchCommandsAndKeys() {
+    Rule oom = (Rule) effect(Fault.on("cache").memcached().command("set").key("session:*").serverError("out of memory storing object"));
+    assertThat(oom.protocol()).isEqualTo("memcached");
+    assertThat(oom.direction()).isEqualTo(Direction.UPSTREAM);
+    assertThat(oom.match()).containsExactly(Map.entry("command", "set"), Map.entry("key", "session:*"));
+    assertThat(oom.action()).isEqualTo(Action.Error.of("", "out of memory storing object"));
+    Rule miss = (Rule) effect(Fault.on("cache").memcached().command("get*").key("user:7").miss());
+    assertThat(miss.action()).isEqualTo(new Action.Respond(Map.of("reply", "miss")));
+    Rule notStored = (Rule) effect(Fault.on("cache").memcached().command("add").notStored());
+    assertThat(notStored.action()).isEqualTo(new Action.Respond(Map.of("reply", "not_stored")));
+  }
+
   @Nested
   class RejectsBadInput {
     @Test

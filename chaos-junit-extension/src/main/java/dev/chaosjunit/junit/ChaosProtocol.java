@@ -22,6 +22,8 @@ public enum ChaosProtocol {
   AMQP,
   /** NATS (nats-server's client protocol). */
   NATS,
+  /** Memcached (text and meta protocols; the binary protocol is relayed uninspected). */
+  MEMCACHED,
   /** MongoDB's wire protocol (OP_MSG). */
   MONGODB;
 

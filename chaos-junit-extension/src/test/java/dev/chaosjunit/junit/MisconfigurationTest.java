@@ -204,6 +204,13 @@ class MisconfigurationTest {
     }
 
     @Test
+    void memcached() {
+      assertThat(failure(BadMemcached.class)).isEqualTo("@FaultAssumption on [BadMemcached.stale]: fault [stale] cannot run:"
+          + " memcached rule [stale] answers [miss] to commands [set] of [command] [set]: match only commands of"
+          + " [decr, delete, gat, gats, get, gets, incr, ma, md, mg, touch]; fix the rule where the field builds it");
+    }
+
+    @Test
     void theBackendIsToxiproxy() {
       Throwable thrown = Fixtures.onlyFailure(Fixtures.run(ReadOnlyCache.class, Map.of("chaos.backend", "toxiproxy")));
       assertThat(thrown).isInstanceOf(ExtensionConfigurationException.class).hasMessage(
@@ -377,6 +384,11 @@ class MisconfigurationTest {
   static class BadMongo extends RuleBase {
     @Chaos(value = "db", protocol = ChaosProtocol.MONGODB) static InetSocketAddress db = EchoServer.address();
     @FaultAssumption static Fault anyInsert = Fault.on("db").mongo().collection("orders").closeConnection();
+  }
+
+  static class BadMemcached extends RuleBase {
+    @Chaos(value = "cache", protocol = ChaosProtocol.MEMCACHED) static InetSocketAddress cache = EchoServer.address();
+    @FaultAssumption static Fault stale = Fault.on("cache").memcached().command("set").miss();
   }
 
   static class BadGrpc extends RuleBase {

@@ -45,7 +45,8 @@ public sealed interface ProxyEvent {
    *
    * @param action the toxic type or the rule's action type
    * @param matched what matched (a rule's facts), empty for toxics
-   * @param firing 1 for this fault's first firing on the proxy, then 2, 3...
+   * @param firing for a rule, 1 for its first firing on the proxy, then 2, 3...; for a toxic, 1 for the first
+   *     connection and stream it acted on, then 2, 3... (its chunks are counted in {@link FaultCounters})
    */
   record FaultFired(
       Instant time, String proxy, long connectionId, FaultKind kind, String name, String action, String matched,

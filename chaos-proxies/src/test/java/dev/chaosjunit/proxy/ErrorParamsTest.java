@@ -39,6 +39,7 @@ class ErrorParamsTest {
       "kafka, NOT_LEADER_OR_FOLLOWER, '', ms, rule [e]: a Kafka error is its error name and message only, not [ms]",
       "grpc, UNAVAILABLE, down, ms, rule [e]: a gRPC error is its status and message only, not [ms]",
       "nats, '', '', ms, nats rule [e] has error code [] or parameters [ms]: a NATS error is its -ERR text only",
+      "memcached, '', out of memory, ms, memcached rule [e] has error code [] or parameters [ms]: a memcached error is SERVER_ERROR and its message",
       "http, 503, busy, status, http rule [e] has parameter [status]: use header.<Name>"})
   void refusesTheOthersNamingThem(String protocol, String code, String message, String param, String problem) {
     assertThatThrownBy(() -> inspector(protocol).validate(error(code, message, Map.of(param, "1"))))

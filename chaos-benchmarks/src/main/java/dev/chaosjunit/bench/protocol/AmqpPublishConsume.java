@@ -46,8 +46,7 @@ public final class AmqpPublishConsume implements Workload {
     RabbitMQContainer container = new RabbitMQContainer(Images.rabbitmq()).withAdminUser(CREDENTIAL)
         .withAdminPassword(CREDENTIAL).withStartupTimeout(Duration.ofMinutes(2));
     container.start();
-    InetSocketAddress address = new InetSocketAddress("127.0.0.1", container.getAmqpPort());
-    return Server.of(address, container::stop);
+    return new ContainerServer(container, new InetSocketAddress("127.0.0.1", container.getAmqpPort()));
   }
 
   @Override

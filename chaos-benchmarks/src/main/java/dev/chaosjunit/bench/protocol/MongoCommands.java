@@ -46,8 +46,15 @@ public final class MongoCommands implements Workload {
   @Override
   public Server startServer() {
     MongoServer server = new MongoServer(new MemoryBackend().version(ServerVersion.MONGO_5_0));
-    InetSocketAddress address = server.bind();
-    return Server.of(address, server::shutdownNow);
+    return new InJvmServer(server, server.bind());
+  }
+
+  /** mongo-java-server listening on {@code address}; closing shuts it down. */
+  private record InJvmServer(MongoServer server, InetSocketAddress address) implements Server {
+    @Override
+    public void close() {
+      server.shutdownNow();
+    }
   }
 
   @Override

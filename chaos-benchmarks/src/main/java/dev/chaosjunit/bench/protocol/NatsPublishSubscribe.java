@@ -46,8 +46,7 @@ public final class NatsPublishSubscribe implements Workload {
     GenericContainer<?> container = new GenericContainer<>(Images.nats()).withExposedPorts(4222)
         .waitingFor(Wait.forLogMessage(".*Server is ready.*", 1).withStartupTimeout(Duration.ofMinutes(2)));
     container.start();
-    InetSocketAddress address = new InetSocketAddress("127.0.0.1", container.getMappedPort(4222));
-    return Server.of(address, container::stop);
+    return ContainerServer.of(container, 4222);
   }
 
   @Override

@@ -59,7 +59,7 @@ public final class PostgresTransactions implements Workload {
       statement.execute("INSERT INTO accounts SELECT i, 0 FROM generate_series(0, " + (threads * ROWS_PER_THREAD - 1)
           + ") AS i");
     }
-    return Server.of(address, container::stop);
+    return new ContainerServer(container, address);
   }
 
   @Override

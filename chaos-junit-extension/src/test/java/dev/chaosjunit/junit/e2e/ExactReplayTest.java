@@ -80,7 +80,9 @@ class ExactReplayTest {
 
     RECORDED.clear();
     run(selectClass(Reversed.class), Map.of("chaos.seed", RUN_SEED));
-    assertThat(RECORDED).as("the matrix in another order").isEqualTo(inMatrix);
+    assertThat(RECORDED).as("the matrix in another order").containsOnlyKeys(inMatrix.keySet());
+    inMatrix.forEach((cell, events) -> assertThat(RECORDED.get(cell)).as("%s in another order", cell)
+        .containsExactlyElementsOf(events));
     assertThat(inMatrix.values()).as("each fault drew: toxicity, jitter, probability; and buggify sites")
         .anySatisfy(events -> assertThat(events).anyMatch(e -> e.contains("fault=halfSlow type=toxic draw=toxicity")))
         .anySatisfy(events -> assertThat(events).anyMatch(e -> e.contains("fault=jittery type=toxic draw=jitter")))

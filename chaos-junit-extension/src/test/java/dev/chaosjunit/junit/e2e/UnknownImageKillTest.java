@@ -28,7 +28,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.testcontainers.containers.GenericContainer;
 
 /**
- * Kill on an image the extension knows nothing about (memcached): while it is dead a client's connection
+ * Kill on an image whose data directory the extension does not know (memcached): while it is dead a client's connection
  * through the proxy is closed at once; the revert waits until the started server holds a connection (Docker's
  * port forwarder accepts and closes them before), so the next request through the same proxy is answered.
  */

@@ -11,7 +11,7 @@ final class Counter {
 
   private final LongAdder seen = new LongAdder();
   private final AtomicLong fired = new AtomicLong();
-  private final LongAdder connections = new LongAdder();
+  private final AtomicLong connections = new AtomicLong();
 
   void seen() {
     seen.increment();
@@ -35,11 +35,12 @@ final class Counter {
     return n + 1;
   }
 
-  void connection() {
-    connections.increment();
+  /** Counts a connection and stream the fault acted on and returns its ordinal. */
+  long connection() {
+    return connections.incrementAndGet();
   }
 
   FaultCounters snapshot() {
-    return new FaultCounters(seen.sum(), fired.get(), connections.sum());
+    return new FaultCounters(seen.sum(), fired.get(), connections.get());
   }
 }

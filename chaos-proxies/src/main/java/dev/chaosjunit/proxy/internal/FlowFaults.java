@@ -35,12 +35,15 @@ final class FlowFaults {
     return draws.computeIfAbsent(toxic, t -> new ToxicDraws(connection, t));
   }
 
-  /** Counts a firing; the first one on this connection and stream also counts the connection and is an event. */
+  /**
+   * Counts a firing (a chunk); the first one on this connection and stream also counts the connection and is
+   * an event, numbered by connection rather than by chunk: how TCP cuts a stream into chunks is the
+   * threads', the order of sequential connections is not.
+   */
   void fired(ActiveToxic toxic) {
-    long firing = toxic.counter.fired();
+    toxic.counter.fired();
     if (firedHere.add(toxic.name())) {
-      toxic.counter.connection();
-      connection.toxicFired(toxic, firing);
+      connection.toxicFired(toxic, toxic.counter.connection());
     }
   }
 

@@ -192,6 +192,22 @@ class AdminRulesTest {
   }
 
   @Test
+  void aMemcachedRuleRoundTripsAndAMissOnAWriteIsA400() throws IOException {
+    http.send("POST", "/proxies", "{\"name\":\"cache\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
+        + upstream.address() + "\",\"protocol\":\"memcached\"}");
+    String written = "{\"name\":\"stale\",\"direction\":\"upstream\",\"match\":{\"command\":\"get*\",\"key\":\"session:*\"},"
+        + "\"action\":{\"type\":\"respond\",\"params\":{\"reply\":\"miss\"}},"
+        + "\"probability\":1.0,\"after\":0,\"times\":0}";
+
+    assertThat(Http.json(http.send("POST", "/proxies/cache/rules", written))).isEqualTo(Json.MAPPER.readTree(written));
+    HttpResponse<String> bad = http.send("POST", "/proxies/cache/rules", written.replace("stale", "bad").replace("get*", "set"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(Http.json(bad).path("error").asText())
+        .isEqualTo("memcached rule [bad] answers [miss] to commands [set] of [command] [set]: match only commands of"
+            + " [decr, delete, gat, gats, get, gets, incr, ma, md, mg, touch]");
+  }
+
+  @Test
   void aProxysRoutesAreListedAsAnExtensionField() throws IOException {
     assertThat(Http.json(http.send("GET", "/proxies/l", null)).path("routes").isArray()).isTrue();
     String route = exchange("ROUTE b-4 4 " + upstream.address() + "\n", 1)[0];

@@ -1,6 +1,9 @@
 package dev.chaosjunit.junit.internal.buggify;
 
-import java.nio.charset.StandardCharsets;
+import static dev.chaosjunit.fault.SeedMath.hash;
+import static dev.chaosjunit.fault.SeedMath.unit;
+
+import dev.chaosjunit.fault.SeedMath;
 
 /**
  * Buggify's seeded decisions: pure functions of the run seed, the cell, the site and the site's ordinal in
@@ -24,22 +27,8 @@ final class Decisions {
     return unit(h) < probability;
   }
 
-  private static double unit(long bits) {
-    return (bits >>> 11) * 0x1.0p-53;
-  }
-
-  private static long hash(String text) {
-    long h = 0xcbf29ce484222325L;
-    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-      h = (h ^ (b & 0xff)) * 0x100000001b3L;
-    }
-    return h;
-  }
-
+  /** A full SplitMix64 step: the golden gamma added, then the finaliser. */
   private static long mix(long value) {
-    long z = value + 0x9e3779b97f4a7c15L;
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
+    return SeedMath.mix(value + 0x9e3779b97f4a7c15L);
   }
 }

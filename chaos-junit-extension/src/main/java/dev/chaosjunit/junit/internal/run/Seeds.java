@@ -1,5 +1,7 @@
 package dev.chaosjunit.junit.internal.run;
 
+import static dev.chaosjunit.fault.SeedMath.hash;
+import static dev.chaosjunit.fault.SeedMath.mix;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.chaosjunit.junit.ChaosTest;
@@ -52,21 +54,6 @@ public final class Seeds {
    */
   static long forCell(long seed, String scenario, String fault) {
     return mix(mix(mix(seed) ^ hash(scenario)) ^ hash(fault));
-  }
-
-  private static long hash(String text) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < text.length(); i++) {
-      h = (h ^ text.charAt(i)) * 0x100000001b3L;
-    }
-    return h;
-  }
-
-  /** SplitMix64's finaliser. */
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
   }
 
   private static Optional<Long> pinnedByMatrices(Class<?> testClass) {

@@ -47,8 +47,14 @@ final class TopologyResource implements AutoCloseable, ExtensionContext.Store.Cl
     List<Startable> started = new ArrayList<>();
     FaultBackend backend = backends.apply(seed);
     List<ProxyEndpoint> endpoints = new ArrayList<>();
-    for (ServiceDeclaration service : services) {
-      endpoints.add(front(backend, service, started));
+    try {
+      for (ServiceDeclaration service : services) {
+        endpoints.add(front(backend, service, started));
+      }
+    } catch (RuntimeException | Error e) {
+      // a later service did not start: what the earlier ones started must not outlive the class
+      closeAll(e, List.of(backend::close), started);
+      throw e;
     }
     LOG.info("chaos proxies for {} (seed {}): {}", testClass.getSimpleName(), seed, endpoints);
     return new TopologyResource(backend, new ChaosTopology(endpoints, seed), started);
@@ -112,10 +118,28 @@ final class TopologyResource implements AutoCloseable, ExtensionContext.Store.Cl
     return this;
   }
 
+  /** Runs every close action, then closes the backend and stops the containers, even when one step fails. */
   @Override
   public void close() {
-    onClose.forEach(Runnable::run);
-    backend.close();
-    started.forEach(Startable::stop);
+    List<Runnable> steps = new ArrayList<>(onClose);
+    steps.add(backend::close);
+    RuntimeException failure = new RuntimeException("closing the chaos proxies and containers failed");
+    closeAll(failure, steps, started);
+    if (failure.getSuppressed().length > 0) {
+      throw failure;
+    }
+  }
+
+  /** Runs each step, then stops each container, adding what any of them threw to {@code failure}. */
+  private static void closeAll(Throwable failure, List<Runnable> steps, List<Startable> containers) {
+    List<Runnable> all = new ArrayList<>(steps);
+    containers.forEach(container -> all.add(container::stop));
+    for (Runnable step : all) {
+      try {
+        step.run();
+      } catch (RuntimeException | Error e) {
+        failure.addSuppressed(e);
+      }
+    }
   }
 }
