@@ -6,6 +6,7 @@ import dev.chaosjunit.bench.protocol.AmqpPublishConsume;
 import dev.chaosjunit.bench.protocol.GrpcUnaryCalls;
 import dev.chaosjunit.bench.protocol.KafkaProduce;
 import dev.chaosjunit.bench.protocol.MemcachedGetSet;
+import dev.chaosjunit.bench.protocol.MongoCommands;
 import dev.chaosjunit.bench.protocol.NatsPublishSubscribe;
 import dev.chaosjunit.bench.protocol.PostgresTransactions;
 import dev.chaosjunit.bench.protocol.ProxyRoute;
@@ -19,7 +20,7 @@ import org.apiguardian.api.API;
 /**
  * Proxy overhead on this machine, in one run, as two suites. {@code core}: every core workload on every
  * route (direct, the chaos proxy as a server process, inspecting and embedded, socat, plus routes registered
- * as {@link Route} services). {@code protocols}: pipelined Redis, PostgreSQL, Kafka, gRPC, RabbitMQ, NATS and Memcached loads
+ * as {@link Route} services). {@code protocols}: pipelined Redis, PostgreSQL, Kafka, gRPC, RabbitMQ, NATS, Memcached and MongoDB loads
  * direct, through the engine as an L4 relay and through the engine decoding the protocol with a rule that
  * never matches. A
  * warm-up round first, then three measured rounds (routes interleaved, so background noise spreads over all
@@ -38,15 +39,15 @@ public final class Benchmark {
   /**
    * @param args nothing or {@code all}, {@code core}, {@code protocols}: which suites to run; after
    *     {@code protocols}, optionally one workload protocol ({@code redis}, {@code postgres}, {@code kafka},
-   *     {@code grpc}, {@code amqp}, {@code nats}, {@code memcached}) to run only that workload of the protocol suite
+   *     {@code grpc}, {@code amqp}, {@code nats}, {@code memcached}, {@code mongodb}) to run only that workload of the protocol suite
    */
   public static void main(String[] args) throws Exception {
     String part = args.length == 0 ? "all" : args[0];
     String only = args.length == 2 && part.equals("protocols") ? args[1] : null;
     if (args.length > (only == null ? 1 : 2) || !List.of("all", "core", "protocols").contains(part)
-        || only != null && !List.of("redis", "postgres", "kafka", "grpc", "amqp", "nats", "memcached").contains(only)) {
+        || only != null && !List.of("redis", "postgres", "kafka", "grpc", "amqp", "nats", "memcached", "mongodb").contains(only)) {
       throw new IllegalArgumentException("unknown arguments " + List.of(args)
-          + "; run with one of: all (the default), core, protocols [redis|postgres|kafka|grpc|amqp|nats|memcached]");
+          + "; run with one of: all (the default), core, protocols [redis|postgres|kafka|grpc|amqp|nats|memcached|mongodb]");
     }
     List<Suite> suites = new ArrayList<>();
     Suite core = null;
@@ -113,7 +114,7 @@ public final class Benchmark {
   }
 
   /**
-   * Pipelined Redis, PostgreSQL, Kafka, gRPC, RabbitMQ, NATS and Memcached (servers on the host, in containers or in the JVM),
+   * Pipelined Redis, PostgreSQL, Kafka, gRPC, RabbitMQ, NATS, Memcached and MongoDB (servers on the host, in containers or in the JVM),
    * direct vs L4 relay vs protocol-aware; only the workload speaking {@code only} when it is not null.
    */
   private static Suite protocolSuite(String only) throws Exception {
@@ -121,7 +122,7 @@ public final class Benchmark {
         new PostgresTransactions(4, PROTOCOL_ROW),
         new KafkaProduce("bench", PROTOCOL_ROW), new GrpcUnaryCalls(32, PROTOCOL_ROW),
         new AmqpPublishConsume(100, PROTOCOL_ROW), new NatsPublishSubscribe(100, PROTOCOL_ROW),
-        new MemcachedGetSet(100, PROTOCOL_ROW)));
+        new MemcachedGetSet(100, PROTOCOL_ROW), new MongoCommands(4, PROTOCOL_ROW)));
     workloads.removeIf(w -> only != null && !w.protocol().equals(only));
     List<Route> routes = List.of(new DirectRoute(), new ProxyRoute(false), new ProxyRoute(true));
     Suite suite = new Suite(routes, workloads, new Report(ProxyRoute.L4, "vs L4"));
@@ -132,7 +133,7 @@ public final class Benchmark {
       redisNote = redis.description();
     }
     suite.report().note("protocols: redis: " + redisNote + "; PostgreSQL, Kafka, RabbitMQ, NATS and Memcached in containers"
-        + " (Docker's port forwarding is part of every row), gRPC in this JVM; each row " + PROTOCOL_ROW.toSeconds()
+        + " (Docker's port forwarding is part of every row), gRPC and MongoDB (mongo-java-server) in this JVM; each row " + PROTOCOL_ROW.toSeconds()
         + " s (Redis 2 s); the protocol-aware proxy holds one rule that never matches");
     return suite;
   }

@@ -25,10 +25,10 @@ public sealed interface Action permits Action.Error, Action.Delay, Action.Drop, 
    *
    * @param code the protocol's error code: a SQLSTATE (PostgreSQL), an error number (MySQL), an error
    *     prefix (Redis), a reply code (AMQP), a status (HTTP), an error name (Kafka), a status name (gRPC),
-   *     none (NATS, Memcached); blank = the protocol's generic error
+   *     none (NATS, Memcached), an error code (MongoDB); blank = the protocol's generic error
    * @param message the error message; blank = the protocol's default text
    * @param params protocol extras, e.g. {@code severity} (PostgreSQL), {@code sqlstate} and
-   *     {@code rollback} (MySQL), {@code header.<Name>} (HTTP), in a stable order
+   *     {@code rollback} (MySQL), {@code header.<Name>} (HTTP), {@code kind}, {@code codeName} and {@code errorLabels} (MongoDB), in a stable order
    */
   record Error(String code, String message, Map<String, String> params) implements Action {
     public Error {

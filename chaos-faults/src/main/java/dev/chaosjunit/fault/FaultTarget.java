@@ -140,6 +140,11 @@ public final class FaultTarget {
     return new NatsRule(service);
   }
 
+  /** Starts a MongoDB rule. */
+  public MongoRule mongo() {
+    return new MongoRule(service);
+  }
+
   /** Starts a Memcached rule. */
   public MemcachedRule memcached() {
     return new MemcachedRule(service);

@@ -141,6 +141,29 @@ class FaultTest {
   }
 
   @Test
+  void mongoRulesCarryFailCommandsFields() {
+    Rule error = (Rule) effect(Fault.on("db").mongo().command("insert").database("shop").collection("orders")
+        .errorLabels("RetryableWriteError", "NoWritesPerformed").errorCode(91, "ShutdownInProgress", "quiesce"));
+    assertThat(error.protocol()).isEqualTo("mongodb");
+    assertThat(error.match()).containsExactly(Map.entry("command", "insert"), Map.entry("database", "shop"),
+        Map.entry("collection", "orders"));
+    assertThat(error.action()).isEqualTo(new Action.Error("91", "quiesce", Map.of("kind", "errorCode",
+        "codeName", "ShutdownInProgress", "errorLabels", "RetryableWriteError,NoWritesPerformed")));
+    assertThat(((Rule) effect(Fault.on("db").mongo().command("insert").writeError(11000, "dup"))).action())
+        .isEqualTo(new Action.Error("11000", "dup", Map.of("kind", "writeErrors")));
+    assertThat(((Rule) effect(Fault.on("db").mongo().command("insert").writeConcernError(64, "WriteConcernFailed", "slow"))).action())
+        .isEqualTo(new Action.Error("64", "slow", Map.of("kind", "writeConcernError", "codeName", "WriteConcernFailed")));
+    assertThat(((Rule) effect(Fault.on("db").mongo().command("find").blockConnection(Duration.ofMillis(5)))).action())
+        .isEqualTo(new Action.Delay(Duration.ofMillis(5)));
+    assertThat(((Rule) effect(Fault.on("db").mongo().command("find").closeConnection())).action())
+        .isEqualTo(new Action.Drop(DropMode.CLOSE));
+    assertThatThrownBy(() -> Fault.on("db").mongo().command("find").errorCode(0, "OK", ""))
+        .hasMessage("MongoDB error code [0] means no error: use a code such as 91 (ShutdownInProgress)");
+    assertThatThrownBy(() -> Fault.on("db").mongo().errorLabels("A,B"))
+        .hasMessage("error label [A,B] contains a comma: pass each label separately");
+  }
+
+  @Test
   void memcachedRulesMatchCommandsAndKeys() {
     Rule oom = (Rule) effect(Fault.on("cache").memcached().command("set").key("session:*").serverError("out of memory storing object"));
     assertThat(oom.protocol()).isEqualTo("memcached");

@@ -23,7 +23,9 @@ public enum ChaosProtocol {
   /** NATS (nats-server's client protocol). */
   NATS,
   /** Memcached (text and meta protocols; the binary protocol is relayed uninspected). */
-  MEMCACHED;
+  MEMCACHED,
+  /** MongoDB's wire protocol (OP_MSG). */
+  MONGODB;
 
   /** The protocol's name as the proxy engine knows it, e.g. {@code "postgres"}. */
   public String engineName() {

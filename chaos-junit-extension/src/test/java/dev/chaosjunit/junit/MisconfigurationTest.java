@@ -197,6 +197,13 @@ class MisconfigurationTest {
     }
 
     @Test
+    void mongodb() {
+      assertThat(failure(BadMongo.class)).isEqualTo("@FaultAssumption on [BadMongo.anyInsert]: fault [anyInsert] cannot run:"
+          + " mongodb rule [anyInsert] has no [command]: name the commands it fails (as failCommand's failCommands does),"
+          + " e.g. insert, or * for every command but the handshake's; fix the rule where the field builds it");
+    }
+
+    @Test
     void memcached() {
       assertThat(failure(BadMemcached.class)).isEqualTo("@FaultAssumption on [BadMemcached.stale]: fault [stale] cannot run:"
           + " memcached rule [stale] answers [miss] to commands [set] of [command] [set]: match only commands of"
@@ -372,6 +379,11 @@ class MisconfigurationTest {
   static class BadNats extends RuleBase {
     @Chaos(value = "bus", protocol = ChaosProtocol.NATS) static InetSocketAddress bus = EchoServer.address();
     @FaultAssumption static Fault late = Fault.on("bus").nats().subject("orders.>.eu").drop();
+  }
+
+  static class BadMongo extends RuleBase {
+    @Chaos(value = "db", protocol = ChaosProtocol.MONGODB) static InetSocketAddress db = EchoServer.address();
+    @FaultAssumption static Fault anyInsert = Fault.on("db").mongo().collection("orders").closeConnection();
   }
 
   static class BadMemcached extends RuleBase {

@@ -32,7 +32,8 @@ public final class ProxyRoute implements Route {
       "postgres", never(Fault.on("bench").postgres().query("DELETE FROM nothing*").error("53100", "never")),
       "amqp", never(Fault.on("bench").amqp().exchange("no-such-exchange").delay(Duration.ofSeconds(1))),
       "nats", never(Fault.on("bench").nats().subject("no.such.>").delay(Duration.ofSeconds(1))),
-      "memcached", never(Fault.on("bench").memcached().key("no-such-key*").serverError("never")));
+      "memcached", never(Fault.on("bench").memcached().key("no-such-key*").serverError("never")),
+      "mongodb", never(Fault.on("bench").mongo().command("*").collection("no-such-collection").blockConnection(Duration.ofSeconds(1))));
 
   /** The row name of the L4 relay. */
   public static final String L4 = "chaos-proxy L4";

@@ -2,7 +2,9 @@ package dev.chaosjunit.proxy.rule;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
@@ -64,6 +66,20 @@ public final class Glob {
   public static Glob natsSubject(String pattern) {
     return new Glob(pattern, Pattern.compile(SubjectTokens.toRegex(pattern), Pattern.DOTALL),
         SubjectTokens.literalPrefix(pattern), false);
+  }
+
+  /**
+   * Compiles a case-sensitive glob without segments that matches the texts of {@code literalOnly} only
+   * when the pattern is one of them, never through a wildcard (MongoDB's handshake commands, which a
+   * {@code *} must leave alone).
+   */
+  public static Glob compileExceptWildcard(String pattern, Set<String> literalOnly) {
+    if (literalOnly.contains(pattern)) {
+      return compile(pattern);
+    }
+    String guard = literalOnly.stream().map(Pattern::quote).sorted().collect(Collectors.joining("|", "(?!(?:", ")$)"));
+    return new Glob(pattern, Pattern.compile(guard + toRegex(pattern, NO_SEPARATOR), Pattern.DOTALL),
+        literalPrefix(pattern), false);
   }
 
   /** Compiles a case-sensitive glob without segments. */

@@ -175,6 +175,23 @@ class AdminRulesTest {
   }
 
   @Test
+  void aMongoRuleRoundTripsWithFailCommandsFieldsAndARuleWithoutCommandIsA400() throws IOException {
+    http.send("POST", "/proxies", "{\"name\":\"docs\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
+        + upstream.address() + "\",\"protocol\":\"mongodb\"}");
+    String written = "{\"name\":\"quiesce\",\"direction\":\"upstream\",\"match\":{\"command\":\"insert\",\"collection\":\"orders\"},"
+        + "\"action\":{\"type\":\"error\",\"params\":{\"code\":\"91\",\"message\":\"quiesce\",\"codeName\":\"ShutdownInProgress\","
+        + "\"errorLabels\":\"RetryableWriteError\",\"kind\":\"errorCode\"}},"
+        + "\"probability\":1.0,\"after\":0,\"times\":0}";
+
+    assertThat(Http.json(http.send("POST", "/proxies/docs/rules", written))).isEqualTo(Json.MAPPER.readTree(written));
+    HttpResponse<String> bad = http.send("POST", "/proxies/docs/rules",
+        written.replace("quiesce\",\"direction", "bad\",\"direction").replace("\"command\":\"insert\",", ""));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(Http.json(bad).path("error").asText()).isEqualTo("mongodb rule [bad] has no [command]: name the commands"
+        + " it fails (as failCommand's failCommands does), e.g. insert, or * for every command but the handshake's");
+  }
+
+  @Test
   void aMemcachedRuleRoundTripsAndAMissOnAWriteIsA400() throws IOException {
     http.send("POST", "/proxies", "{\"name\":\"cache\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
         + upstream.address() + "\",\"protocol\":\"memcached\"}");

@@ -85,9 +85,11 @@ public final class ServiceScanner {
     return guess(container.getDockerImageName().toLowerCase(Locale.ROOT));
   }
 
-  private static ChaosProtocol guess(String image) {
+  /** The protocol an image name suggests, {@link ChaosProtocol#TCP} when none does. */
+  static ChaosProtocol guess(String image) {
     String[][] table = {{"postgres", "POSTGRES"}, {"mariadb", "MYSQL"}, {"mysql", "MYSQL"}, {"redis", "REDIS"},
-        {"kafka", "KAFKA"}, {"rabbitmq", "AMQP"}, {"nats", "NATS"}, {"memcached", "MEMCACHED"}};
+        {"kafka", "KAFKA"}, {"rabbitmq", "AMQP"}, {"nats", "NATS"}, {"memcached", "MEMCACHED"},
+        {"mongo", "MONGODB"}};
     for (String[] row : table) {
       if (image.contains(row[0])) {
         return ChaosProtocol.valueOf(row[1]);
