@@ -15,23 +15,125 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
- * NIO by default; native epoll with {@code -Dchaos.proxy.transport=epoll} where available.
+ * The Netty transports the relay can run on; {@link TransportChoice} picks one per JVM.
  *
- * <p>Why not epoll by default: Netty 4.2.18/4.2.20's epoll registration removes a socket from the epoll
- * set once it has no interest left (input shut down by a half-close, nothing pending to write) but keeps
- * it marked as added, so the next write that needs EPOLLOUT fails with {@code epoll_ctl(..) failed: No
- * such file or directory}: a client that half-closes while a large reply is still streaming loses the
- * tail of the reply (reproduced by {@code BulkRelayTest}).
+ * <p>{@link #EPOLL} is never chosen automatically: Netty 4.2's epoll registration (4.2.15 to 4.2.20,
+ * {@code EpollIoHandler.DefaultEpollIoRegistration.submit}) removes a socket from the epoll set once its
+ * interest becomes empty (input shut down by a client's half-close, nothing pending to write) but keeps it
+ * marked as added, so the next write that needs {@code EPOLLOUT} fails with {@code epoll_ctl(..) failed: No
+ * such file or directory} and the tail of a reply is lost (reproduced by {@code BulkRelayTest}).
  */
-final class Transport {
+enum Transport {
+
+  IO_URING("io_uring") {
+    @Override
+    Optional<Throwable> unavailability() {
+      return Optional.ofNullable(IoUring.unavailabilityCause());
+    }
+
+    @Override
+    IoHandlerFactory ioHandler() {
+      return IoUringIoHandler.newFactory();
+    }
+
+    @Override
+    Class<? extends ServerChannel> serverChannel() {
+      return IoUringServerSocketChannel.class;
+    }
+
+    @Override
+    Class<? extends Channel> socketChannel() {
+      return IoUringSocketChannel.class;
+    }
+  },
+
+  EPOLL("epoll") {
+    @Override
+    Optional<Throwable> unavailability() {
+      return Optional.ofNullable(Epoll.unavailabilityCause());
+    }
+
+    @Override
+    IoHandlerFactory ioHandler() {
+      return EpollIoHandler.newFactory();
+    }
+
+    @Override
+    Class<? extends ServerChannel> serverChannel() {
+      return EpollServerSocketChannel.class;
+    }
+
+    @Override
+    Class<? extends Channel> socketChannel() {
+      return EpollSocketChannel.class;
+    }
+  },
+
+  NIO("nio") {
+    @Override
+    Optional<Throwable> unavailability() {
+      return Optional.empty();
+    }
+
+    @Override
+    IoHandlerFactory ioHandler() {
+      return NioIoHandler.newFactory();
+    }
+
+    @Override
+    Class<? extends ServerChannel> serverChannel() {
+      return NioServerSocketChannel.class;
+    }
+
+    @Override
+    Class<? extends Channel> socketChannel() {
+      return NioSocketChannel.class;
+    }
+  };
 
   static final String THREAD_PREFIX = "chaos-proxy-io";
-  static final String PROPERTY = "chaos.proxy.transport";
 
-  private Transport() {}
+  private final String propertyValue;
+
+  Transport(String propertyValue) {
+    this.propertyValue = propertyValue;
+  }
+
+  /** Why this transport cannot run here (its native library did not load, the kernel refused it), if so. */
+  abstract Optional<Throwable> unavailability();
+
+  abstract IoHandlerFactory ioHandler();
+
+  abstract Class<? extends ServerChannel> serverChannel();
+
+  abstract Class<? extends Channel> socketChannel();
+
+  /** The name {@code -Dchaos.proxy.transport} takes and the log uses. */
+  String propertyValue() {
+    return propertyValue;
+  }
+
+  EventLoopGroup newGroup(int threads) {
+    return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(THREAD_PREFIX, true), ioHandler());
+  }
+
+  static Optional<Transport> named(String value) {
+    for (Transport transport : values()) {
+      if (transport.propertyValue.equals(value.trim().toLowerCase(Locale.ROOT))) {
+        return Optional.of(transport);
+      }
+    }
+    return Optional.empty();
+  }
 
   /** Reads of up to 256 KiB, so bulk streams take fewer trips through the relay. */
   static RecvByteBufAllocator readSizes() {
@@ -44,22 +146,5 @@ final class Transport {
    */
   static WriteBufferWaterMark writeBuffer() {
     return new WriteBufferWaterMark(64 * 1024, 256 * 1024);
-  }
-
-  static boolean nativeEpoll() {
-    return "epoll".equalsIgnoreCase(System.getProperty(PROPERTY, "nio")) && Epoll.isAvailable();
-  }
-
-  static EventLoopGroup newGroup(int threads) {
-    IoHandlerFactory io = nativeEpoll() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(THREAD_PREFIX, true), io);
-  }
-
-  static Class<? extends ServerChannel> serverChannel() {
-    return nativeEpoll() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-  }
-
-  static Class<? extends Channel> socketChannel() {
-    return nativeEpoll() ? EpollSocketChannel.class : NioSocketChannel.class;
   }
 }
