@@ -34,7 +34,7 @@ record TransportChoice(Transport transport, String reason) {
   private static synchronized TransportChoice chooseOnce() {
     if (chosen == null) {
       chosen = choose(System.getProperty(PROPERTY), Transport::unavailability);
-      LOG.info("proxy transport {}: {} (force one with -D{}=nio|epoll|io_uring)", chosen.transport.propertyValue(),
+      LOG.info("proxy transport {}: {} (-D{}=nio|epoll|io_uring chooses one)", chosen.transport.propertyValue(),
           chosen.reason, PROPERTY);
     }
     return chosen;
