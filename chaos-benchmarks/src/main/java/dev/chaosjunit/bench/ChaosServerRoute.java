@@ -70,7 +70,9 @@ final class ChaosServerRoute implements Route {
   private void start() throws Exception {
     int port = Ports.free();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+    // the server runs on the transport the benchmark's own engines use (-Dchaos.proxy.transport, else chosen)
+    String transport = "-Dchaos.proxy.transport=" + System.getProperty("chaos.proxy.transport", "");
+    server = new ProcessBuilder(java, transport, "-cp", System.getProperty("java.class.path"),
         "dev.chaosjunit.proxy.server.Main", "--port", String.valueOf(port), "--seed", "1")
         .redirectErrorStream(true).redirectOutput(Files.createTempFile("chaos-proxy-server", ".log").toFile()).start();
     api = "http://127.0.0.1:" + port;

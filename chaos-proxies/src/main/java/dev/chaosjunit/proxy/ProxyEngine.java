@@ -9,8 +9,8 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * Runs proxies: a Netty relay (native epoll where available) with Toxiproxy's L4 toxics and protocol
- * rules. Thread-safe. {@link #close()} frees every port, thread and buffer.
+ * Runs proxies: a Netty relay (native io_uring where available, else NIO) with Toxiproxy's L4 toxics and
+ * protocol rules. Thread-safe. {@link #close()} frees every port, thread and buffer.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface ProxyEngine extends AutoCloseable {

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * chaos-proxies as users get it (this module sees the packaged jar, as a user's build does): Netty and
- * Jackson inside it and relocated, nothing under their own names, and the relocated epoll transport
- * finds its renamed native library.
+ * Jackson inside it and relocated, nothing under their own names, and the relocated io_uring and epoll
+ * transports find their renamed native libraries.
  */
 class ShadedEngineJarTest {
 
@@ -28,16 +30,18 @@ class ShadedEngineJarTest {
         .anyMatch(name -> name.startsWith("dev/chaosjunit/shaded/com/fasterxml/jackson/databind/ObjectMapper"))
         .doesNotContain("META-INF/io.netty.versions.properties")
         .contains("META-INF/native/libdev_chaosjunit_shaded_netty_transport_native_epoll_x86_64.so")
+        .contains("META-INF/native/libdev_chaosjunit_shaded_netty_transport_native_io_uring42_x86_64.so")
         .noneMatch(name -> name.startsWith("META-INF/native/libnetty"));
   }
 
-  @Test
-  void relocatedEpollLoadsItsRenamedNativeLibrary() throws ReflectiveOperationException {
+  @ParameterizedTest
+  @ValueSource(strings = {"dev.chaosjunit.shaded.io.netty.channel.uring.IoUring",
+      "dev.chaosjunit.shaded.io.netty.channel.epoll.Epoll"})
+  void relocatedNativeTransportLoadsItsRenamedLibrary(String availability) throws ReflectiveOperationException {
     assumeTrue(System.getProperty("os.name").startsWith("Linux") && System.getProperty("os.arch").equals("amd64"),
-        "the jar carries epoll for linux-x86_64 only");
-    Class<?> epoll = Class.forName("dev.chaosjunit.shaded.io.netty.channel.epoll.Epoll");
+        "the jar carries the native transports for linux-x86_64 only");
 
-    Object cause = epoll.getMethod("unavailabilityCause").invoke(null);
+    Object cause = Class.forName(availability).getMethod("unavailabilityCause").invoke(null);
 
     assertThat((Throwable) cause).isNull();
   }

@@ -45,15 +45,16 @@ public final class DefaultProxyEngine implements ProxyEngine {
     this.options = options;
     this.seed = options.seed();
     this.inspectors = ProtocolInspectors.load(Thread.currentThread().getContextClassLoader());
-    this.group = Transport.newGroup(options.ioThreads());
-    this.acceptors = Transport.newGroup(1);
+    Transport transport = TransportChoice.current();
+    this.group = transport.newGroup(options.ioThreads());
+    this.acceptors = transport.newGroup(1);
   }
 
   /** Starts an engine; use {@link ProxyEngine#start(EngineOptions)}. */
   public static ProxyEngine start(EngineOptions options) {
     DefaultProxyEngine engine = new DefaultProxyEngine(options);
     LOG.info("proxy engine started: seed {}, {} transport, protocols {}", options.seed(),
-        Transport.nativeEpoll() ? "epoll" : "nio", engine.protocols());
+        TransportChoice.current().propertyValue(), engine.protocols());
     return engine;
   }
 

@@ -15,23 +15,81 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * NIO by default; native epoll with {@code -Dchaos.proxy.transport=epoll} where available.
+ * The Netty transports the relay can run on; {@link TransportChoice} picks one per JVM.
  *
- * <p>Why not epoll by default: Netty 4.2.18/4.2.20's epoll registration removes a socket from the epoll
- * set once it has no interest left (input shut down by a half-close, nothing pending to write) but keeps
- * it marked as added, so the next write that needs EPOLLOUT fails with {@code epoll_ctl(..) failed: No
- * such file or directory}: a client that half-closes while a large reply is still streaming loses the
- * tail of the reply (reproduced by {@code BulkRelayTest}).
+ * <p>{@link #EPOLL} is never chosen automatically: Netty 4.2's epoll registration (4.2.15 to 4.2.20;
+ * {@code EpollIoHandler.DefaultEpollIoRegistration.submit}, since netty/netty#16689) removes a socket from
+ * the epoll set once its interest becomes empty (input shut down by a client's half-close, reads paused,
+ * nothing pending to write) but keeps it marked as added, so the next write that needs {@code EPOLLOUT}
+ * modifies a registration that no longer exists, fails with {@code epoll_ctl(..) failed with error(-2): No
+ * such file or directory}, and the tail of a reply is lost ({@code BulkRelayTest} with {@code
+ * -Dchaos.proxy.transport=epoll}).
  */
-final class Transport {
+enum Transport {
+
+  IO_URING("io_uring", IoUring::unavailabilityCause, IoUringIoHandler::newFactory, IoUringServerSocketChannel.class,
+      IoUringSocketChannel.class),
+  EPOLL("epoll", Epoll::unavailabilityCause, EpollIoHandler::newFactory, EpollServerSocketChannel.class,
+      EpollSocketChannel.class),
+  NIO("nio", () -> null, NioIoHandler::newFactory, NioServerSocketChannel.class, NioSocketChannel.class);
 
   static final String THREAD_PREFIX = "chaos-proxy-io";
-  static final String PROPERTY = "chaos.proxy.transport";
 
-  private Transport() {}
+  private final String propertyValue;
+  private final Supplier<Throwable> unavailabilityCause;
+  private final Supplier<IoHandlerFactory> ioHandler;
+  private final Class<? extends ServerChannel> serverChannel;
+  private final Class<? extends Channel> socketChannel;
+
+  Transport(String propertyValue, Supplier<Throwable> unavailabilityCause, Supplier<IoHandlerFactory> ioHandler,
+      Class<? extends ServerChannel> serverChannel, Class<? extends Channel> socketChannel) {
+    this.propertyValue = propertyValue;
+    this.unavailabilityCause = unavailabilityCause;
+    this.ioHandler = ioHandler;
+    this.serverChannel = serverChannel;
+    this.socketChannel = socketChannel;
+  }
+
+  /** Why this transport cannot run here (its native library did not load, the kernel refused it), if so. */
+  Optional<Throwable> unavailability() {
+    return Optional.ofNullable(unavailabilityCause.get());
+  }
+
+  Class<? extends ServerChannel> serverChannel() {
+    return serverChannel;
+  }
+
+  Class<? extends Channel> socketChannel() {
+    return socketChannel;
+  }
+
+  /** The name {@code -Dchaos.proxy.transport} takes and the log uses. */
+  String propertyValue() {
+    return propertyValue;
+  }
+
+  EventLoopGroup newGroup(int threads) {
+    return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(THREAD_PREFIX, true), ioHandler.get());
+  }
+
+  static Optional<Transport> named(String value) {
+    for (Transport transport : values()) {
+      if (transport.propertyValue.equals(value.trim().toLowerCase(Locale.ROOT))) {
+        return Optional.of(transport);
+      }
+    }
+    return Optional.empty();
+  }
 
   /** Reads of up to 256 KiB, so bulk streams take fewer trips through the relay. */
   static RecvByteBufAllocator readSizes() {
@@ -44,22 +102,5 @@ final class Transport {
    */
   static WriteBufferWaterMark writeBuffer() {
     return new WriteBufferWaterMark(64 * 1024, 256 * 1024);
-  }
-
-  static boolean nativeEpoll() {
-    return "epoll".equalsIgnoreCase(System.getProperty(PROPERTY, "nio")) && Epoll.isAvailable();
-  }
-
-  static EventLoopGroup newGroup(int threads) {
-    IoHandlerFactory io = nativeEpoll() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(THREAD_PREFIX, true), io);
-  }
-
-  static Class<? extends ServerChannel> serverChannel() {
-    return nativeEpoll() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-  }
-
-  static Class<? extends Channel> socketChannel() {
-    return nativeEpoll() ? EpollSocketChannel.class : NioSocketChannel.class;
   }
 }

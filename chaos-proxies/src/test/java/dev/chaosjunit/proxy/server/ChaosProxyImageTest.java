@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -24,23 +25,47 @@ import org.testcontainers.toxiproxy.ToxiproxyContainer;
 
 /**
  * The engine as a container image that Testcontainers' own {@link ToxiproxyContainer} accepts in place
- * of Toxiproxy, driven by toxiproxy-java in front of a real Redis, measured by a real Redis client.
+ * of Toxiproxy, driven by toxiproxy-java in front of a real Redis, measured by a real Redis client; on
+ * io_uring, and on NIO where a seccomp profile denies io_uring.
  */
 class ChaosProxyImageTest {
 
   /** The server's runtime class path, written by maven-dependency-plugin (see chaos-proxies/pom.xml). */
   private static final Path RUNTIME_CLASSPATH = Path.of("target", "runtime-classpath.txt");
 
+  /** A seccomp profile that lets every system call through but io_uring's, as hardened container runtimes do. */
+  private static final String SECCOMP_DENYING_IO_URING = "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":"
+      + "[{\"names\":[\"io_uring_setup\",\"io_uring_enter\",\"io_uring_register\"],\"action\":\"SCMP_ACT_ERRNO\"}]}";
+
   @Test
   void toxiproxyContainerRunsOurImageInFrontOfRedis() throws Exception {
-    buildImage();
     try (Network network = Network.newNetwork();
-        GenericContainer<?> redis = new GenericContainer<>(Images.redis()).withNetwork(network)
-            .withNetworkAliases("redis").withExposedPorts(6379);
         ToxiproxyContainer toxiproxy = new ToxiproxyContainer(Images.chaosProxy()).withNetwork(network)) {
+      relaysRedisWithToxics(network, toxiproxy);
+      assertThat(toxiproxy.getLogs()).contains("protocols [").contains("kafka").contains("redis")
+          .contains("proxy transport io_uring: chosen automatically");
+    }
+  }
+
+  @Test
+  void fallsBackToNioWhereSeccompDeniesIoUring() throws Exception {
+    try (Network network = Network.newNetwork();
+        ToxiproxyContainer toxiproxy = new ToxiproxyContainer(Images.chaosProxy()).withNetwork(network)
+            .withCreateContainerCmdModifier(create -> create.getHostConfig()
+                .withSecurityOpts(List.of("seccomp=" + SECCOMP_DENYING_IO_URING)))) {
+      relaysRedisWithToxics(network, toxiproxy);
+      assertThat(toxiproxy.getLogs())
+          .contains("proxy transport nio: chosen automatically; io_uring skipped: it cannot run here (")
+          .contains("Operation not permitted");
+    }
+  }
+
+  /** Starts the proxy container in front of a Redis container, then drives a latency toxic with toxiproxy-java. */
+  private static void relaysRedisWithToxics(Network network, ToxiproxyContainer toxiproxy) throws Exception {
+    try (GenericContainer<?> redis = new GenericContainer<>(Images.redis()).withNetwork(network)
+        .withNetworkAliases("redis").withExposedPorts(6379)) {
       redis.start();
       toxiproxy.start();
-      assertThat(toxiproxy.getLogs()).contains("protocols [").contains("kafka").contains("redis");
       ToxiproxyClient client = new ToxiproxyClient(toxiproxy.getHost(), toxiproxy.getControlPort());
       Proxy proxy = client.createProxy("redis", "0.0.0.0:8666", "redis:6379");
       RedisURI uri = RedisURI.create(toxiproxy.getHost(), toxiproxy.getMappedPort(8666));
@@ -72,7 +97,8 @@ class ChaosProxyImageTest {
    * Builds the image from target/classes and the runtime class path: jars go to /app/lib; a class directory
    * (a reactor module such as chaos-faults when Maven runs only to the test phase) is copied as it is.
    */
-  private static void buildImage() throws Exception {
+  @BeforeAll
+  static void buildImage() throws Exception {
     ImageFromDockerfile image = new ImageFromDockerfile(Images.chaosProxy().asCanonicalNameString(), false);
     List<String> classPath = new ArrayList<>(List.of("/app/classes", "/app/lib/*"));
     image.withFileFromPath("app/classes", Path.of("target", "classes"));
