@@ -13,7 +13,7 @@ import java.util.Map;
 final class Http2Frames {
 
   /** RST_STREAM and GOAWAY error codes (RFC 9113, section 7). */
-  static final int NO_ERROR = 0x0;
+  static final int REFUSED_STREAM = 0x7;
   static final int CANCEL = 0x8;
 
   private Http2Frames() {}
