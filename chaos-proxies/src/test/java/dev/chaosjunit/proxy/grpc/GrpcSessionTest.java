@@ -136,14 +136,39 @@ class GrpcSessionTest {
   }
 
   @Test
-  void sendsGoAwayAndClosesForDropModeGoAway() throws Exception {
+  void aGracefulGoAwayNamesTheCallBeforeCancelsThisOneOnTheServerAndRefusesLaterCallsWithoutClosing() throws Exception {
     port.rule(rule(Direction.UPSTREAM, "/shop.Orders/Place", new Action.Drop(DropMode.GOAWAY)));
+    session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/List"), true, false),
+        client.headers(3, H2.request("/shop.Orders/Place"), false, false),
+        client.headers(5, H2.request("/shop.Orders/List"), true, false))), port);
+
+    assertThat(clientSide.read(port.takeClientBytes())).satisfiesExactly(f -> {
+      assertThat(f.type()).isEqualTo(Http2Frame.GOAWAY);
+      assertThat(f.payload().getInt(0)).as("last stream").isEqualTo(1);
+      assertThat(f.payload().getInt(4)).as("NO_ERROR").isZero();
+    }, f -> {
+      assertThat(f.type()).isEqualTo(Http2Frame.RST_STREAM);
+      assertThat(f.streamId()).isEqualTo(5);
+      assertThat(f.payload().getInt(0)).as("REFUSED_STREAM").isEqualTo(7);
+    });
+    assertThat(serverSide.read(port.takeServerBytes())).extracting(H2.Peer.Received::type, H2.Peer.Received::streamId)
+        .as("header blocks go on for HPACK, each refused call cancelled at once").containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Http2Frame.HEADERS, 1), org.assertj.core.groups.Tuple.tuple(Http2Frame.HEADERS, 3),
+            org.assertj.core.groups.Tuple.tuple(Http2Frame.RST_STREAM, 3), org.assertj.core.groups.Tuple.tuple(Http2Frame.HEADERS, 5),
+            org.assertj.core.groups.Tuple.tuple(Http2Frame.RST_STREAM, 5));
+    assertThat(port.closedHow()).isNull();
+  }
+
+  @Test
+  void anErrorGoAwayCarriesItsCodeAndCloses() throws Exception {
+    port.rule(rule(Direction.UPSTREAM, "/shop.Orders/Place", new Action.Drop(DropMode.GOAWAY, Map.of("code", "ENHANCE_YOUR_CALM"))));
     session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/List"), true, false),
         client.headers(3, H2.request("/shop.Orders/Place"), false, false))), port);
 
     assertThat(clientSide.read(port.takeClientBytes())).singleElement().satisfies(f -> {
       assertThat(f.type()).isEqualTo(Http2Frame.GOAWAY);
       assertThat(f.payload().getInt(0)).isEqualTo(1);
+      assertThat(f.payload().getInt(4)).isEqualTo(0xb);
     });
     assertThat(port.closedHow()).isEqualTo("close");
   }
