@@ -31,6 +31,12 @@ final class Http2Frames {
     }
   }
 
+  /** A DATA frame (END_STREAM if asked) carrying a copy of {@code payload}. */
+  static ByteBuf data(int streamId, ByteBuf payload, boolean endStream, ByteBufAllocator alloc) {
+    return header(alloc, payload.readableBytes(), Http2Frame.DATA, endStream ? Http2Frame.END_STREAM : 0, streamId)
+        .writeBytes(payload, payload.readerIndex(), payload.readableBytes());
+  }
+
   static ByteBuf rstStream(int streamId, int errorCode, ByteBufAllocator alloc) {
     return header(alloc, 4, Http2Frame.RST_STREAM, 0, streamId).writeInt(errorCode);
   }

@@ -119,6 +119,44 @@ class GrpcSessionTest {
   }
 
   @Test
+  void countsMessagesNotFramesAndSplitsTheFrameAtTheFiringMessage() throws Exception {
+    session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Watch"), false, false),
+        H2.message(1, "watch", true))), port);
+    port.takeServerBytes();
+    port.rule(new Rule("cut", "", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Watch"),
+        new Action.Drop(null), 1, 1, 0));
+    byte[] three = H2.grpc("a", "b", "c");
+
+    session.onServerData(buf(H2.concat(server.headers(1, H2.responseHeaders(), false, false), H2.data(1, three, false))), port);
+
+    List<H2.Peer.Received> atClient = clientSide.read(port.takeClientBytes());
+    assertThat(atClient).extracting(H2.Peer.Received::type)
+        .containsExactly(Http2Frame.HEADERS, Http2Frame.DATA, Http2Frame.RST_STREAM);
+    assertThat(bytes(atClient.get(1).payload())).as("the first message alone").isEqualTo(H2.grpc("a"));
+    assertThat(serverSide.read(port.takeServerBytes())).satisfiesExactly(
+        f -> assertThat(f.type()).isEqualTo(Http2Frame.RST_STREAM),
+        f -> assertThat(f.payload().getInt(0)).as("the window of what the client never got").isEqualTo(three.length - 6));
+  }
+
+  @Test
+  void countsAMessageSpanningFramesOnceWhereItBegins() throws Exception {
+    session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Watch"), false, false),
+        H2.message(1, "watch", true))), port);
+    port.takeServerBytes();
+    port.rule(new Rule("cut", "", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Watch"),
+        new Action.Drop(null), 1, 2, 0));
+    byte[] three = H2.grpc("a", "bb", "c");
+
+    session.onServerData(buf(H2.concat(server.headers(1, H2.responseHeaders(), false, false),
+        H2.frame(Http2Frame.DATA, 0, 1, three, 0, 8), H2.frame(Http2Frame.DATA, 0, 1, three, 8, three.length - 8))), port);
+
+    List<H2.Peer.Received> atClient = clientSide.read(port.takeClientBytes());
+    assertThat(atClient).extracting(H2.Peer.Received::type)
+        .containsExactly(Http2Frame.HEADERS, Http2Frame.DATA, Http2Frame.DATA, Http2Frame.RST_STREAM);
+    assertThat(bytes(atClient.get(2).payload())).as("the rest of the second message").hasSize(13 - 8);
+  }
+
+  @Test
   void matchesMethodsWithOrWithoutTheLeadingSlashOneSegmentPerStar() throws Exception {
     port.rule(rule(Direction.UPSTREAM, "shop.Orders/*", error("UNAVAILABLE", "x")));
     session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Place"), true, false),
@@ -189,6 +227,12 @@ class GrpcSessionTest {
 
     assertThat(port.passThroughReason()).contains("[PRI * HTTP/2.0] without Upgrade: h2c");
     assertThat(port.takeServerBytes()).isEqualTo(broken);
+  }
+
+  private static byte[] bytes(io.netty.buffer.ByteBuf payload) {
+    byte[] bytes = new byte[payload.readableBytes()];
+    payload.getBytes(payload.readerIndex(), bytes);
+    return bytes;
   }
 
   private static Rule rule(Direction direction, String method, Action action) {
