@@ -23,8 +23,8 @@ import org.apiguardian.api.API;
  * <p>Match keys: {@code method} (the full method, {@code /pkg.Service/Method} or {@code pkg.Service/Method};
  * {@code *} stays within one {@code /} segment, so {@code pkg.Service/*} is a whole service) and {@code metadata.<key>}
  * (lower-case metadata keys). {@code REQUEST} rules look at each call's request headers;
- * {@code RESPONSE} rules at each DATA frame the server sends for a call (so {@code after=N} cuts a
- * server stream after N frames). Actions:
+ * {@code RESPONSE} rules at each message the server sends for a call (the length-prefixed messages
+ * inside DATA frames, so {@code after=N} cuts a server stream after N messages). Actions:
  * <ul>
  *   <li>{@code ERROR code=<status name or 1-16> [message=...]}: the call ends with that status
  *       (trailers-only before the server answered, trailers after); the server's side is cancelled;</li>

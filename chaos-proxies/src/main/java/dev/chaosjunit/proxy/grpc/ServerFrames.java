@@ -11,7 +11,8 @@ import java.util.function.IntSupplier;
 
 /**
  * The server-to-client half of a gRPC connection: forwards the server's header blocks as they come,
- * applies {@code RESPONSE} rules to the server's messages, and drops the late frames of calls the proxy
+ * applies {@code RESPONSE} rules to the server's messages (found inside DATA frames by
+ * {@link MessageStarts}), and drops the late frames of calls the proxy
  * already ended for the client.
  *
  * <p>Server header blocks are not HPACK-decoded: no rule reads them (calls are matched by their request

@@ -1,6 +1,7 @@
 package dev.chaosjunit.proxy.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
@@ -15,12 +16,15 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -104,6 +108,18 @@ class GrpcStreamingAcceptanceTest {
     assertThat(cut.status()).isEqualTo(Status.Code.CANCELLED);
     assertThat(cut.values).containsExactly("echo 1", "echo 2", "echo 3");
     assertThat(chat(channel, 5).values).as("the next stream is whole").hasSize(5);
+  }
+
+  @Test
+  void aServerStreamIsCutAfterItsThirdMessageWhenTheServerMergesMessagesIntoFrames() {
+    proxy.addRule(rule("cut", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Burst"), new Action.Drop(null), 3, 1));
+    List<String> received = new ArrayList<>();
+
+    Iterator<String> events = ClientCalls.blockingServerStreamingCall(channel, OrdersService.BURST, CallOptions.DEFAULT, "200");
+    assertThatThrownBy(() -> events.forEachRemaining(received::add))
+        .isInstanceOfSatisfying(StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.CANCELLED));
+    assertThat(received).containsExactly("event 1", "event 2", "event 3");
   }
 
   @Test
