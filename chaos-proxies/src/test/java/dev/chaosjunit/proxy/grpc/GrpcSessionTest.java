@@ -139,6 +139,29 @@ class GrpcSessionTest {
   }
 
   @Test
+  void delaysAPaddedFrameFromTheFiringMessageOnAndGivesThePaddingBack() throws Exception {
+    session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Watch"), false, false),
+        H2.message(1, "watch", true))), port);
+    port.takeServerBytes();
+    port.rule(new Rule("slow", "", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Watch"),
+        new Action.Delay(Duration.ofMillis(300)), 1, 1, 0));
+    byte[] three = H2.grpc("a", "b", "c");
+    byte[] padded = H2.concat(new byte[] {4}, three, new byte[4]);
+
+    session.onServerData(buf(H2.concat(server.headers(1, H2.responseHeaders(), false, false),
+        H2.frame(Http2Frame.DATA, Http2Frame.PADDED, 1, padded, 0, padded.length))), port);
+
+    List<H2.Peer.Received> atClient = clientSide.read(port.takeClientBytes());
+    assertThat(atClient).extracting(f -> bytes(f.payload())).containsExactly(
+        bytes(atClient.get(0).payload()), H2.grpc("a"), H2.grpc("b", "c"));
+    assertThat(port.clientDelays()).as("the first message at once, the rest held").endsWith(Duration.ofMillis(300))
+        .filteredOn(d -> !d.isZero()).hasSize(1);
+    assertThat(serverSide.read(port.takeServerBytes())).extracting(H2.Peer.Received::streamId, f -> f.payload().getInt(0))
+        .as("padding of 1 + 4 bytes, to the connection and the stream").containsExactly(
+            org.assertj.core.groups.Tuple.tuple(0, 5), org.assertj.core.groups.Tuple.tuple(1, 5));
+  }
+
+  @Test
   void countsAMessageSpanningFramesOnceWhereItBegins() throws Exception {
     session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Watch"), false, false),
         H2.message(1, "watch", true))), port);
