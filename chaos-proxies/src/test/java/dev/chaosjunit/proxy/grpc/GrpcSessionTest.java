@@ -120,11 +120,7 @@ class GrpcSessionTest {
 
   @Test
   void countsMessagesNotFramesAndSplitsTheFrameAtTheFiringMessage() throws Exception {
-    session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Watch"), false, false),
-        H2.message(1, "watch", true))), port);
-    port.takeServerBytes();
-    port.rule(new Rule("cut", "", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Watch"),
-        new Action.Drop(null), 1, 1, 0));
+    watchWithResponseRule("cut", new Action.Drop(null), 1);
     byte[] three = H2.grpc("a", "b", "c");
 
     session.onServerData(buf(H2.concat(server.headers(1, H2.responseHeaders(), false, false), H2.data(1, three, false))), port);
@@ -140,11 +136,7 @@ class GrpcSessionTest {
 
   @Test
   void delaysAPaddedFrameFromTheFiringMessageOnAndGivesThePaddingBack() throws Exception {
-    session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Watch"), false, false),
-        H2.message(1, "watch", true))), port);
-    port.takeServerBytes();
-    port.rule(new Rule("slow", "", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Watch"),
-        new Action.Delay(Duration.ofMillis(300)), 1, 1, 0));
+    watchWithResponseRule("slow", new Action.Delay(Duration.ofMillis(300)), 1);
     byte[] three = H2.grpc("a", "b", "c");
     byte[] padded = H2.concat(new byte[] {4}, three, new byte[4]);
 
@@ -163,11 +155,7 @@ class GrpcSessionTest {
 
   @Test
   void countsAMessageSpanningFramesOnceWhereItBegins() throws Exception {
-    session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Watch"), false, false),
-        H2.message(1, "watch", true))), port);
-    port.takeServerBytes();
-    port.rule(new Rule("cut", "", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Watch"),
-        new Action.Drop(null), 1, 2, 0));
+    watchWithResponseRule("cut", new Action.Drop(null), 2);
     byte[] three = H2.grpc("a", "bb", "c");
 
     session.onServerData(buf(H2.concat(server.headers(1, H2.responseHeaders(), false, false),
@@ -250,6 +238,14 @@ class GrpcSessionTest {
 
     assertThat(port.passThroughReason()).contains("[PRI * HTTP/2.0] without Upgrade: h2c");
     assertThat(port.takeServerBytes()).isEqualTo(broken);
+  }
+
+  /** Opens a Watch call on stream 1 (its request taken from the server side) and adds a response rule. */
+  private void watchWithResponseRule(String name, Action action, long after) throws Exception {
+    session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Watch"), false, false),
+        H2.message(1, "watch", true))), port);
+    port.takeServerBytes();
+    port.rule(new Rule(name, "", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Watch"), action, 1, after, 0));
   }
 
   private static byte[] bytes(io.netty.buffer.ByteBuf payload) {
