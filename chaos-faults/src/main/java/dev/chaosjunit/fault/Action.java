@@ -85,11 +85,31 @@ public sealed interface Action permits Action.Error, Action.Delay, Action.Drop, 
    *
    * @param mode how; {@code null} = the protocol's own way (Kafka: {@link DropMode#TIMEOUT}, gRPC:
    *     {@link DropMode#RST_STREAM}, AMQP and NATS: the message alone, the others: {@link DropMode#CLOSE})
+   * @param params extras of mode {@link DropMode#GOAWAY} only: {@code code}, the GOAWAY's
+   *     {@link Http2ErrorCode} (default {@code NO_ERROR}); in a stable order
    */
-  record Drop(DropMode mode) implements Action {
+  record Drop(DropMode mode, Map<String, String> params) implements Action {
+    public Drop {
+      params = Checks.ordered(params);
+      if (!params.isEmpty() && mode != DropMode.GOAWAY) {
+        throw new IllegalArgumentException("drop parameters " + params.keySet() + " belong to mode goaway only"
+            + " (code = an HTTP/2 error code); drop with mode [" + (mode == null ? "default" : mode.wireName()) + "] takes none");
+      }
+    }
+
+    /** A drop without extras. */
+    public Drop(DropMode mode) {
+      this(mode, Map.of());
+    }
+
     /** The mode, or the protocol's default when none was chosen. */
     public DropMode modeOr(DropMode protocolDefault) {
       return mode == null ? protocolDefault : mode;
+    }
+
+    /** A mode extra, if set. */
+    public Optional<String> param(String name) {
+      return Optional.ofNullable(params.get(name));
     }
 
     @Override
@@ -99,7 +119,7 @@ public sealed interface Action permits Action.Error, Action.Delay, Action.Drop, 
 
     @Override
     public String describe() {
-      return mode == null ? "drop" : "drop " + mode.wireName();
+      return (mode == null ? "drop" : "drop " + mode.wireName()) + (params.isEmpty() ? "" : " " + params);
     }
   }
 

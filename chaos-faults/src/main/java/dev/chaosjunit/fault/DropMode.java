@@ -24,7 +24,7 @@ public enum DropMode {
   TIMEOUT,
   /** gRPC: cancel this call alone with RST_STREAM (CANCEL); other calls on the connection go on. */
   RST_STREAM,
-  /** gRPC / HTTP/2: send GOAWAY (NO_ERROR, last stream before this call) and close the connection. */
+  /** gRPC / HTTP/2: send GOAWAY with the last stream before this call; its error code is the drop's {@code code} (default NO_ERROR: a graceful drain). */
   GOAWAY;
 
   /** The name in the admin API, lower case, e.g. {@code rst_stream}. */

@@ -2,6 +2,7 @@ package dev.chaosjunit.fault;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /** A gRPC rule: match keys {@code method}, {@code metadata.<key>}; errors carry a status name {@code code} and {@code message}. */
@@ -25,5 +26,19 @@ public final class GrpcRule extends RuleBuilder<GrpcRule> {
   /** Answers trailers-only with {@code grpc-status} (a status name, e.g. {@code UNAVAILABLE}) and {@code grpc-message}. */
   public Fault error(String status, String message) {
     return build(Action.Error.of(Checks.name(status, "gRPC status"), message));
+  }
+
+  /**
+   * Sends GOAWAY instead of forwarding the matching call, with the last stream id of the call before it
+   * (RFC 9113, section 6.8): the client knows this call and any later one on the connection were not
+   * processed and retries them on a new connection. {@link Http2ErrorCode#NO_ERROR} drains gracefully
+   * (the calls in flight finish, the connection stays open until the client closes it); any other code
+   * ends the connection, so the calls in flight fail ({@code UNAVAILABLE} in grpc-java). Requests only.
+   */
+  public Fault goAway(Http2ErrorCode code) {
+    if (code == null) {
+      throw new IllegalArgumentException("GOAWAY error code must not be null: use Http2ErrorCode.NO_ERROR for a graceful drain");
+    }
+    return build(new Action.Drop(DropMode.GOAWAY, Map.of("code", code.name())));
   }
 }

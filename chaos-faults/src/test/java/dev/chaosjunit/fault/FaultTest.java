@@ -62,6 +62,9 @@ class FaultTest {
         .as("drop() leaves the mode to the protocol (Kafka: no response)").isEqualTo(DropMode.TIMEOUT);
     Rule goaway = (Rule) effect(Fault.on("api").grpc().method("a.B/C").drop(DropMode.GOAWAY));
     assertThat(goaway.action()).isEqualTo(new Action.Drop(DropMode.GOAWAY));
+    Rule calm = (Rule) effect(Fault.on("api").grpc().method("a.B/C").goAway(Http2ErrorCode.ENHANCE_YOUR_CALM));
+    assertThat(calm.action()).isEqualTo(new Action.Drop(DropMode.GOAWAY, Map.of("code", "ENHANCE_YOUR_CALM")));
+    assertThat(calm.action().describe()).isEqualTo("drop goaway {code=ENHANCE_YOUR_CALM}");
 
     Rule deadlock = (Rule) effect(Fault.on("db").mysql().query("UPDATE*").error(1213, "40001", "Deadlock"));
     assertThat(((Action.Error) deadlock.action()).param("rollback")).as("the proxy decides rollback by the code").isEmpty();
@@ -188,6 +191,18 @@ class FaultTest {
               + " 540 NOT_IMPLEMENTED, 541 INTERNAL_ERROR");
       assertThatThrownBy(() -> Fault.on("mq").amqp().closeConnection(999, "x"))
           .hasMessageStartingWith("AMQP reply code [999] does not close a connection: use one of 320 CONNECTION_FORCED,");
+    }
+
+    @Test
+    void goAwayWithoutACodeAndDropExtrasOnAnotherMode() {
+      assertThatThrownBy(() -> Fault.on("api").grpc().goAway(null))
+          .hasMessage("GOAWAY error code must not be null: use Http2ErrorCode.NO_ERROR for a graceful drain");
+      assertThatThrownBy(() -> new Action.Drop(DropMode.CLOSE, Map.of("code", "CANCEL")))
+          .hasMessage("drop parameters [code] belong to mode goaway only (code = an HTTP/2 error code);"
+              + " drop with mode [close] takes none");
+      assertThatThrownBy(() -> Http2ErrorCode.of("14")).hasMessageStartingWith("unknown HTTP/2 error code [14]: use a name");
+      assertThat(Http2ErrorCode.of(" enhance_your_calm ").code()).isEqualTo(0xb);
+      assertThat(Http2ErrorCode.of("13")).isEqualTo(Http2ErrorCode.HTTP_1_1_REQUIRED);
     }
 
     @Test

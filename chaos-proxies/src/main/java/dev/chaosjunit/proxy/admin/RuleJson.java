@@ -24,7 +24,8 @@ import java.util.TreeMap;
  *       {@code request} and {@code response} are accepted too.</li>
  *   <li>{@code action.type} and its {@code params}: {@code error} ({@code code}, {@code message}, and the
  *       protocol's extras), {@code delay} ({@code ms}), {@code drop} ({@code mode}, see
- *       {@link DropMode#wireName()}; absent = the protocol's own way), {@code respond} (the protocol's
+ *       {@link DropMode#wireName()}; absent = the protocol's own way; mode {@code goaway} also takes
+ *       {@code code}, an HTTP/2 error code), {@code respond} (the protocol's
  *       reply parameters), {@code duplicate} (none).</li>
  *   <li>{@code probability} defaults to 1, {@code after}/{@code times} to 0 (no limit).</li>
  * </ul>
@@ -72,16 +73,22 @@ final class RuleJson {
     Action action = switch (type.toLowerCase(Locale.ROOT)) {
       case "error" -> new Action.Error(rest.remove("code"), rest.remove("message"), rest);
       case "delay" -> new Action.Delay(Duration.ofMillis(millis(rest.remove("ms"))));
-      case "drop" -> new Action.Drop(rest.containsKey("mode") ? DropMode.of(rest.remove("mode")) : null);
+      case "drop" -> drop(rest);
       case "respond" -> new Action.Respond(Map.copyOf(rest));
       case "duplicate" -> new Action.Duplicate();
       default -> throw ApiException.badRequestBody("action type [" + type
           + "] is unknown; use one of [error, delay, drop, respond, duplicate]");
     };
-    if (!(action instanceof Action.Error || action instanceof Action.Respond) && !rest.isEmpty()) {
+    if (!(action instanceof Action.Error || action instanceof Action.Respond || action instanceof Action.Drop) && !rest.isEmpty()) {
       throw ApiException.badRequestBody("action [" + type + "] takes no parameters " + rest.keySet());
     }
     return action;
+  }
+
+  /** A drop's {@code mode}; the other parameters are the mode's extras (GOAWAY's {@code code}). */
+  private static Action.Drop drop(Map<String, String> params) {
+    DropMode mode = params.containsKey("mode") ? DropMode.of(params.remove("mode")) : null;
+    return new Action.Drop(mode, params);
   }
 
   private static Map<String, String> params(Action action) {
@@ -94,6 +101,7 @@ final class RuleJson {
       params.put("ms", Long.toString(delay.delay().toMillis()));
     } else if (action instanceof Action.Drop drop && drop.mode() != null) {
       params.put("mode", drop.mode().wireName());
+      params.putAll(drop.params());
     } else if (action instanceof Action.Respond respond) {
       params.putAll(respond.params());
     }

@@ -7,6 +7,8 @@ final class Call {
 
   final int streamId;
   final MessageFacts facts;
+  /** Where the server's messages for this call begin in its DATA frames. */
+  final MessageStarts responses = new MessageStarts();
   private boolean faulted;
 
   Call(int streamId, MessageFacts facts) {

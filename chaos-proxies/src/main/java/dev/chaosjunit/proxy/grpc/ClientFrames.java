@@ -23,6 +23,8 @@ final class ClientFrames {
   private final DelayedCalls delayed = new DelayedCalls();
   private final Calls calls;
   private int lastForwardedStream;
+  /** Whether a graceful GOAWAY went to the client: the calls it opens after that are refused. */
+  private boolean goneAway;
 
   ClientFrames(Calls calls) {
     this.calls = calls;
@@ -74,8 +76,18 @@ final class ClientFrames {
     }
     Call call = new Call(streamId, CallFacts.of(headers));
     calls.add(call);
+    if (goneAway) {
+      frames.forEach(port::toServer);
+      GrpcFaults.refuse(call, port);
+      calls.noteIfFaulted(call);
+      return;
+    }
     Optional<RuleMatch> match = port.match(Direction.UPSTREAM, call.facts);
-    applyToCall(call, frames, match.map(RuleMatch::action).orElse(null), port);
+    Action action = match.map(RuleMatch::action).orElse(null);
+    applyToCall(call, frames, action, port);
+    if (GrpcFaults.gracefulGoAway(action)) {
+      goneAway = true;
+    }
     calls.noteIfFaulted(call);
     lastForwardedStream = Math.max(lastForwardedStream, streamId);
   }

@@ -3,6 +3,7 @@ package dev.chaosjunit.proxy.grpc;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.DropMode;
+import dev.chaosjunit.fault.Http2ErrorCode;
 import io.netty.buffer.ByteBuf;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,17 @@ final class GrpcFaults {
 
   /** Whether a (request) action ends the whole connection rather than one call. */
   static boolean endsConnection(Action action) {
-    return action instanceof Action.Drop drop && drop.modeOr(DEFAULT_DROP) != DropMode.RST_STREAM;
+    return action instanceof Action.Drop drop && drop.modeOr(DEFAULT_DROP) != DropMode.RST_STREAM && !gracefulGoAway(drop);
+  }
+
+  /** Whether the action is a GOAWAY with NO_ERROR: the calls in flight finish, the connection stays open. */
+  static boolean gracefulGoAway(Action action) {
+    return action instanceof Action.Drop drop && drop.mode() == DropMode.GOAWAY && goAwayCode(drop) == Http2ErrorCode.NO_ERROR;
+  }
+
+  /** A GOAWAY drop's error code, NO_ERROR unless its {@code code} says otherwise. */
+  static Http2ErrorCode goAwayCode(Action.Drop drop) {
+    return drop.param("code").map(Http2ErrorCode::of).orElse(Http2ErrorCode.NO_ERROR);
   }
 
   /** Carries out an ERROR or DROP on a call whose request the server already has (or, for a DROP that ends the connection, never gets). */
@@ -49,7 +60,11 @@ final class GrpcFaults {
     cancelOnServer(call, port);
   }
 
-  /** Ends the call or the connection as a DROP's mode says; false if the connection lives on unchanged. */
+  /**
+   * Ends the call or the connection as a DROP's mode says. A GOAWAY names {@code lastForwardedStream}, the
+   * last call before this one, so the client retries this call elsewhere: a graceful one (NO_ERROR)
+   * cancels this call on the server and leaves the connection to drain, any other code closes it.
+   */
   static void drop(Call call, Action.Drop action, int lastForwardedStream, RelayPort port) {
     switch (action.modeOr(DEFAULT_DROP)) {
       case RST_STREAM -> {
@@ -57,8 +72,12 @@ final class GrpcFaults {
         cancelOnServer(call, port);
       }
       case GOAWAY -> {
-        port.toClient(Http2Frames.goAway(lastForwardedStream, Http2Frames.NO_ERROR, port.alloc()));
-        port.close();
+        port.toClient(Http2Frames.goAway(lastForwardedStream, goAwayCode(action).code(), port.alloc()));
+        if (gracefulGoAway(action)) {
+          cancelOnServer(call, port);
+        } else {
+          port.close();
+        }
       }
       default -> port.drop(action.modeOr(DEFAULT_DROP));
     }
@@ -78,6 +97,12 @@ final class GrpcFaults {
         port.toClient(frame);
       }
     }
+  }
+
+  /** Refuses a call the client opened after a graceful GOAWAY that excludes it: it never runs on the server. */
+  static void refuse(Call call, RelayPort port) {
+    port.toClient(Http2Frames.rstStream(call.streamId, Http2Frames.REFUSED_STREAM, port.alloc()));
+    cancelOnServer(call, port);
   }
 
   private static void cancelOnServer(Call call, RelayPort port) {

@@ -6,6 +6,7 @@ import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.fault.Rule;
@@ -22,8 +23,8 @@ import org.apiguardian.api.API;
  * <p>Match keys: {@code method} (the full method, {@code /pkg.Service/Method} or {@code pkg.Service/Method};
  * {@code *} stays within one {@code /} segment, so {@code pkg.Service/*} is a whole service) and {@code metadata.<key>}
  * (lower-case metadata keys). {@code REQUEST} rules look at each call's request headers;
- * {@code RESPONSE} rules at each DATA frame the server sends for a call (so {@code after=N} cuts a
- * server stream after N frames). Actions:
+ * {@code RESPONSE} rules at each message the server sends for a call (the length-prefixed messages
+ * inside DATA frames, so {@code after=N} cuts a server stream after N messages). Actions:
  * <ul>
  *   <li>{@code ERROR code=<status name or 1-16> [message=...]}: the call ends with that status
  *       (trailers-only before the server answered, trailers after); the server's side is cancelled;</li>
@@ -31,7 +32,9 @@ import org.apiguardian.api.API;
  *       the call's own (other calls carry on); a {@code RESPONSE} rule holds back the server's message and
  *       the traffic behind it to the client, as on a slow link;</li>
  *   <li>{@code DROP [mode=rst_stream|goaway|close|reset|blackhole]}: RST_STREAM (CANCEL) for this call only
- *       (default), or GOAWAY and close for the connection.</li>
+ *       (default); GOAWAY ({@code code} = an HTTP/2 error code, default NO_ERROR) naming the last call
+ *       before this one, a graceful drain for NO_ERROR (requests only) and the end of the connection for
+ *       any other code; or the end of the connection.</li>
  * </ul>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -62,6 +65,10 @@ public final class GrpcInspector implements ProtocolInspector {
     });
     try {
       validateAction(rule.action());
+      if (rule.direction() == Direction.DOWNSTREAM && GrpcFaults.gracefulGoAway(rule.action())) {
+        throw new IllegalArgumentException("a graceful GOAWAY (code NO_ERROR) refuses a new call, so it is for requests;"
+            + " on responses give goaway an error code (e.g. ENHANCE_YOUR_CALM) to end the connection");
+      }
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("rule [" + rule.name() + "]: " + e.getMessage(), e);
     }
@@ -96,6 +103,11 @@ public final class GrpcInspector implements ProtocolInspector {
     } else if (action instanceof Action.Drop drop && drop.mode() == DropMode.TIMEOUT) {
       throw new IllegalArgumentException("gRPC drops with mode rst_stream (one call, the default), goaway, close, reset"
           + " or blackhole, not [timeout]");
+    } else if (action instanceof Action.Drop drop) {
+      if (!drop.params().keySet().stream().allMatch("code"::equals)) {
+        throw new IllegalArgumentException("a gRPC goaway takes only [code] (an HTTP/2 error code), not " + drop.params().keySet());
+      }
+      GrpcFaults.goAwayCode(drop);
     }
   }
 }

@@ -48,7 +48,7 @@ final class Http2Frame {
     int offset = bytes.readerIndex() + HEADER_LENGTH;
     int end = offset + length;
     if (type != CONTINUATION && has(PADDED)) {
-      end -= bytes.getUnsignedByte(offset) + 1;
+      end -= bytes.getUnsignedByte(offset);
       offset++;
     }
     if (type == HEADERS && has(PRIORITY)) {
@@ -68,7 +68,7 @@ final class Http2Frame {
     int offset = bytes.readerIndex() + HEADER_LENGTH;
     int end = offset + length;
     if (has(PADDED)) {
-      end -= bytes.getUnsignedByte(offset) + 1;
+      end -= bytes.getUnsignedByte(offset);
       offset++;
     }
     if (end < offset) {

@@ -13,7 +13,7 @@ import java.util.Map;
 final class Http2Frames {
 
   /** RST_STREAM and GOAWAY error codes (RFC 9113, section 7). */
-  static final int NO_ERROR = 0x0;
+  static final int REFUSED_STREAM = 0x7;
   static final int CANCEL = 0x8;
 
   private Http2Frames() {}
@@ -29,6 +29,12 @@ final class Http2Frames {
     } finally {
       block.release();
     }
+  }
+
+  /** A DATA frame (END_STREAM if asked) carrying a copy of {@code payload}. */
+  static ByteBuf data(int streamId, ByteBuf payload, boolean endStream, ByteBufAllocator alloc) {
+    return header(alloc, payload.readableBytes(), Http2Frame.DATA, endStream ? Http2Frame.END_STREAM : 0, streamId)
+        .writeBytes(payload, payload.readerIndex(), payload.readableBytes());
   }
 
   static ByteBuf rstStream(int streamId, int errorCode, ByteBufAllocator alloc) {

@@ -4,13 +4,15 @@ import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.rule.RuleMatch;
+import io.netty.buffer.ByteBuf;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 
 /**
  * The server-to-client half of a gRPC connection: forwards the server's header blocks as they come,
- * applies {@code RESPONSE} rules to the server's messages, and drops the late frames of calls the proxy
+ * applies {@code RESPONSE} rules to the server's messages (found inside DATA frames by
+ * {@link MessageStarts}), and drops the late frames of calls the proxy
  * already ended for the client.
  *
  * <p>Server header blocks are not HPACK-decoded: no rule reads them (calls are matched by their request
@@ -80,15 +82,37 @@ final class ServerFrames {
     return HeaderBlock.brokenBy(frame);
   }
 
+  /**
+   * Matches each message that begins in the frame; the first rule that fires acts from that message on.
+   * A frame whose firing message is not its first is split: the messages before it go on unchanged.
+   */
   private void onMessage(Call call, Http2Frame frame, RelayPort port) {
-    Optional<RuleMatch> match = port.match(Direction.DOWNSTREAM, call.facts);
-    Action action = match.map(RuleMatch::action).orElse(null);
-    if (action == null) {
-      port.toClient(frame.bytes);
-      return;
+    ByteBuf data = frame.data();
+    for (int start : call.responses.in(data)) {
+      Optional<RuleMatch> match = port.match(Direction.DOWNSTREAM, call.facts);
+      if (match.isPresent()) {
+        fire(call, frame, data, start, match.get().action(), port);
+        return;
+      }
+    }
+    port.toClient(frame.bytes);
+  }
+
+  private void fire(Call call, Http2Frame frame, ByteBuf data, int start, Action action, RelayPort port) {
+    ByteBuf rest = frame.bytes;
+    int padding = frame.length - data.readableBytes();
+    if (start > 0) {
+      port.toClient(Http2Frames.data(call.streamId, data.slice(data.readerIndex(), start), false, port.alloc()));
+      rest = Http2Frames.data(call.streamId, data.slice(data.readerIndex() + start, data.readableBytes() - start),
+          frame.has(Http2Frame.END_STREAM), port.alloc());
+      frame.bytes.release();
     }
     if (action instanceof Action.Delay delay) {
-      GrpcFaults.delay(List.of(frame.bytes), delay, port, false);
+      if (start > 0 && padding > 0) {
+        port.toServer(Http2Frames.windowUpdate(0, padding, port.alloc()));
+        port.toServer(Http2Frames.windowUpdate(call.streamId, padding, port.alloc()));
+      }
+      GrpcFaults.delay(List.of(rest), delay, port, false);
       return;
     }
     if (action instanceof Action.Error error) {
@@ -97,7 +121,8 @@ final class ServerFrames {
       GrpcFaults.drop(call, drop, lastForwardedStream.getAsInt(), port);
     }
     calls.noteIfFaulted(call);
-    drop(frame, port);
+    port.toServer(Http2Frames.windowUpdate(0, frame.length - start, port.alloc()));
+    rest.release();
   }
 
   /** Drops a server frame of a call the client no longer hears, giving DATA's window back to the server. */

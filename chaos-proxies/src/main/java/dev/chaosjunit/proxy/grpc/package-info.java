@@ -35,7 +35,11 @@
  * stream 1 is a throw-away {@code GET /}) ignore it, strict ones (the JDK HttpClient) may report a
  * protocol error on stream 1 instead of the injected status, while the connection's other streams go on; a RESPONSE DELAY holds back the frames behind the
  * delayed one toward the client (head-of-line, like a slow link), because the server's trailers (a
- * header block) must not overtake held messages; RESPONSE rules count DATA frames, which for grpc-java
- * are one message each for small messages.
+ * header block) must not overtake held messages (the messages behind a delayed one in the same frame
+ * go with it, unmatched).
+ *
+ * <p>RESPONSE rules match each length-prefixed message, wherever it begins in the server's DATA frames; a
+ * frame whose firing message is not its first is split at that message (the proxy gives the server back
+ * the window of what the client never gets, and of a split frame's padding).
  */
 package dev.chaosjunit.proxy.grpc;

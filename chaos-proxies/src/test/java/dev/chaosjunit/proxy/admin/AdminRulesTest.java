@@ -104,7 +104,9 @@ class AdminRulesTest {
         Arguments.of("{\"type\":\"drop\",\"params\":{\"mode\":\"slam\"}}",
             "unknown drop mode [slam]: use one of close, reset, blackhole, timeout, rst_stream, goaway"),
         Arguments.of("{\"type\":\"drop\",\"params\":{\"mode\":\"goaway\"}}",
-            "drop mode [goaway] is not supported; use close, reset or blackhole"));
+            "drop mode [goaway] is not supported; use close, reset or blackhole"),
+        Arguments.of("{\"type\":\"drop\",\"params\":{\"mode\":\"close\",\"code\":\"CANCEL\"}}",
+            "drop parameters [code] belong to mode goaway only (code = an HTTP/2 error code); drop with mode [close] takes none"));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -131,7 +133,7 @@ class AdminRulesTest {
     http.send("POST", "/proxies", "{\"name\":\"g\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
         + upstream.address() + "\",\"protocol\":\"grpc\"}");
     String written = "{\"name\":\"cut\",\"direction\":\"request\",\"match\":{\"method\":\"/shop.Orders/*\"},"
-        + "\"action\":{\"type\":\"drop\",\"params\":{\"mode\":\"GOAWAY\"}},"
+        + "\"action\":{\"type\":\"drop\",\"params\":{\"code\":\"ENHANCE_YOUR_CALM\",\"mode\":\"GOAWAY\"}},"
         + "\"probability\":0.5,\"after\":2,\"times\":1}";
     JsonNode expected = Json.MAPPER.readTree(written.replace("request", "upstream").replace("GOAWAY", "goaway"));
 
@@ -140,6 +142,10 @@ class AdminRulesTest {
     assertThat(read).isEqualTo(expected);
     assertThat(http.send("DELETE", "/proxies/g/rules/cut", null).statusCode()).isEqualTo(204);
     assertThat(Http.json(http.send("POST", "/proxies/g/rules", read.toString()))).isEqualTo(expected);
+    HttpResponse<String> bad = http.send("POST", "/proxies/g/rules", written.replace("cut", "bad").replace("ENHANCE_YOUR_CALM", "CALM_DOWN"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(Http.json(bad).path("error").asText()).startsWith("rule [bad]: unknown HTTP/2 error code [CALM_DOWN]:"
+        + " use a name or number (0-13) of NO_ERROR, PROTOCOL_ERROR,");
   }
 
   @Test

@@ -27,7 +27,7 @@ class GrpcFuzzTest {
       .ruleSet(rule(Direction.UPSTREAM, "/shop.Orders/Place", new Action.Delay(Duration.ofMillis(5))),
           rule(Direction.DOWNSTREAM, "/**", Action.Error.of("DEADLINE_EXCEEDED", "")))
       .ruleSet(rule(Direction.UPSTREAM, "/shop.Orders/List", new Action.Drop(DropMode.RST_STREAM)),
-          rule(Direction.DOWNSTREAM, "/**", new Action.Drop(DropMode.GOAWAY)))
+          rule(Direction.DOWNSTREAM, "/**", new Action.Drop(DropMode.GOAWAY, Map.of("code", "ENHANCE_YOUR_CALM"))))
       .ruleSet(rule(Direction.UPSTREAM, "/**", new Action.Drop(DropMode.RESET)));
 
   private static Rule rule(Direction direction, String method, Action action) {

@@ -31,6 +31,7 @@ class GrpcInspectorTest {
       inspector.validate(rule(Map.of("method", "/shop.Orders/*"), Action.Error.of("unavailable", "")));
       inspector.validate(rule(Map.of("metadata.x-tenant", "acme"), Action.Error.of("4", "")));
       inspector.validate(rule(Map.of(), new Action.Drop(DropMode.GOAWAY)));
+      inspector.validate(new Rule("r", "", Direction.DOWNSTREAM, Map.of(), goAway("enhance_your_calm"), 1, 0, 0));
     }).doesNotThrowAnyException();
   }
 
@@ -65,8 +66,20 @@ class GrpcInspectorTest {
           .hasMessageContaining("gRPC has no duplicate action");
       assertThatThrownBy(() -> inspector.validate(rule(Map.of(), new Action.Respond(Map.of()))))
           .hasMessageContaining("gRPC has no respond action");
-
     }
+
+    @Test
+    void aGoAwayHasAnUnknownCodeOrIsGracefulOnResponses() {
+      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), goAway("CALM"))))
+          .hasMessageStartingWith("rule [r]: unknown HTTP/2 error code [CALM]: use a name or number (0-13) of NO_ERROR,");
+      assertThatThrownBy(() -> inspector.validate(new Rule("r", "", Direction.DOWNSTREAM, Map.of(), goAway("0"), 1, 0, 0)))
+          .hasMessage("rule [r]: a graceful GOAWAY (code NO_ERROR) refuses a new call, so it is for requests;"
+              + " on responses give goaway an error code (e.g. ENHANCE_YOUR_CALM) to end the connection");
+    }
+  }
+
+  private static Action goAway(String code) {
+    return new Action.Drop(DropMode.GOAWAY, Map.of("code", code));
   }
 
   private static Rule rule(Map<String, String> match, Action action) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.fault.DropMode;
+import dev.chaosjunit.fault.Fault;
+import dev.chaosjunit.fault.Http2ErrorCode;
 import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
@@ -134,6 +136,40 @@ class GrpcProxyAcceptanceTest {
   }
 
   @Test
+  void aGracefulGoAwayLetsTheCallInFlightFinishAndTheRefusedCallRunsOnANewConnection() {
+    proxy.addRule(rule("drain", Fault.on("orders").grpc().method("shop.Orders/List").times(1).goAway(Http2ErrorCode.NO_ERROR)));
+    Iterator<String> events = ClientCalls.blockingServerStreamingCall(channel, OrdersService.WATCH, CallOptions.DEFAULT, "25");
+    List<String> received = new ArrayList<>(List.of(events.next()));
+
+    assertThat(list("c")).as("the refused call, retried transparently").isEqualTo("orders of c");
+    events.forEachRemaining(received::add);
+
+    assertThat(received).as("the call in flight finishes on the draining connection").hasSize(25).endsWith("event 25");
+    assertThat(proxy.ruleCounters("drain").fired()).isEqualTo(1);
+    assertThat(proxy.stats().connectionsAccepted()).as("new calls go on a new connection").isEqualTo(2);
+  }
+
+  @Test
+  void anErrorGoAwayFailsTheCallInFlightAndTheNewCallWithTheStatusGrpcJavaMapsItsCodeTo() {
+    proxy.addRule(rule("calm", Fault.on("orders").grpc().method("shop.Orders/List").times(1)
+        .goAway(Http2ErrorCode.ENHANCE_YOUR_CALM)));
+    Iterator<String> events = ClientCalls.blockingServerStreamingCall(channel, OrdersService.WATCH, CallOptions.DEFAULT, "25");
+    List<String> received = new ArrayList<>(List.of(events.next()));
+
+    assertThatThrownBy(() -> list("c")).as("grpc-java fails a sent call an error GOAWAY excludes, with the code's status")
+        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+          assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+          assertThat(e.getStatus().getDescription()).contains("ENHANCE_YOUR_CALM");
+        });
+    assertThatThrownBy(() -> events.forEachRemaining(received::add)).as("the connection ends under the call in flight")
+        .isInstanceOfSatisfying(StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED));
+    assertThat(received).hasSizeLessThan(25);
+    assertThat(list("d")).as("the next call, on a new connection").isEqualTo("orders of d");
+    assertThat(proxy.stats().connectionsAccepted()).isEqualTo(2);
+  }
+
+  @Test
   void otherMethodsOnTheSameChannelKeepWorkingWhileOneIsFaulted() throws Exception {
     proxy.addRule(rule("internal", Direction.UPSTREAM, "/shop.Orders/Place", error("INTERNAL"), 0));
     List<CompletableFuture<String>> lists = new ArrayList<>();
@@ -154,6 +190,14 @@ class GrpcProxyAcceptanceTest {
   private String place(String order) {
     return ClientCalls.blockingUnaryCall(channel, OrdersService.PLACE,
         CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), order);
+  }
+
+  private String list(String who) {
+    return ClientCalls.blockingUnaryCall(channel, OrdersService.LIST, CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), who);
+  }
+
+  private static Rule rule(String name, Fault fault) {
+    return (Rule) fault.named(name).effects().get(0).effect();
   }
 
   private static Rule rule(String name, Direction direction, String method, Action action, long times) {

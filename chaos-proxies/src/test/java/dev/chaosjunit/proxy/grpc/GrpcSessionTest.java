@@ -119,6 +119,55 @@ class GrpcSessionTest {
   }
 
   @Test
+  void countsMessagesNotFramesAndSplitsTheFrameAtTheFiringMessage() throws Exception {
+    watchWithResponseRule("cut", new Action.Drop(null), 1);
+    byte[] three = H2.grpc("a", "b", "c");
+
+    session.onServerData(buf(H2.concat(server.headers(1, H2.responseHeaders(), false, false), H2.data(1, three, false))), port);
+
+    List<H2.Peer.Received> atClient = clientSide.read(port.takeClientBytes());
+    assertThat(atClient).extracting(H2.Peer.Received::type)
+        .containsExactly(Http2Frame.HEADERS, Http2Frame.DATA, Http2Frame.RST_STREAM);
+    assertThat(bytes(atClient.get(1).payload())).as("the first message alone").isEqualTo(H2.grpc("a"));
+    assertThat(serverSide.read(port.takeServerBytes())).satisfiesExactly(
+        f -> assertThat(f.type()).isEqualTo(Http2Frame.RST_STREAM),
+        f -> assertThat(f.payload().getInt(0)).as("the window of what the client never got").isEqualTo(three.length - 6));
+  }
+
+  @Test
+  void delaysAPaddedFrameFromTheFiringMessageOnAndGivesThePaddingBack() throws Exception {
+    watchWithResponseRule("slow", new Action.Delay(Duration.ofMillis(300)), 1);
+    byte[] three = H2.grpc("a", "b", "c");
+    byte[] padded = H2.concat(new byte[] {4}, three, new byte[4]);
+
+    session.onServerData(buf(H2.concat(server.headers(1, H2.responseHeaders(), false, false),
+        H2.frame(Http2Frame.DATA, Http2Frame.PADDED, 1, padded, 0, padded.length))), port);
+
+    List<H2.Peer.Received> atClient = clientSide.read(port.takeClientBytes());
+    assertThat(atClient).extracting(f -> bytes(f.payload())).containsExactly(
+        bytes(atClient.get(0).payload()), H2.grpc("a"), H2.grpc("b", "c"));
+    assertThat(port.clientDelays()).as("the first message at once, the rest held").endsWith(Duration.ofMillis(300))
+        .filteredOn(d -> !d.isZero()).hasSize(1);
+    assertThat(serverSide.read(port.takeServerBytes())).extracting(H2.Peer.Received::streamId, f -> f.payload().getInt(0))
+        .as("padding of 1 + 4 bytes, to the connection and the stream").containsExactly(
+            org.assertj.core.groups.Tuple.tuple(0, 5), org.assertj.core.groups.Tuple.tuple(1, 5));
+  }
+
+  @Test
+  void countsAMessageSpanningFramesOnceWhereItBegins() throws Exception {
+    watchWithResponseRule("cut", new Action.Drop(null), 2);
+    byte[] three = H2.grpc("a", "bb", "c");
+
+    session.onServerData(buf(H2.concat(server.headers(1, H2.responseHeaders(), false, false),
+        H2.frame(Http2Frame.DATA, 0, 1, three, 0, 8), H2.frame(Http2Frame.DATA, 0, 1, three, 8, three.length - 8))), port);
+
+    List<H2.Peer.Received> atClient = clientSide.read(port.takeClientBytes());
+    assertThat(atClient).extracting(H2.Peer.Received::type)
+        .containsExactly(Http2Frame.HEADERS, Http2Frame.DATA, Http2Frame.DATA, Http2Frame.RST_STREAM);
+    assertThat(bytes(atClient.get(2).payload())).as("the rest of the second message").hasSize(13 - 8);
+  }
+
+  @Test
   void matchesMethodsWithOrWithoutTheLeadingSlashOneSegmentPerStar() throws Exception {
     port.rule(rule(Direction.UPSTREAM, "shop.Orders/*", error("UNAVAILABLE", "x")));
     session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Place"), true, false),
@@ -136,14 +185,39 @@ class GrpcSessionTest {
   }
 
   @Test
-  void sendsGoAwayAndClosesForDropModeGoAway() throws Exception {
+  void aGracefulGoAwayNamesTheCallBeforeCancelsThisOneOnTheServerAndRefusesLaterCallsWithoutClosing() throws Exception {
     port.rule(rule(Direction.UPSTREAM, "/shop.Orders/Place", new Action.Drop(DropMode.GOAWAY)));
+    session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/List"), true, false),
+        client.headers(3, H2.request("/shop.Orders/Place"), false, false),
+        client.headers(5, H2.request("/shop.Orders/List"), true, false))), port);
+
+    assertThat(clientSide.read(port.takeClientBytes())).satisfiesExactly(f -> {
+      assertThat(f.type()).isEqualTo(Http2Frame.GOAWAY);
+      assertThat(f.payload().getInt(0)).as("last stream").isEqualTo(1);
+      assertThat(f.payload().getInt(4)).as("NO_ERROR").isZero();
+    }, f -> {
+      assertThat(f.type()).isEqualTo(Http2Frame.RST_STREAM);
+      assertThat(f.streamId()).isEqualTo(5);
+      assertThat(f.payload().getInt(0)).as("REFUSED_STREAM").isEqualTo(7);
+    });
+    assertThat(serverSide.read(port.takeServerBytes())).extracting(H2.Peer.Received::type, H2.Peer.Received::streamId)
+        .as("header blocks go on for HPACK, each refused call cancelled at once").containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Http2Frame.HEADERS, 1), org.assertj.core.groups.Tuple.tuple(Http2Frame.HEADERS, 3),
+            org.assertj.core.groups.Tuple.tuple(Http2Frame.RST_STREAM, 3), org.assertj.core.groups.Tuple.tuple(Http2Frame.HEADERS, 5),
+            org.assertj.core.groups.Tuple.tuple(Http2Frame.RST_STREAM, 5));
+    assertThat(port.closedHow()).isNull();
+  }
+
+  @Test
+  void anErrorGoAwayCarriesItsCodeAndCloses() throws Exception {
+    port.rule(rule(Direction.UPSTREAM, "/shop.Orders/Place", new Action.Drop(DropMode.GOAWAY, Map.of("code", "ENHANCE_YOUR_CALM"))));
     session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/List"), true, false),
         client.headers(3, H2.request("/shop.Orders/Place"), false, false))), port);
 
     assertThat(clientSide.read(port.takeClientBytes())).singleElement().satisfies(f -> {
       assertThat(f.type()).isEqualTo(Http2Frame.GOAWAY);
       assertThat(f.payload().getInt(0)).isEqualTo(1);
+      assertThat(f.payload().getInt(4)).isEqualTo(0xb);
     });
     assertThat(port.closedHow()).isEqualTo("close");
   }
@@ -164,6 +238,20 @@ class GrpcSessionTest {
 
     assertThat(port.passThroughReason()).contains("[PRI * HTTP/2.0] without Upgrade: h2c");
     assertThat(port.takeServerBytes()).isEqualTo(broken);
+  }
+
+  /** Opens a Watch call on stream 1 (its request taken from the server side) and adds a response rule. */
+  private void watchWithResponseRule(String name, Action action, long after) throws Exception {
+    session.onClientData(buf(H2.concat(H2Preface.BYTES, client.headers(1, H2.request("/shop.Orders/Watch"), false, false),
+        H2.message(1, "watch", true))), port);
+    port.takeServerBytes();
+    port.rule(new Rule(name, "", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Watch"), action, 1, after, 0));
+  }
+
+  private static byte[] bytes(io.netty.buffer.ByteBuf payload) {
+    byte[] bytes = new byte[payload.readableBytes()];
+    payload.getBytes(payload.readerIndex(), bytes);
+    return bytes;
   }
 
   private static Rule rule(Direction direction, String method, Action action) {

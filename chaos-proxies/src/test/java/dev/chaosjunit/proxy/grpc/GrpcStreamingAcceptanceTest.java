@@ -1,6 +1,7 @@
 package dev.chaosjunit.proxy.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
@@ -15,12 +16,15 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -99,11 +103,23 @@ class GrpcStreamingAcceptanceTest {
     proxy.addRule(rule("cut", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Chat"),
         new Action.Drop(null), 3, 1));
 
-    Replies cut = chatInTurns(channel, 10);
+    Replies cut = chat(channel, 10);
 
     assertThat(cut.status()).isEqualTo(Status.Code.CANCELLED);
     assertThat(cut.values).containsExactly("echo 1", "echo 2", "echo 3");
     assertThat(chat(channel, 5).values).as("the next stream is whole").hasSize(5);
+  }
+
+  @Test
+  void aServerStreamIsCutAfterItsThirdMessageWhenTheServerMergesMessagesIntoFrames() {
+    proxy.addRule(rule("cut", Direction.DOWNSTREAM, Map.of("method", "/shop.Orders/Burst"), new Action.Drop(null), 3, 1));
+    List<String> received = new ArrayList<>();
+
+    Iterator<String> events = ClientCalls.blockingServerStreamingCall(channel, OrdersService.BURST, CallOptions.DEFAULT, "200");
+    assertThatThrownBy(() -> events.forEachRemaining(received::add))
+        .isInstanceOfSatisfying(StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.CANCELLED));
+    assertThat(received).containsExactly("event 1", "event 2", "event 3");
   }
 
   @Test
@@ -135,27 +151,6 @@ class GrpcStreamingAcceptanceTest {
         on.newCall(OrdersService.CHAT, CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS)), replies);
     for (int i = 1; i <= count && !replies.ended.isDone(); i++) {
       requests.onNext(Integer.toString(i));
-    }
-    requests.onCompleted();
-    replies.ended.get(10, TimeUnit.SECONDS);
-    return replies;
-  }
-
-  /**
-   * A chat in which each message waits for the previous echo, so that the server sends one message per
-   * DATA frame: a response rule counts frames, and a server with several messages queued for a stream may
-   * merge them into one frame (Netty's flow controller does).
-   */
-  private static Replies chatInTurns(Channel on, int count) throws Exception {
-    Replies replies = new Replies();
-    StreamObserver<String> requests = ClientCalls.asyncBidiStreamingCall(
-        on.newCall(OrdersService.CHAT, CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS)), replies);
-    for (int i = 1; i <= count && !replies.ended.isDone(); i++) {
-      requests.onNext(Integer.toString(i));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (replies.values.size() < i && !replies.ended.isDone() && System.nanoTime() < deadline) {
-        Thread.sleep(1);
-      }
     }
     requests.onCompleted();
     replies.ended.get(10, TimeUnit.SECONDS);

@@ -57,11 +57,19 @@ final class H2 {
 
   /** A gRPC length-prefixed message in a DATA frame. */
   static byte[] message(int streamId, String text, boolean endStream) {
-    byte[] body = text.getBytes();
-    byte[] payload = new byte[5 + body.length];
-    payload[4] = (byte) body.length;
-    System.arraycopy(body, 0, payload, 5, body.length);
-    return data(streamId, payload, endStream);
+    return data(streamId, grpc(text), endStream);
+  }
+
+  /** gRPC length-prefixed messages, one after the other. */
+  static byte[] grpc(String... texts) {
+    ByteBuf out = Unpooled.buffer();
+    for (String text : texts) {
+      byte[] body = text.getBytes();
+      out.writeByte(0).writeInt(body.length).writeBytes(body);
+    }
+    byte[] bytes = new byte[out.readableBytes()];
+    out.readBytes(bytes);
+    return bytes;
   }
 
   static byte[] settings() {

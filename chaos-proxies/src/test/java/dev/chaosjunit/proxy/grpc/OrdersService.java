@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny gRPC service for acceptance tests, defined by hand (no protobuf): {@code shop.Orders} with
- * unary {@code Place} and {@code List}, server-streaming {@code Watch}, client-streaming {@code Upload}
+ * unary {@code Place} and {@code List}, server-streaming {@code Watch} (20 ms between events) and {@code Burst}
+ * (all events back to back, so the server's HTTP/2 layer merges them into frames), client-streaming {@code Upload}
  * (answers {@code uploaded <n>: <last>}) and bidi-streaming {@code Chat} (echoes each message); messages are
  * UTF-8 strings.
  */
@@ -41,6 +42,7 @@ final class OrdersService {
       .setType(MethodDescriptor.MethodType.SERVER_STREAMING)
       .setFullMethodName("shop.Orders/Watch").setRequestMarshaller(STRING).setResponseMarshaller(STRING).build();
 
+  static final MethodDescriptor<String, String> BURST = method("Burst", MethodDescriptor.MethodType.SERVER_STREAMING);
   static final MethodDescriptor<String, String> UPLOAD = method("Upload", MethodDescriptor.MethodType.CLIENT_STREAMING);
   static final MethodDescriptor<String, String> CHAT = method("Chat", MethodDescriptor.MethodType.BIDI_STREAMING);
 
@@ -54,6 +56,7 @@ final class OrdersService {
         }))
         .addMethod(LIST, ServerCalls.asyncUnaryCall((request, out) -> reply(out, "orders of " + request)))
         .addMethod(WATCH, ServerCalls.asyncServerStreamingCall(this::watch))
+        .addMethod(BURST, ServerCalls.asyncServerStreamingCall(OrdersService::burst))
         .addMethod(UPLOAD, ServerCalls.asyncClientStreamingCall(OrdersService::upload))
         .addMethod(CHAT, ServerCalls.asyncBidiStreamingCall(OrdersService::chat))
         .build();
@@ -64,6 +67,13 @@ final class OrdersService {
     for (int i = 1; i <= count; i++) {
       out.onNext("event " + i);
       pause();
+    }
+    out.onCompleted();
+  }
+
+  private static void burst(String request, StreamObserver<String> out) {
+    for (int i = 1; i <= Integer.parseInt(request); i++) {
+      out.onNext("event " + i);
     }
     out.onCompleted();
   }
