@@ -9,7 +9,7 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * Runs proxies: a Netty relay (native io_uring where available, else NIO) with Toxiproxy's L4 toxics and
+ * Runs proxies: a Netty relay (NIO; io_uring or epoll when asked) with Toxiproxy's L4 toxics and
  * protocol rules. Thread-safe. {@link #close()} frees every port, thread and buffer.
  */
 @API(status = EXPERIMENTAL, since = "0.1")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Nested;
@@ -23,20 +24,15 @@ class TransportChoiceTest {
           : Optional.empty();
 
   @Test
-  void picksIoUringWhereItRunsAndSaysWhyEpollIsSkipped() {
-    TransportChoice choice = TransportChoice.choose(null, ALL_RUN);
+  void picksNioByDefaultAndSaysWhyTheNativeOnesAreNot() {
+    for (Function<Transport, Optional<Throwable>> kernel : List.of(ALL_RUN, IO_URING_DENIED)) {
+      TransportChoice choice = TransportChoice.choose(null, kernel);
 
-    assertThat(choice.transport()).isEqualTo(Transport.IO_URING);
-    assertThat(choice.reason()).contains("chosen automatically").contains(TransportChoice.EPOLL_SKIPPED);
-  }
-
-  @Test
-  void fallsBackToNioNamingWhyIoUringCannotRun() {
-    TransportChoice choice = TransportChoice.choose("", IO_URING_DENIED);
-
-    assertThat(choice.transport()).isEqualTo(Transport.NIO);
-    assertThat(choice.reason()).contains("io_uring skipped")
-        .contains("io_uring_setup(...) failed: Operation not permitted").contains(TransportChoice.EPOLL_SKIPPED);
+      assertThat(choice.transport()).isEqualTo(Transport.NIO);
+      assertThat(choice.reason()).isEqualTo("the default; " + TransportChoice.IO_URING_OPT_IN + "; "
+          + TransportChoice.EPOLL_SKIPPED);
+    }
+    assertThat(TransportChoice.choose("", ALL_RUN).transport()).isEqualTo(Transport.NIO);
   }
 
   @Test

@@ -25,17 +25,12 @@ import org.testcontainers.toxiproxy.ToxiproxyContainer;
 
 /**
  * The engine as a container image that Testcontainers' own {@link ToxiproxyContainer} accepts in place
- * of Toxiproxy, driven by toxiproxy-java in front of a real Redis, measured by a real Redis client; on
- * io_uring, and on NIO where a seccomp profile denies io_uring.
+ * of Toxiproxy, driven by toxiproxy-java in front of a real Redis, measured by a real Redis client.
  */
 class ChaosProxyImageTest {
 
   /** The server's runtime class path, written by maven-dependency-plugin (see chaos-proxies/pom.xml). */
   private static final Path RUNTIME_CLASSPATH = Path.of("target", "runtime-classpath.txt");
-
-  /** A seccomp profile that lets every system call through but io_uring's, as hardened container runtimes do. */
-  private static final String SECCOMP_DENYING_IO_URING = "{\"defaultAction\":\"SCMP_ACT_ALLOW\",\"syscalls\":"
-      + "[{\"names\":[\"io_uring_setup\",\"io_uring_enter\",\"io_uring_register\"],\"action\":\"SCMP_ACT_ERRNO\"}]}";
 
   @Test
   void toxiproxyContainerRunsOurImageInFrontOfRedis() throws Exception {
@@ -43,24 +38,10 @@ class ChaosProxyImageTest {
         ToxiproxyContainer toxiproxy = new ToxiproxyContainer(Images.chaosProxy()).withNetwork(network)) {
       relaysRedisWithToxics(network, toxiproxy);
       assertThat(toxiproxy.getLogs()).contains("protocols [").contains("kafka").contains("redis")
-          .contains("proxy transport io_uring: chosen automatically");
+          .contains("proxy transport nio: the default");
     }
   }
 
-  @Test
-  void fallsBackToNioWhereSeccompDeniesIoUring() throws Exception {
-    try (Network network = Network.newNetwork();
-        ToxiproxyContainer toxiproxy = new ToxiproxyContainer(Images.chaosProxy()).withNetwork(network)
-            .withCreateContainerCmdModifier(create -> create.getHostConfig()
-                .withSecurityOpts(List.of("seccomp=" + SECCOMP_DENYING_IO_URING)))) {
-      relaysRedisWithToxics(network, toxiproxy);
-      assertThat(toxiproxy.getLogs())
-          .contains("proxy transport nio: chosen automatically; io_uring skipped: it cannot run here (")
-          .contains("Operation not permitted");
-    }
-  }
-
-  /** Starts the proxy container in front of a Redis container, then drives a latency toxic with toxiproxy-java. */
   private static void relaysRedisWithToxics(Network network, ToxiproxyContainer toxiproxy) throws Exception {
     try (GenericContainer<?> redis = new GenericContainer<>(Images.redis()).withNetwork(network)
         .withNetworkAliases("redis").withExposedPorts(6379)) {
