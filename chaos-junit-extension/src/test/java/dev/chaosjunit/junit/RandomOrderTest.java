@@ -87,6 +87,9 @@ class RandomOrderTest {
       return ping(topology) + ping(topology);
     }
 
+    // requireFiring = false: flaky's toxicity of 0.5 is drawn per connection, so under a seed a cell rightly
+    // never meets it (pingTwice × flaky under seed 42 does not), and @Expect(untouched) would fail the seeds
+    // under which it does; what this fixture compares is the recorded draws, not firing.
     @FaultMatrix(requireFiring = false)
     void matrix(Cell cell) {
       String key = cell.name() + " [seed " + cell.seed() + "]";
