@@ -36,7 +36,9 @@ class CellEventsTest {
     run();
     CellEvents events = SEEN.get("twice × slow");
 
-    assertThat(events.list().get(0).is(FAULT_APPLIED)).isTrue();
+    // the close of a connection only the previous cell used may come first (its connection is "earlier")
+    assertThat(events.filter(e -> !e.attribute("connection").equals(java.util.Optional.of("earlier"))).list().get(0)
+        .is(FAULT_APPLIED)).as("the first event of the cell's own").isTrue();
     assertThat(events.ofKind(FAULT_APPLIED, FAULT_REVERTED).ofFault("slow").stream().map(CellEvent::kind))
         .containsExactly(FAULT_APPLIED, FAULT_REVERTED);
     assertThat(events.ofKind(CONNECTION_OPENED).onProxy("echo").stream().map(e -> e.attribute("connection")))
