@@ -1,10 +1,14 @@
 package dev.chaosjunit.junit.internal.plan;
 
 import dev.chaosjunit.fault.ContainerPrimitive;
+import dev.chaosjunit.fault.NetworkPrimitive;
 import dev.chaosjunit.fault.Primitive;
+import dev.chaosjunit.junit.ChaosTest;
 import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.ChaosConfig;
 import dev.chaosjunit.junit.internal.Misconfiguration;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
 import org.testcontainers.containers.Container;
 import org.testcontainers.containers.ContainerState;
@@ -13,7 +17,7 @@ import org.testcontainers.containers.GenericContainer;
 /**
  * Checks a primitive at discovery: the backend can watch the connections that detect it, and for a
  * container primitive its service is a container and, for disk full, the image's data directory is known
- * and a tmpfs.
+ * and a tmpfs; for a primitive on a peer's connections, the peer's container can reach the proxies.
  */
 final class PrimitiveCheck {
 
@@ -35,6 +39,38 @@ final class PrimitiveCheck {
     }
     if (container != null) {
       checkData(fault, what, container, service);
+    }
+  }
+
+  /**
+   * A primitive on the connections from a peer service: the proxies tell them by the peer container's source
+   * address, so the peer is a container, and it reaches the proxies only where containers can (not on loopback).
+   */
+  static void checkPeer(FaultDef fault, NetworkPrimitive primitive, ServiceDeclaration peer, String proxyHost) {
+    String what = "fault [" + fault.name() + "] is a " + primitive.label() + " from service [" + peer.name() + "]";
+    if (!(peer.target() instanceof ContainerState)) {
+      throw Misconfiguration.of("FaultAssumption", fault.element(), what + ", which is the address [" + peer.target()
+          + "], not a container: the proxies tell a peer's connections by its container's address", "declare the"
+          + " @Chaos field of [" + peer.name() + "] as a Testcontainers container, or cut the service from everyone"
+          + " with Fault.on(service).network().partition()");
+    }
+    if (onLoopback(proxyHost)) {
+      throw Misconfiguration.of("FaultAssumption", fault.element(), what + ", whose container cannot reach proxies"
+          + " listening on loopback" + (proxyHost.isBlank() ? " (the default)" : " [" + proxyHost + "]"), "let the"
+          + " proxies listen where containers reach them: @ChaosTest(proxyHost = ChaosTest.DOCKER_BRIDGE), and give"
+          + " [" + peer.name() + "] the proxy's forContainers() address");
+    }
+  }
+
+  private static boolean onLoopback(String proxyHost) {
+    String host = proxyHost.strip();
+    if (host.isEmpty()) {
+      return true;
+    }
+    try {
+      return !host.equals(ChaosTest.DOCKER_BRIDGE) && InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false; // the proxies' start names the unknown host
     }
   }
 
