@@ -70,6 +70,7 @@ final class Primitives implements AutoCloseable {
         }
         case PAUSE -> container.pause();
         case DISK_FULL -> container.fill();
+        case CLOCK_SKEW -> throw new IllegalStateException("no image supports a clock skew: discovery refuses it");
       }
       return "";
     });
@@ -91,6 +92,7 @@ final class Primitives implements AutoCloseable {
         case RESTART -> { }
         case PAUSE -> container.unpause();
         case DISK_FULL -> container.free();
+        case CLOCK_SKEW -> { }
       }
       return "";
     });
@@ -168,7 +170,7 @@ final class Primitives implements AutoCloseable {
   }
 
   private static String repoint(Proxy proxy, String upstream) {
-    proxy.setUpstream(upstream);
+    proxy.moveUpstream(upstream);
     return "serving again at " + upstream + ", the proxy re-pointed";
   }
 

@@ -10,6 +10,7 @@ import dev.chaosjunit.junit.internal.Misconfiguration;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.testcontainers.containers.Container;
 import org.testcontainers.containers.ContainerState;
 import org.testcontainers.containers.GenericContainer;
@@ -75,13 +76,29 @@ final class PrimitiveCheck {
   }
 
   private static void checkData(FaultDef fault, String what, ContainerPrimitive primitive, ServiceDeclaration service) {
-    if (primitive.kind() == ContainerPrimitive.Kind.DISK_FULL) {
+    if (primitive.kind() == ContainerPrimitive.Kind.CLOCK_SKEW) {
+      throw clockSkew(fault, what, service);
+    } else if (primitive.kind() == ContainerPrimitive.Kind.DISK_FULL) {
       checkDataPath(fault, what, service);
     } else if (primitive.kind() != ContainerPrimitive.Kind.PAUSE && dataOnTmpfs(service)) {
       throw Misconfiguration.of("FaultAssumption", fault.element(), what + ", which would lose the data of"
           + " service [" + service.name() + "]: its data directory is a tmpfs, emptied when the container stops",
           "fill the disk of another container, and kill or restart one whose data is kept");
     }
+  }
+
+  /**
+   * A container shares the host's kernel clock: a skew needs its processes started under a library that fakes
+   * the wall clock alone, and no image is (libfaketime 0.9.10 hangs redis-server at start, and skews the
+   * monotonic clock too unless told not to, which breaks the sleeps of other programs).
+   */
+  private static ExtensionConfigurationException clockSkew(FaultDef fault, String what, ServiceDeclaration service) {
+    String image = service.target() instanceof Container<?> container ? container.getDockerImageName() : "unknown";
+    return Misconfiguration.of("FaultAssumption", fault.element(), what + ", but the clock of image [" + image
+        + "] of service [" + service.name() + "] cannot be skewed: a container reads the host's kernel clock, so a"
+        + " skew needs the service started under a library that moves its wall clock and not its monotonic clock,"
+        + " and no supported image is", "skew the clock where the application reads it (an injected"
+        + " java.time.Clock), or answer with the service's own error for a bad time through a protocol rule");
   }
 
   private static boolean dataOnTmpfs(ServiceDeclaration service) {
