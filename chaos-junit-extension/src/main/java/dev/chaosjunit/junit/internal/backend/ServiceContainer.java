@@ -1,6 +1,7 @@
 package dev.chaosjunit.junit.internal.backend;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import dev.chaosjunit.junit.internal.plan.ServiceImage;
@@ -12,6 +13,8 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.testcontainers.containers.Container;
 import org.testcontainers.containers.ContainerState;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -53,6 +56,18 @@ final class ServiceContainer {
       Thread.sleep(100);
     }
     return address.getHostString() + ":" + address.getPort();
+  }
+
+  /** The container's addresses on its Docker networks: the source address of the connections it opens. */
+  Set<String> addresses() {
+    Set<String> addresses = new TreeSet<>();
+    docker().inspectContainerCmd(container.getContainerId()).exec().getNetworkSettings().getNetworks().values()
+        .stream().map(ContainerNetwork::getIpAddress).filter(ip -> ip != null && !ip.isEmpty()).forEach(addresses::add);
+    if (addresses.isEmpty()) {
+      throw new IllegalStateException("the container of " + this + " has no address on a Docker network: the"
+          + " proxies cannot tell its connections from others'");
+    }
+    return addresses;
   }
 
   void pause() {
