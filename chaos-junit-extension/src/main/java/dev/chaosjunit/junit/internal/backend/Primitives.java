@@ -68,7 +68,9 @@ final class Primitives implements AutoCloseable {
           container.kill();
           return repoint(proxy, container.start());
         }
-        case PAUSE -> container.pause();
+        case PAUSE -> {
+          return container.pause();
+        }
         case DISK_FULL -> container.fill();
         case CLOCK_SKEW -> throw new IllegalStateException("no image supports a clock skew: discovery refuses it");
       }
