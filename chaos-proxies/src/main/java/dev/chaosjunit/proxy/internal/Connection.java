@@ -50,7 +50,7 @@ final class Connection {
       return;
     }
     target.accepted();
-    Bootstrap b = new Bootstrap().group(client.eventLoop()).channel(TransportChoice.current().socketChannel())
+    Bootstrap b = new Bootstrap().group(client.eventLoop()).channel(proxy.transport().socketChannel())
         .option(ChannelOption.AUTO_READ, false).option(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.RCVBUF_ALLOCATOR, Transport.readSizes())
         .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.writeBuffer())

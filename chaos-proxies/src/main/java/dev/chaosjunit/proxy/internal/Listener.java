@@ -62,7 +62,7 @@ final class Listener {
   }
 
   private ChannelFuture tryBind(InetSocketAddress address) {
-    ServerBootstrap b = new ServerBootstrap().group(acceptors, group).channel(TransportChoice.current().serverChannel())
+    ServerBootstrap b = new ServerBootstrap().group(acceptors, group).channel(proxy.transport().serverChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
         .handler(new AcceptOrder())
         .childOption(ChannelOption.AUTO_READ, false)
