@@ -51,9 +51,9 @@ final class Connection {
       return;
     }
     target.accepted();
-    Bootstrap b = new Bootstrap().group(client.eventLoop()).channel(TransportChoice.current().socketChannel())
+    Bootstrap b = new Bootstrap().group(client.eventLoop()).channel(proxy.transport().socketChannel())
         .option(ChannelOption.AUTO_READ, false).option(ChannelOption.ALLOW_HALF_CLOSURE, true)
-        .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.RCVBUF_ALLOCATOR, Transport.readSizes())
+        .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.RCVBUF_ALLOCATOR, proxy.transport().readBatch())
         .option(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.writeBuffer())
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, proxy.connectTimeoutMillis())
         .handler(new RelayHandler(this, false));
@@ -78,11 +78,14 @@ final class Connection {
     down = new Flow(Direction.DOWNSTREAM, this, server, client);
     openSession();
     proxy.publish(new ProxyEvent.ConnectionOpened(Instant.now(), proxy.name(), id, String.valueOf(client.remoteAddress())));
+    ReadBatch.of(client).readWhile(up::readRequested);
+    ReadBatch.of(server).readWhile(down::readRequested);
     up.start();
     down.start();
     EarlyInput input = early;
     early = null;
     input.replay(this);
+    up.flushBatch();
   }
 
   private void openSession() {
@@ -116,12 +119,21 @@ final class Connection {
       bytesDown += n;
     }
     proxy.countBytes(fromClient, n);
+    flow.batchStarted();
     if (port != null && port.inspecting()) {
       port.deliver(fromClient, data);
     } else {
       flow.enqueue(data, 0);
     }
     flow.chunkRead();
+  }
+
+  /** A side's reads of one wake-up are done: what they queued goes to the other side in one flush. */
+  void readComplete(boolean fromClient) {
+    Flow flow = fromClient ? up : down;
+    if (flow != null) {
+      flow.flushBatch();
+    }
   }
 
   void onEnd(boolean fromClient) {

@@ -243,4 +243,5 @@ final class DefaultProxy implements Proxy {
   RouteTable routeTable() { return routes; }
   ProtocolInspector inspector() { return inspector; }
   int connectTimeoutMillis() { return engine.connectTimeoutMillis(); }
+  Transport transport() { return engine.transport(); }
 }

@@ -34,6 +34,7 @@ public final class DefaultProxyEngine implements ProxyEngine {
 
   private final EngineOptions options;
   private volatile long seed;
+  private final Transport transport;
   private final EventLoopGroup group;
   private final EventLoopGroup acceptors;
   private final ProtocolInspectors inspectors;
@@ -41,20 +42,25 @@ public final class DefaultProxyEngine implements ProxyEngine {
   private final Map<String, DefaultProxy> proxies = new LinkedHashMap<>();
   private boolean closed;
 
-  private DefaultProxyEngine(EngineOptions options) {
+  private DefaultProxyEngine(EngineOptions options, Transport transport) {
     this.options = options;
     this.seed = options.seed();
     this.inspectors = ProtocolInspectors.load(Thread.currentThread().getContextClassLoader());
-    Transport transport = TransportChoice.current();
+    this.transport = transport;
     this.group = transport.newGroup(options.ioThreads());
     this.acceptors = transport.newGroup(1);
   }
 
   /** Starts an engine; use {@link ProxyEngine#start(EngineOptions)}. */
   public static ProxyEngine start(EngineOptions options) {
-    DefaultProxyEngine engine = new DefaultProxyEngine(options);
-    LOG.info("proxy engine started: seed {}, {} transport, protocols {}", options.seed(),
-        TransportChoice.current().propertyValue(), engine.protocols());
+    return start(options, TransportChoice.current());
+  }
+
+  /** Starts an engine on the given transport instead of this JVM's choice (tests compare transports). */
+  static DefaultProxyEngine start(EngineOptions options, Transport transport) {
+    DefaultProxyEngine engine = new DefaultProxyEngine(options, transport);
+    LOG.info("proxy engine started: seed {}, {} transport, protocols {}", options.seed(), transport.propertyValue(),
+        engine.protocols());
     return engine;
   }
 
@@ -171,6 +177,7 @@ public final class DefaultProxyEngine implements ProxyEngine {
     }
   }
 
+  Transport transport() { return transport; }
   EventLoopGroup group() { return group; }
   /** The loop of every server channel, apart from the connections' loops (see {@link Listener}). */
   EventLoopGroup acceptors() { return acceptors; }

@@ -38,6 +38,9 @@ final class Flow {
   private boolean busy;
   private boolean pumping;
   private boolean readPending;
+  /** Within a read batch of the source: writes wait for {@link #flushBatch} instead of flushing each. */
+  private boolean batching;
+  private boolean unflushed;
   private boolean ended;
 
   Flow(Direction stream, Connection connection, Channel source, Channel sink) {
@@ -59,6 +62,25 @@ final class Flow {
   void enqueueEnd(Outgoing.Kind kind) {
     outbox.add(kind, null, 0);
     pump();
+  }
+
+  /** A chunk of the source's current read batch comes: writes until the batch ends go out in one flush. */
+  void batchStarted() {
+    batching = true;
+  }
+
+  /** The source's read batch ended: flushes what it wrote. */
+  void flushBatch() {
+    batching = false;
+    if (unflushed) {
+      unflushed = false;
+      sink.flush();
+    }
+  }
+
+  /** Whether this flow asked its source for the next chunk and has not had it yet. */
+  boolean readRequested() {
+    return readPending;
   }
 
   /** Called after a chunk from the source was handled: reads the next one when the outbox is idle. */
@@ -202,7 +224,12 @@ final class Flow {
       return;
     }
     boolean early = done == next;
-    lastWrite = sink.writeAndFlush(piece.data);
+    if (batching) {
+      lastWrite = sink.write(piece.data);
+      unflushed = true;
+    } else {
+      lastWrite = sink.writeAndFlush(piece.data);
+    }
     lastWrite.addListener(f -> {
       if (!f.isSuccess()) {
         connection.abort("write to " + stream.wireName() + " failed", f.cause());

@@ -62,17 +62,17 @@ final class Listener {
   }
 
   private ChannelFuture tryBind(InetSocketAddress address) {
-    ServerBootstrap b = new ServerBootstrap().group(acceptors, group).channel(TransportChoice.current().serverChannel())
+    ServerBootstrap b = new ServerBootstrap().group(acceptors, group).channel(proxy.transport().serverChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
         .handler(new AcceptOrder())
         .childOption(ChannelOption.AUTO_READ, false)
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childOption(ChannelOption.RCVBUF_ALLOCATOR, Transport.readSizes())
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Transport.writeBuffer())
         .childHandler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel ch) {
+            ch.config().setRecvByteBufAllocator(proxy.transport().readBatch());
             ch.pipeline().addLast(new RelayHandler(new Connection(proxy, ch.attr(DefaultProxy.ID).get(), ch, target), true));
           }
         });

@@ -30,6 +30,11 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    connection.readComplete(clientSide);
+  }
+
+  @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     connection.writabilityChanged(clientSide);
     ctx.fireChannelWritabilityChanged();
