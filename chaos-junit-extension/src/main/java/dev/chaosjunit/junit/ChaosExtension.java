@@ -2,6 +2,7 @@ package dev.chaosjunit.junit;
 
 import dev.chaosjunit.junit.internal.run.Topologies;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -11,9 +12,11 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 /**
  * Starts the class's proxies before its test instance is constructed (a Spring test context is built
  * right after, under {@code @TestInstance(PER_CLASS)} before {@code @BeforeAll}) and before
- * {@code @BeforeAll} methods, and resolves {@link ChaosTopology} and {@link Soak}.
+ * {@code @BeforeAll} methods, notes when the first test starts (the end of the application's start in the
+ * class's time), and resolves {@link ChaosTopology} and {@link Soak}.
  */
-final class ChaosExtension implements TestInstancePreConstructCallback, BeforeAllCallback, ParameterResolver {
+final class ChaosExtension implements TestInstancePreConstructCallback, BeforeAllCallback, BeforeEachCallback,
+    ParameterResolver {
 
   @Override
   public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
@@ -23,6 +26,11 @@ final class ChaosExtension implements TestInstancePreConstructCallback, BeforeAl
   @Override
   public void beforeAll(ExtensionContext context) {
     Topologies.topology(context);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Topologies.testStarts(context);
   }
 
   @Override

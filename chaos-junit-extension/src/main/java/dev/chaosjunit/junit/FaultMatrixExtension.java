@@ -37,7 +37,7 @@ final class FaultMatrixExtension implements TestTemplateInvocationContextProvide
     MatrixPlan matrix = MatrixAnalyzer.analyze(context, ServiceScanner.scan(testClass));
     long seed = Topologies.seed(context);
     MatrixAssertions.open(context, matrix);
-    CellReporting.open(context, matrix, seed, MatrixAssertions.ledger(context));
+    CellReporting.open(context, matrix, seed, MatrixAssertions.ledger(context), () -> Topologies.matrixTime(context));
     CellNames names = CellNames.of(matrix, context);
     Isolation isolation = Isolation.of(context);
     List<CellInvocation> invocations = CellOrder.of(context)

@@ -11,6 +11,7 @@ import dev.chaosjunit.junit.internal.plan.CellPlan;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -26,15 +27,17 @@ public final class CellReporting {
   private CellReporting() {}
 
   /**
-   * Opens the report of a matrix run with {@code seed}, with the application's assertions over it; JUnit closes
-   * (and so writes) it after the matrix.
+   * Opens the report of a matrix run with {@code seed}, with the application's assertions over it and where the
+   * class's time went ({@code time}, asked when the matrix ends); JUnit closes (and so writes) it after the matrix.
    */
-  public static void open(ExtensionContext templateContext, MatrixPlan matrix, long seed, Ledger assertions) {
+  public static void open(ExtensionContext templateContext, MatrixPlan matrix, long seed, Ledger assertions,
+      Supplier<TimeRecord> time) {
     List<String> columns = matrix.cells().stream().map(CellPlan::faultName).distinct().toList();
     List<String> rows = matrix.cells().stream().map(c -> c.scenario().name()).distinct().toList();
     templateContext.getStore(NAMESPACE).put(MatrixReport.class, new MatrixReport(matrix.testClass().getSimpleName(),
         matrix.methodName(), rows, columns, seed, ChaosConfig.reportsDir(templateContext),
-        ChaosConfig.get(templateContext, ChaosConfig.CELL).orElse(""), assertions, matrix.coverage().isPresent()));
+        ChaosConfig.get(templateContext, ChaosConfig.CELL).orElse(""), assertions, matrix.coverage().isPresent(),
+        time));
   }
 
   /** Records a cell that did not run, and why. */

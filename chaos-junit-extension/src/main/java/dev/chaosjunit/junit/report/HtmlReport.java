@@ -43,7 +43,7 @@ final class HtmlReport {
     String rerun = matrix.filtered() ? " (re-run of " + Html.esc(matrix.cellFilter()) + ")" : "";
     StringBuilder out = new StringBuilder("<section><h2>").append(Html.esc(matrix.testClass())).append('.')
         .append(Html.esc(matrix.method())).append(rerun).append("</h2><p class=\"meta\">seed ").append(matrix.seed())
-        .append(" · ").append(summary(matrix.cells())).append("</p><table><thead><tr><th>scenario \\ fault</th>");
+        .append(" · ").append(summary(matrix.cells())).append(time(matrix)).append("</p><table><thead><tr><th>scenario \\ fault</th>");
     for (String fault : matrix.faults()) {
       out.append("<th>").append(Html.esc(fault)).append("</th>");
     }
@@ -56,6 +56,11 @@ final class HtmlReport {
       out.append("</tr>");
     }
     return out.append("</tbody></table>").append(assertions(matrix)).append("</section>").toString();
+  }
+
+  /** Where the class's time went, when the report knows it. */
+  private static String time(MatrixData matrix) {
+    return matrix.time() == null ? "" : " · " + Html.esc(matrix.time().describe());
   }
 
   /** The application's assertions over the matrix: counts, and the coverage verdict when it judges one. */

@@ -15,9 +15,10 @@ import java.util.List;
  * @param assertions the application's assertions evaluated or catalogued over the matrix
  * @param coverage the matrix's coverage verdict ({@code covered}, {@code not covered: 2 of 5}), empty when it
  *     judges none
+ * @param time where the test class's time went up to the matrix's end, with the matrix's cells
  */
 record MatrixData(String testClass, String method, long seed, List<String> scenarios, List<String> faults,
-    List<CellRecord> cells, String cellFilter, List<AssertionRecord> assertions, String coverage) {
+    List<CellRecord> cells, String cellFilter, List<AssertionRecord> assertions, String coverage, TimeRecord time) {
 
   MatrixData {
     assertions = assertions == null ? List.of() : assertions;

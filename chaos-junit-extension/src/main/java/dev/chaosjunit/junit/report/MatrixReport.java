@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -32,13 +33,16 @@ final class MatrixReport implements AutoCloseable, ExtensionContext.Store.Closea
   private final Map<Integer, CellRecord> cells = new TreeMap<>();
   private final Ledger assertions;
   private final boolean judgesCoverage;
+  private final Supplier<TimeRecord> time;
 
   /**
    * A report for a matrix with these rows and columns (baseline included), written to {@code directory};
-   * {@code cellFilter} is the {@code chaos.cell} filter of a re-run, empty for a run of the whole matrix.
+   * {@code cellFilter} is the {@code chaos.cell} filter of a re-run, empty for a run of the whole matrix;
+   * {@code time} tells where the class's time went when the matrix ends.
    */
   MatrixReport(String testClass, String method, List<String> scenarios, List<String> faults, long seed,
-      Path directory, String cellFilter, Ledger assertions, boolean judgesCoverage) {
+      Path directory, String cellFilter, Ledger assertions, boolean judgesCoverage, Supplier<TimeRecord> time) {
+    this.time = time;
     this.assertions = assertions;
     this.judgesCoverage = judgesCoverage;
     this.testClass = testClass;
@@ -62,7 +66,7 @@ final class MatrixReport implements AutoCloseable, ExtensionContext.Store.Closea
     String coverage = !judgesCoverage ? "" : uncovered == 0 ? "covered"
         : "not covered: " + uncovered + " of " + records.size();
     return new MatrixData(testClass, method, seed, scenarios, faults, new ArrayList<>(cells.values()), cellFilter,
-        records, coverage);
+        records, coverage, time.get());
   }
 
   /** The assertion's counts, and its coverage problem when this matrix judges coverage. */

@@ -10,6 +10,7 @@ import dev.chaosjunit.junit.internal.plan.CellInvocation;
 import dev.chaosjunit.junit.internal.plan.CellPlan;
 import dev.chaosjunit.junit.internal.plan.MatrixPlan;
 import dev.chaosjunit.junit.report.CellReporting;
+import java.time.Duration;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -31,6 +32,7 @@ public final class CellExtension implements ExecutionCondition, BeforeTestExecut
     TestExecutionExceptionHandler, AfterTestExecutionCallback {
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CellExtension.class);
+  private static final String STARTED = "started";
 
   private final MatrixPlan matrix;
   private final CellInvocation invocation;
@@ -59,6 +61,7 @@ public final class CellExtension implements ExecutionCondition, BeforeTestExecut
 
   @Override
   public void beforeTestExecution(ExtensionContext context) throws Exception {
+    context.getStore(NAMESPACE).put(STARTED, System.nanoTime());
     TopologyResource proxies = Topologies.obtain(context);
     CellResult result = new CellExecution(proxies, Topologies.runner(context), matrix,
         MatrixAssertions.ledger(context)).run(invocation, context.getRequiredTestInstance());
@@ -109,6 +112,8 @@ public final class CellExtension implements ExecutionCondition, BeforeTestExecut
     String checked = isolation == Isolation.CHECK ? leak.orElse(CellReporting.ISOLATED) : "";
     CellReporting.finished(context, invocation, verdict, reason, result == null ? null : result.cell(),
         rerun(context, result), checked);
+    Topologies.time(context).cell(context.getRequiredTestMethod().getName(),
+        Duration.ofNanos(System.nanoTime() - context.getStore(NAMESPACE).get(STARTED, Long.class)));
     if (leak.isPresent()) {
       throw new CellErroredException(result == null ? leak.get()
           : message(leak.get(), Verdict.ERRORED, result, context), null);

@@ -7,6 +7,7 @@ import dev.chaosjunit.junit.Soak;
 import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.ChaosConfig;
 import dev.chaosjunit.junit.internal.backend.FaultBackend;
+import dev.chaosjunit.junit.report.TimeRecord;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -43,11 +44,29 @@ public final class Topologies {
   /** The class's running proxies, started on first use. */
   static TopologyResource obtain(ExtensionContext context) {
     ExtensionContext classContext = classContext(context);
+    ClassTime time = time(classContext);
     return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(TopologyResource.class,
         key -> publish(classContext.getRequiredTestClass(), TopologyResource.start(classContext.getRequiredTestClass(),
             Seeds.forClass(classContext), seed -> FaultBackend.start(Backend.of(classContext), serverJar(classContext), seed,
-                classContext.getRequiredTestClass()))),
+                classContext.getRequiredTestClass()), time)),
         TopologyResource.class);
+  }
+
+  /** Where the class's time goes, noted from the start of its proxies on. */
+  static ClassTime time(ExtensionContext context) {
+    ExtensionContext classContext = classContext(context);
+    return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(ClassTime.class,
+        key -> new ClassTime(classContext.getRequiredTestClass()), ClassTime.class);
+  }
+
+  /** Notes that a test of the class starts: the first one ends the application's start. */
+  public static void testStarts(ExtensionContext context) {
+    time(context).testStarts();
+  }
+
+  /** The class's time so far, with the cells of the matrix of {@code templateContext}. */
+  public static TimeRecord matrixTime(ExtensionContext templateContext) {
+    return time(templateContext).forMatrix(templateContext.getRequiredTestMethod().getName());
   }
 
   /** The class's proxies if they were started, without starting them. */

@@ -9,8 +9,11 @@ import dev.chaosjunit.junit.internal.backend.Upstream;
 import dev.chaosjunit.junit.internal.plan.ServiceDeclaration;
 import dev.chaosjunit.junit.internal.plan.ServiceScanner;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -42,35 +45,56 @@ final class TopologyResource implements AutoCloseable, ExtensionContext.Store.Cl
     this.started = started;
   }
 
-  static TopologyResource start(Class<?> testClass, long seed, LongFunction<FaultBackend> backends) {
+  /**
+   * Starts the proxies of {@code testClass}'s services, after the containers among them that are not running
+   * (in parallel), noting in {@code time} how long each step took.
+   */
+  static TopologyResource start(Class<?> testClass, long seed, LongFunction<FaultBackend> backends, ClassTime time) {
+    long begin = System.nanoTime();
     List<ServiceDeclaration> services = ServiceScanner.scan(testClass);
-    List<Startable> started = new ArrayList<>();
+    time.classInit(Duration.ofNanos(System.nanoTime() - begin));
+    begin = System.nanoTime();
     FaultBackend backend = backends.apply(seed);
+    long backendNanos = System.nanoTime() - begin;
+    Map<String, Startable> toStart = notRunning(services);
+    List<Startable> started = List.copyOf(toStart.values());
     List<ProxyEndpoint> endpoints = new ArrayList<>();
     try {
+      ContainerStarts starts = ContainerStarts.start(toStart);
+      time.containers(starts.together(), starts.each());
+      begin = System.nanoTime();
       for (ServiceDeclaration service : services) {
-        endpoints.add(front(backend, service, started));
+        endpoints.add(front(backend, service));
       }
     } catch (RuntimeException | Error e) {
-      // a later service did not start: what the earlier ones started must not outlive the class
+      // a service did not start or cannot be fronted: what started for the class must not outlive it
       closeAll(e, List.of(backend::close), started);
       throw e;
     }
+    time.proxies(Duration.ofNanos(backendNanos + System.nanoTime() - begin));
     LOG.info("chaos proxies for {} (seed {}): {}", testClass.getSimpleName(), seed, endpoints);
     return new TopologyResource(backend, new ChaosTopology(endpoints, seed), started);
   }
 
-  private static ProxyEndpoint front(FaultBackend backend, ServiceDeclaration service, List<Startable> started) {
+  /** The containers of {@code services} that are not running, by (the first) service name, each once. */
+  private static Map<String, Startable> notRunning(List<ServiceDeclaration> services) {
+    Map<String, Startable> containers = new LinkedHashMap<>();
+    for (ServiceDeclaration service : services) {
+      if (service.target() instanceof ContainerState container && !container.isRunning()
+          && container instanceof Startable startable
+          && containers.values().stream().noneMatch(known -> known == startable)) {
+        containers.put(service.name(), startable);
+      }
+    }
+    return containers;
+  }
+
+  private static ProxyEndpoint front(FaultBackend backend, ServiceDeclaration service) {
     if (service.target() instanceof InetSocketAddress address) {
       return backend.front(service, new Upstream(address.getHostString(), address.getPort(), Optional.empty(),
           address.getPort(), Optional.empty()));
     }
     ContainerState container = (ContainerState) service.target();
-    if (!container.isRunning() && container instanceof Startable startable) {
-      LOG.info("starting container of chaos service [{}]", service.name());
-      startable.start();
-      started.add(startable);
-    }
     int port = port(service, container);
     return backend.front(service, new Upstream(container.getHost(), container.getMappedPort(port),
         networkAddress(container), port, JdbcUrls.of(container)));

@@ -39,7 +39,7 @@ public final class CellOverheadBenchmark {
     MatrixPlan matrix = MatrixAnalyzer.analyze(Bench.class, Bench.class.getDeclaredMethod("matrix"), services,
         Backend.ENGINE, Optional.empty());
     try (TopologyResource proxies = TopologyResource.start(Bench.class, 42,
-            seed -> FaultBackend.start(Backend.ENGINE, Optional.empty(), seed, Bench.class));
+            seed -> FaultBackend.start(Backend.ENGINE, Optional.empty(), seed, Bench.class), new ClassTime(Bench.class));
         ScenarioRunner runner = new ScenarioRunner()) {
       CellExecution execution = new CellExecution(proxies, runner, matrix,
           new Ledger(new Catalogue("none", List.of(), Set.of())));
