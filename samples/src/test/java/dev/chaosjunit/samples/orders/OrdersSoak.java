@@ -1,0 +1,60 @@
+package dev.chaosjunit.samples.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chaosjunit.junit.Chaos;
+import dev.chaosjunit.junit.ChaosProtocol;
+import dev.chaosjunit.junit.ChaosTest;
+import dev.chaosjunit.junit.ChaosTopology;
+import dev.chaosjunit.junit.Soak;
+import dev.chaosjunit.junit.SoakPlan;
+import dev.chaosjunit.junit.SoakResult;
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The orders service with every resilience feature on, under a seeded soak of PostgreSQL kills and
+ * restarts, a paused Redis, a flapping cache link and a partitioned user-service, while customers place
+ * and read orders: every event is detected, the service works again after each revert, within a 15 %
+ * flake budget. Run by {@code samples/soak [SECONDS] [SEED]}.
+ */
+@ChaosTest(seed = "7")
+class OrdersSoak extends OrdersUnderSoak {
+
+  static final RunningOrders orders = new RunningOrders();
+
+  @Chaos(value = "user-service", protocol = ChaosProtocol.GRPC)
+  static InetSocketAddress userService = orders.upstreams.users.address();
+
+  @BeforeAll
+  static void start(ChaosTopology topology) throws Exception {
+    orders.start(topology, OrdersConfig.Resilience.full());
+  }
+
+  @AfterAll
+  static void stop() throws InterruptedException {
+    orders.close();
+  }
+
+  @Override
+  RunningOrders orders() {
+    return orders;
+  }
+
+  // tag::soak[]
+  @Test
+  void holdsItsFlakeBudget(Soak soak) throws InterruptedException {
+    SoakPlan plan = plan(DURATION, FAULTS);
+
+    SoakResult result = soak.run(plan, this::placeAndRead);
+
+    assertThat(result.events()).extracting(SoakResult.Event::fault)
+        .isEqualTo(plan.schedule(result.seed()).stream().map(s -> s.fault().describe()).toList());
+    assertThat(result.events()).as(result.describe())
+        .allMatch(SoakResult.Event::detected).allMatch(SoakResult.Event::recovered);
+    result.assertWithinBudget();
+  }
+  // end::soak[]
+}
