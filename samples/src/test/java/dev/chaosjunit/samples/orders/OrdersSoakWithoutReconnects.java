@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The soak failing: the orders service without its cache fallback and without dropping wedged connections
  * keeps waiting on a frozen Redis, a flapping cache link and a partitioned user-service, so nothing shows
  * that it noticed them; every event is a flake and the soak exceeds its 15 % budget. Its faults are those
- * that wedge a connection, so every seed fails it. Run by {@code samples/soak}, after {@link OrdersSoak}.
+ * that wedge a connection, so every seed fails it. Run by {@code samples/soak}, with {@link OrdersSoak}.
  */
 @ChaosTest(seed = "7")
 class OrdersSoakWithoutReconnects extends OrdersUnderSoak {
