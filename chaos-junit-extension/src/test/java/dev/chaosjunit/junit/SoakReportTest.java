@@ -35,7 +35,8 @@ class SoakReportTest {
         "\"kind\" : \"connection-opened\"", "\"kind\" : \"soak-call-failed\"", "\"kind\" : \"soak-call-succeeded\"",
         "\"phase\" : \"hold\"", "\"phase\" : \"recovery\"", "\"summary\" : \"2 events, 2 detected (latency p50");
     String html = Files.readString(reports.resolve("index.html"));
-    assertThat(html).contains("<h2>PartitionedEcho.soak · soak</h2>", "within its flake budget · 2 events, 2 detected",
+    assertThat(html).contains("<h2>PartitionedEcho.soak · soak</h2>",
+        "within its flake budget · 2 events, 2 detected",
         "aria-label=\"soak timeline\"", ">workload</text>", ">echo</text>",
         "soak-call-failed workload phase=hold millis=", "primitive-detected echo primitive=partition")
         .doesNotContain("http://", "https://", "<script");

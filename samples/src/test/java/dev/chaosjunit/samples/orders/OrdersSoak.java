@@ -2,15 +2,11 @@ package dev.chaosjunit.samples.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chaosjunit.junit.Chaos;
-import dev.chaosjunit.junit.ChaosProtocol;
 import dev.chaosjunit.junit.ChaosTest;
 import dev.chaosjunit.junit.ChaosTopology;
 import dev.chaosjunit.junit.Soak;
 import dev.chaosjunit.junit.SoakPlan;
 import dev.chaosjunit.junit.SoakResult;
-import java.net.InetSocketAddress;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,24 +19,9 @@ import org.junit.jupiter.api.Test;
 @ChaosTest(seed = "7")
 class OrdersSoak extends OrdersUnderSoak {
 
-  static final RunningOrders orders = new RunningOrders();
-
-  @Chaos(value = "user-service", protocol = ChaosProtocol.GRPC)
-  static InetSocketAddress userService = orders.upstreams.users.address();
-
   @BeforeAll
   static void start(ChaosTopology topology) throws Exception {
     orders.start(topology, OrdersConfig.Resilience.full());
-  }
-
-  @AfterAll
-  static void stop() throws InterruptedException {
-    orders.close();
-  }
-
-  @Override
-  RunningOrders orders() {
-    return orders;
   }
 
   // tag::soak[]

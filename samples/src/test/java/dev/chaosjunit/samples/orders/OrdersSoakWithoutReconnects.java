@@ -3,15 +3,11 @@ package dev.chaosjunit.samples.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chaosjunit.junit.Chaos;
-import dev.chaosjunit.junit.ChaosProtocol;
 import dev.chaosjunit.junit.ChaosTest;
 import dev.chaosjunit.junit.ChaosTopology;
 import dev.chaosjunit.junit.Soak;
 import dev.chaosjunit.junit.SoakResult;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,24 +20,9 @@ import org.junit.jupiter.api.Test;
 @ChaosTest(seed = "7")
 class OrdersSoakWithoutReconnects extends OrdersUnderSoak {
 
-  static final RunningOrders orders = new RunningOrders();
-
-  @Chaos(value = "user-service", protocol = ChaosProtocol.GRPC)
-  static InetSocketAddress userService = orders.upstreams.users.address();
-
   @BeforeAll
   static void start(ChaosTopology topology) throws Exception {
     orders.start(topology, new OrdersConfig.Resilience(false, true, false));
-  }
-
-  @AfterAll
-  static void stop() throws InterruptedException {
-    orders.close();
-  }
-
-  @Override
-  RunningOrders orders() {
-    return orders;
   }
 
   @Test
@@ -50,8 +31,8 @@ class OrdersSoakWithoutReconnects extends OrdersUnderSoak {
 
     assertThat(result.events()).as(result.describe()).hasSize(3).noneMatch(SoakResult.Event::detected);
     assertThat(result.flakePercent()).isGreaterThan(result.budgetPercent());
-    assertThatThrownBy(result::assertWithinBudget).hasMessageStartingWith(
-        "the soak exceeded its flake budget: 100.0 % of 3 events were flakes, 15.0 % allowed (seed " + result.seed() + ")")
+    assertThatThrownBy(result::assertWithinBudget).hasMessageStartingWith("the soak exceeded its flake budget:"
+        + " 100.0 % of 3 events were flakes, 15.0 % allowed (seed " + result.seed() + ")")
         .hasMessageContaining("NOT DETECTED");
   }
 }

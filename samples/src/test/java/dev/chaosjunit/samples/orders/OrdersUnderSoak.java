@@ -2,22 +2,33 @@ package dev.chaosjunit.samples.orders;
 
 import dev.chaosjunit.fault.Fault;
 import dev.chaosjunit.junit.Chaos;
+import dev.chaosjunit.junit.ChaosProtocol;
 import dev.chaosjunit.junit.SoakPlan;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
- * The orders service under a seeded soak, as its concrete classes configure it: the shared containers
- * and the chaos plan. Run by {@code samples/soak}, not by the samples' main command (no Test suffix).
+ * The orders service under a seeded soak, started by its concrete classes with the resilience features they
+ * judge: the shared containers, the service with its upstream mocks, and the chaos plan. Run by
+ * {@code samples/soak}, not by the samples' main command (no Test suffix), each class in a JVM of its own: a
+ * restart moves PostgreSQL's host port, which the next class's proxies would not see, and the service here
+ * is closed after its class.
  */
 abstract class OrdersUnderSoak {
 
-  /** How long the soak runs: {@code -Dorders.soak.seconds} (60 s by default; {@code samples/soak 300} runs 5 minutes). */
+  static final RunningOrders orders = new RunningOrders();
+
+  @Chaos(value = "user-service", protocol = ChaosProtocol.GRPC)
+  static InetSocketAddress userService = orders.upstreams.users.address();
+
+  /** How long the soak runs: {@code -Dorders.soak.seconds}, 60 s by default ({@code samples/soak 300}: 5 minutes). */
   static final Duration DURATION = Duration.ofSeconds(Long.getLong("orders.soak.seconds", 60));
 
   @Chaos("db") static PostgreSQLContainer db = Infrastructure.DB;
@@ -42,13 +53,15 @@ abstract class OrdersUnderSoak {
   static final List<Fault> WEDGING = FAULTS.stream()
       .filter(fault -> fault.effects().stream().noneMatch(effect -> effect.service().equals("db"))).toList();
 
-  /** The service this class soaks; its user-service mock is the subclass's {@code @Chaos} field. */
-  abstract RunningOrders orders();
+  @AfterAll
+  static void stop() throws InterruptedException {
+    orders.close();
+  }
 
   /** One customer round: place an order, read the listing, refresh the session; fails unless all answer 2xx. */
   Object placeAndRead() throws IOException, InterruptedException {
-    OrdersClient client = orders().client();
-    UpstreamMocks mocks = orders().upstreams;
+    OrdersClient client = orders.client();
+    UpstreamMocks mocks = orders.upstreams;
     ok("place an order", client.createOrder(mocks.token(OrdersMatrix.WRITER), "book", 2500));
     ok("list orders", client.listOrders(mocks.token(OrdersMatrix.READER)));
     return ok("refresh the session", client.refreshSession(mocks.token("ada")));

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The workload's calls of one soak event, each a {@code soak-call-*} {@link CellEvent} timed from the event's start. */
+/** The workload's calls of one soak event, each a {@code soak-call-*} {@link CellEvent} timed from its start. */
 final class WorkloadCalls {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkloadCalls.class);
