@@ -11,6 +11,7 @@ import dev.chaosjunit.bench.protocol.NatsPublishSubscribe;
 import dev.chaosjunit.bench.protocol.PostgresTransactions;
 import dev.chaosjunit.bench.protocol.ProxyRoute;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class Benchmark {
         + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     if (core != null) {
       core.report().print(out);
-      Targets.print(core.report(), ChaosServerRoute.NAME, out);
+      Targets.print(core.report(), ServerProcessRoute.NAME, out);
     }
     if (protocols != null) {
       out.println();
@@ -101,8 +102,12 @@ public final class Benchmark {
     List<Workload> workloads = new ArrayList<>(List.of(new PipelinedRedis(8, 16, Duration.ofSeconds(2)),
         new BulkTransfer(BULK_BYTES, 1), new RoundTrip(1_000, 10_000, Duration.ofSeconds(5))));
     ServiceLoader.load(Workload.class).forEach(workloads::add);
-    List<Route> routes = new ArrayList<>(List.of(new DirectRoute(), new ChaosServerRoute(),
-        new ChaosServerRoute("chaos-proxy server, inspecting", true), new ChaosProxyRoute(), new SocatRoute()));
+    List<Route> routes = new ArrayList<>(List.of(new DirectRoute(), new ServerProcessRoute(),
+        new ServerProcessRoute("chaos-proxy server, inspecting", true), new ChaosProxyRoute(), new SocatRoute()));
+    String toxiproxy = System.getProperty("chaos.bench.toxiproxy", "");
+    if (!toxiproxy.isEmpty()) {
+      routes.add(ServerProcessRoute.toxiproxy(Path.of(toxiproxy)));
+    }
     ServiceLoader.load(Route.class).forEach(routes::add);
     Suite suite = new Suite(routes, workloads, new Report());
     RedisServer redis = RedisServer.start();

@@ -19,6 +19,9 @@ final class Targets {
     share(report, route, "pipelined", "socat", 100, out);
     share(report, route, "bulk", "socat", 100, out);
     added(report, route, "round trip p50", 30, out);
+    share(report, route, "pipelined", ServerProcessRoute.TOXIPROXY, 150, out);
+    share(report, route, "bulk", ServerProcessRoute.TOXIPROXY, 100, out);
+    atMost(report, route, "round trip p50", ServerProcessRoute.TOXIPROXY, out);
   }
 
   /** Every figure of {@code route} at least {@code minPercent} of the report's reference route (the L4 relay). */
@@ -41,6 +44,18 @@ final class Targets {
     double percent = 100 * f.value() / ref.value();
     out.printf(Locale.ROOT, "  %-60s %6.0f %%  %s%n", label + " >= " + (int) minPercent + " % of " + reference,
         percent, percent >= minPercent ? "MET" : "MISSED");
+  }
+
+  /** A latency of {@code route} no higher than {@code reference}'s. */
+  private static void atMost(Report report, String route, String label, String reference, PrintStream out) {
+    Figure f = report.figure(label, route);
+    Figure ref = report.figure(label, reference);
+    String target = label + " <= " + reference + "'s";
+    if (f == null || ref == null) {
+      out.printf(Locale.ROOT, "  %-60s n/a (no %s figure)%n", target, reference);
+      return;
+    }
+    out.printf(Locale.ROOT, "  %-60s %+6.1f us %s%n", target, f.value() - ref.value(), f.value() <= ref.value() ? "MET" : "MISSED");
   }
 
   private static void added(Report report, String route, String label, double maxMicros, PrintStream out) {

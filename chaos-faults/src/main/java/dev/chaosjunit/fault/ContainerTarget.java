@@ -14,6 +14,7 @@ import org.apiguardian.api.API;
  * Fault dbBounced  = Fault.on("db").container().detectedWithin(Duration.ofSeconds(20)).restart();
  * Fault dbFrozen   = Fault.on("db").container().pause();
  * Fault dbFull     = Fault.on("db").container().diskFull();
+ * Fault dbAhead    = Fault.on("db").container().clockSkew(Duration.ofMinutes(5)); // refused at discovery
  * }</pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -61,7 +62,23 @@ public final class ContainerTarget {
     return build(ContainerPrimitive.Kind.DISK_FULL);
   }
 
+  /**
+   * Steps the wall clock of the container's processes by {@code skew} (negative: back) during the cell, the
+   * monotonic clock untouched. No image supports it yet, so a matrix with it fails at discovery, saying why.
+   */
+  public Fault clockSkew(Duration skew) {
+    if (skew == null || skew.isZero()) {
+      throw new IllegalArgumentException("a clock skew must be a non-zero duration, was [" + skew + "]");
+    }
+    return build(ContainerPrimitive.Kind.CLOCK_SKEW, skew);
+  }
+
   private Fault build(ContainerPrimitive.Kind kind) {
-    return Fault.of(service, new ContainerPrimitive(kind, detection.evidenceOr(kind.defaultEvidence()), detection.within()));
+    return build(kind, Duration.ZERO);
+  }
+
+  private Fault build(ContainerPrimitive.Kind kind, Duration skew) {
+    return Fault.of(service, new ContainerPrimitive(kind, detection.evidenceOr(kind.defaultEvidence()),
+        detection.within(), skew));
   }
 }

@@ -24,6 +24,7 @@ import org.apiguardian.api.API;
  * Fault both    = Fault.allOf(dbSlow, Fault.on("cache").refuseConnections());
  * Fault buggy   = Fault.buggify("orders.insert");
  * Fault alone   = Fault.isolate("db", "cache");
+ * Fault apart   = Fault.partition("orders", "user-service");
  * }</pre>
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -64,6 +65,15 @@ public final class Fault {
           + List.of(services) + "; for one service use Fault.on(service).network().partition()");
     }
     return allOf(distinct.stream().map(service -> on(service).network().partition()).toArray(Fault[]::new));
+  }
+
+  /**
+   * A partition between the containers of services {@code a} and {@code b}: {@code a}'s connections to {@code b}'s
+   * proxy and {@code b}'s to {@code a}'s stall, both ways, while every other client still reaches both (see
+   * {@link NetworkTarget#partitionFrom}); each side is detected when a new connection reaches its service.
+   */
+  public static Fault partition(String a, String b) {
+    return allOf(on(b).network().partitionFrom(a), on(a).network().partitionFrom(b));
   }
 
   /** A fault of one effect on one service, e.g. a {@link Toxic} or {@link Rule} built by hand. */

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
@@ -20,10 +21,12 @@ import org.apiguardian.api.API;
  *     one and a half times it, drawn from the cell's seed); {@link Duration#ZERO} for the other kinds
  * @param evidence what shows that the system noticed
  * @param within how long after the apply the evidence may take
+ * @param peer the service whose container's connections it acts on (the proxy tells them by their source
+ *     address); empty: every client's
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record NetworkPrimitive(Kind kind, String name, List<Toxic> toxics, Duration flapPhase, Evidence evidence,
-    Duration within) implements Primitive {
+    Duration within, String peer) implements Primitive {
 
   public NetworkPrimitive {
     if (kind == null || evidence == null || toxics == null || toxics.isEmpty()) {
@@ -32,6 +35,7 @@ public record NetworkPrimitive(Kind kind, String name, List<Toxic> toxics, Durat
     Checks.name(name, "network primitive name");
     Detection.window(within, kind.label);
     Checks.nonNegative(flapPhase, "flap phase of [" + kind.label + "]");
+    peer = peer == null ? "" : peer.strip();
     if ((kind == Kind.FLAPPING) == flapPhase.isZero()) {
       throw new IllegalArgumentException("a flap phase is positive for a flapping link and zero for the other"
           + " kinds, was [" + flapPhase + "] for [" + kind.label + "]");
@@ -87,6 +91,12 @@ public record NetworkPrimitive(Kind kind, String name, List<Toxic> toxics, Durat
     }
   }
 
+  /** A primitive acting on every client's connections. */
+  public NetworkPrimitive(Kind kind, String name, List<Toxic> toxics, Duration flapPhase, Evidence evidence,
+      Duration within) {
+    this(kind, name, toxics, flapPhase, evidence, within, "");
+  }
+
   @Override
   public String label() {
     return kind.label;
@@ -94,13 +104,22 @@ public record NetworkPrimitive(Kind kind, String name, List<Toxic> toxics, Durat
 
   @Override
   public String describe() {
-    return kind.label + (kind == Kind.FLAPPING ? " (phases of about " + flapPhase.toMillis() + " ms)" : "") + " ["
+    return kind.label + (peer.isEmpty() ? "" : " from [" + peer + "]") + (kind == Kind.FLAPPING ? " (phases of about " + flapPhase.toMillis() + " ms)" : "") + " ["
         + toxics.stream().map(Toxic::describe).collect(Collectors.joining("; ")) + "] (detected when "
         + evidence.description() + ", within " + within.toMillis() + " ms)";
   }
 
+  /**
+   * This primitive with its toxics acting only on connections from {@code sources}, the addresses its
+   * {@link #peer()}'s container has when it is applied.
+   */
+  public NetworkPrimitive from(Set<String> sources) {
+    return new NetworkPrimitive(kind, name, toxics.stream().map(toxic -> toxic.from(sources)).toList(), flapPhase,
+        evidence, within, peer);
+  }
+
   @Override
   public NetworkPrimitive named(String newName) {
-    return new NetworkPrimitive(kind, newName, toxics, flapPhase, evidence, within);
+    return new NetworkPrimitive(kind, newName, toxics, flapPhase, evidence, within, peer);
   }
 }

@@ -15,6 +15,7 @@ import org.apiguardian.api.API;
  *
  * <pre>{@code
  * Fault cut      = Fault.on("db").network().partition();
+ * Fault apart    = Fault.on("db").network().partitionFrom("orders");
  * Fault deaf     = Fault.on("cache").network().firewallInbound();
  * Fault flaky    = Fault.on("cache").network().detectedWithin(Duration.ofSeconds(20)).flapping(Duration.ofSeconds(2));
  * Fault far      = Fault.on("db").network().slowLink(Duration.ofMillis(300), 100);
@@ -52,6 +53,23 @@ public final class NetworkTarget {
    */
   public Fault partition() {
     return build(NetworkPrimitive.Kind.PARTITION, Duration.ZERO, cut(Direction.UPSTREAM), cut(Direction.DOWNSTREAM));
+  }
+
+  /**
+   * Cuts the service off from {@code peer} alone, both ways, as {@link #partition()} does: the connections that
+   * {@code peer}'s container opens to this service's proxy stall, new ones hang; every other client (the test
+   * JVM, another container) still gets through. The proxy tells {@code peer}'s connections by their source
+   * address, the container's address on its Docker networks, so {@code peer} must be a container that reaches
+   * this service through its proxy. {@link Fault#partition} cuts both services' proxies.
+   */
+  public Fault partitionFrom(String peer) {
+    Checks.name(peer, "the peer of a partition");
+    if (peer.strip().equals(service)) {
+      throw new IllegalArgumentException("service [" + service + "] cannot be partitioned from itself; name another"
+          + " service, or cut it from everyone with partition()");
+    }
+    return build(NetworkPrimitive.Kind.PARTITION, Duration.ZERO, peer, cut(Direction.UPSTREAM),
+        cut(Direction.DOWNSTREAM));
   }
 
   /** Holds back what clients send to the service; what the service sends still arrives. */
@@ -105,7 +123,11 @@ public final class NetworkTarget {
   }
 
   private Fault build(NetworkPrimitive.Kind kind, Duration flapPhase, Toxic... toxics) {
+    return build(kind, flapPhase, "", toxics);
+  }
+
+  private Fault build(NetworkPrimitive.Kind kind, Duration flapPhase, String peer, Toxic... toxics) {
     return Fault.of(service, new NetworkPrimitive(kind, kind.defaultName(), List.of(toxics), flapPhase,
-        detection.evidenceOr(kind.defaultEvidence()), detection.within()));
+        detection.evidenceOr(kind.defaultEvidence()), detection.within(), peer));
   }
 }

@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
@@ -18,10 +20,12 @@ import org.apiguardian.api.API;
  * @param stream the direction it acts on
  * @param toxicity the share of connections it applies to, 0..1 (drawn per connection, seeded)
  * @param attributes the type's attributes, Toxiproxy's names and units
+ * @param clients the source addresses (IP literals, as the proxy sees a connection's client) of the connections
+ *     it acts on; empty: every connection. Not part of Toxiproxy's model: its API never sets it
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record Toxic(String name, ToxicType type, Direction stream, double toxicity, Map<String, Long> attributes)
-    implements Effect {
+public record Toxic(String name, ToxicType type, Direction stream, double toxicity, Map<String, Long> attributes,
+    Set<String> clients) implements Effect {
 
   public Toxic {
     if (type == null || stream == null) {
@@ -30,6 +34,14 @@ public record Toxic(String name, ToxicType type, Direction stream, double toxici
     name = name == null || name.isBlank() ? type.wireName() + "_" + stream.wireName() : name;
     Checks.probability(toxicity, "toxic [" + name + "]: toxicity");
     attributes = normalise(name, type, attributes == null ? Map.of() : attributes);
+    String toxic = name;
+    clients = Collections.unmodifiableSet(new TreeSet<>(clients == null ? Set.of() : clients));
+    clients.forEach(client -> Checks.name(client, "toxic [" + toxic + "]: client address"));
+  }
+
+  /** A toxic acting on every connection. */
+  public Toxic(String name, ToxicType type, Direction stream, double toxicity, Map<String, Long> attributes) {
+    this(name, type, stream, toxicity, attributes, Set.of());
   }
 
   /** A toxic with Toxiproxy's default name, applying to every connection. */
@@ -49,19 +61,29 @@ public record Toxic(String name, ToxicType type, Direction stream, double toxici
 
   @Override
   public Toxic named(String newName) {
-    return new Toxic(newName, type, stream, toxicity, attributes);
+    return new Toxic(newName, type, stream, toxicity, attributes, clients);
   }
 
   /** The same toxic with other toxicity. */
   public Toxic withToxicity(double newToxicity) {
-    return new Toxic(name, type, stream, newToxicity, attributes);
+    return new Toxic(name, type, stream, newToxicity, attributes, clients);
   }
 
   /** The same toxic with some attributes replaced (the others kept), as Toxiproxy's update does. */
   public Toxic withAttributes(Map<String, Long> changes) {
     Map<String, Long> merged = new LinkedHashMap<>(attributes);
     merged.putAll(changes);
-    return new Toxic(name, type, stream, toxicity, merged);
+    return new Toxic(name, type, stream, toxicity, merged, clients);
+  }
+
+  /** The same toxic acting only on connections from {@code sources} (IP literals); empty: on every connection. */
+  public Toxic from(Set<String> sources) {
+    return new Toxic(name, type, stream, toxicity, attributes, sources);
+  }
+
+  /** Whether it acts on a connection from {@code client} (an IP literal). */
+  public boolean actsOn(String client) {
+    return clients.isEmpty() || clients.contains(client);
   }
 
   @Override
@@ -70,7 +92,7 @@ public record Toxic(String name, ToxicType type, Direction stream, double toxici
         .map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining(", "));
     return type.wireName() + " " + stream.wireName() + " (" + attrs + ")"
-        + (toxicity < 1 ? " toxicity=" + toxicity : "");
+        + (toxicity < 1 ? " toxicity=" + toxicity : "") + (clients.isEmpty() ? "" : " from " + clients);
   }
 
   private static Map<String, Long> normalise(String name, ToxicType type, Map<String, Long> given) {

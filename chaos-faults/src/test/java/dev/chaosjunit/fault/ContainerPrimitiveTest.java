@@ -46,6 +46,19 @@ class ContainerPrimitiveTest {
         .hasMessage("evidence must not be null");
   }
 
+  @Test
+  void aClockSkewCarriesItsSkewAndNoOtherKindHasOne() {
+    assertThat(primitive(Fault.on("db").container().clockSkew(Duration.ofMinutes(-5))).skew())
+        .isEqualTo(Duration.ofMinutes(-5));
+    assertThat(Fault.on("db").container().clockSkew(Duration.ofMinutes(5)).describe())
+        .startsWith("db: container clock skew by PT5M (detected when");
+    assertThatThrownBy(() -> Fault.on("db").container().clockSkew(Duration.ZERO))
+        .hasMessage("a clock skew must be a non-zero duration, was [PT0S]");
+    assertThatThrownBy(() -> new ContainerPrimitive(Kind.KILL, Evidence.CONNECTION_LOST, Duration.ofSeconds(1),
+        Duration.ofSeconds(1))).hasMessage("a skew is non-zero for a clock skew and zero for the other kinds, was"
+            + " [PT1S] for [kill]");
+  }
+
   private static ContainerPrimitive primitive(Fault fault) {
     return (ContainerPrimitive) fault.effects().get(0).effect();
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chaosjunit.fault.NetworkPrimitive.Kind;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class NetworkPrimitiveTest {
@@ -84,6 +85,32 @@ class NetworkPrimitiveTest {
             + " Fault.on(service).network().partition()");
     assertThatThrownBy(() -> Fault.isolate("db", "db"))
         .hasMessageStartingWith("isolation needs two or more distinct services, was [db, db]");
+  }
+
+  @Test
+  void aPartitionBetweenTwoServicesCutsEachFromTheOtherAtItsProxy() {
+    Fault apart = Fault.partition("orders", "users").named("apart");
+
+    assertThat(apart.services()).containsExactly("users", "orders");
+    assertThat(List.of(primitive(apart, 0).peer(), primitive(apart, 1).peer())).containsExactly("orders", "users");
+    assertThat(primitive(apart, 0).toxics()).extracting(Toxic::name)
+        .containsExactly("apart_bandwidth_upstream", "apart_bandwidth_downstream");
+    assertThat(apart.describe()).startsWith("users: partition from [orders] [bandwidth upstream (rate=0); ");
+    NetworkPrimitive fromAddress = primitive(apart, 0).from(Set.of("172.17.0.4"));
+    assertThat(fromAddress.toxics()).allSatisfy(toxic -> {
+      assertThat(toxic.actsOn("172.17.0.4")).isTrue();
+      assertThat(toxic.actsOn("172.17.0.1")).isFalse();
+    });
+    assertThat(fromAddress.describe()).contains("bandwidth upstream (rate=0) from [172.17.0.4]");
+  }
+
+  @Test
+  void aServiceCannotBePartitionedFromItself() {
+    assertThatThrownBy(() -> Fault.partition("db", "db"))
+        .hasMessage("service [db] cannot be partitioned from itself; name another service, or cut it from everyone"
+            + " with partition()");
+    assertThatThrownBy(() -> Fault.on("db").network().partitionFrom(" "))
+        .hasMessage("the peer of a partition must not be blank");
   }
 
   private static NetworkPrimitive primitive(Fault fault, int index) {

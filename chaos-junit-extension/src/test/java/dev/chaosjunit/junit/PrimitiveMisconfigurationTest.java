@@ -69,6 +69,110 @@ class PrimitiveMisconfigurationTest {
         + " or restart one whose data is kept");
   }
 
+  @Test
+  void partitionsAServiceFromAnAddress() {
+    assertThat(failure(PeerAddress.class, Map.of())).isEqualTo("@FaultAssumption on [PeerAddress.apart]: fault [apart]"
+        + " is a partition from service [echo], which is the address [/127.0.0.1:9], not a container: the proxies"
+        + " tell a peer's connections by its container's address; declare the @Chaos field of [echo] as a"
+        + " Testcontainers container, or cut the service from everyone with Fault.on(service).network().partition()");
+  }
+
+  @Test
+  void partitionsServicesWhoseContainersCannotReachTheProxies() {
+    assertThat(failure(PeerOnLoopback.class, Map.of())).isEqualTo("@FaultAssumption on [PeerOnLoopback.apart]: fault"
+        + " [apart] is a partition from service [app], whose container cannot reach proxies listening on loopback"
+        + " (the default); let the proxies listen where containers reach them: @ChaosTest(proxyHost ="
+        + " ChaosTest.DOCKER_BRIDGE), and give [app] the proxy's forContainers() address");
+  }
+
+  @Test
+  void partitionsAServiceFromAnUndeclaredOne() {
+    assertThat(failure(UnknownPeer.class, Map.of())).isEqualTo("@FaultAssumption on [UnknownPeer.apart]: fault"
+        + " [apart] targets service [users], which no @Chaos field declares (declared: [cache]); fix the service"
+        + " name or annotate the container field with @Chaos(\"users\")");
+  }
+
+  @Test
+  void skewsTheClockOfAnyImage() {
+    assertThat(failure(SkewedDatabase.class, Map.of())).startsWith("@FaultAssumption on [SkewedDatabase.ahead]: fault"
+        + " [ahead] is a container clock skew, but the clock of image [").contains("postgres:15] of service [db]"
+        + " cannot be skewed: a container reads the host's kernel clock, so a skew needs the service started under a"
+        + " library that moves its wall clock and not its monotonic clock, and no supported image is; skew the clock"
+        + " where the application reads it (an injected java.time.Clock), or answer with the service's own error for"
+        + " a bad time through a protocol rule");
+  }
+
+  @Test
+  void restartsAnAddress() {
+    assertThat(failure(RestartedAddress.class, Map.of())).isEqualTo("@FaultAssumption on [RestartedAddress.bounced]:"
+        + " fault [bounced] is a container restart, but service [echo] is the address [/127.0.0.1:9], not a"
+        + " container; declare the @Chaos field as a Testcontainers container, or use a fault at the proxy such as"
+        + " Fault.on(\"echo\").refuseConnections()");
+  }
+
+  @TestFixture
+  static class SkewedDatabase {
+    @Chaos("db") static GenericContainer<?> db = new GenericContainer<>(Images.postgres()).withExposedPorts(5432);
+    @FaultAssumption static Fault ahead = Fault.on("db").container().clockSkew(java.time.Duration.ofMinutes(5));
+
+    @Scenario
+    void nothing() {}
+
+    @FaultMatrix
+    void matrix() {}
+  }
+
+  @TestFixture
+  static class RestartedAddress {
+    @Chaos("echo") static InetSocketAddress echo = new InetSocketAddress("127.0.0.1", 9);
+    @FaultAssumption static Fault bounced = Fault.on("echo").container().restart();
+
+    @Scenario
+    void nothing() {}
+
+    @FaultMatrix
+    void matrix() {}
+  }
+
+  @TestFixture
+  static class PeerAddress {
+    @Chaos("echo") static InetSocketAddress echo = new InetSocketAddress("127.0.0.1", 9);
+    @Chaos("cache") static GenericContainer<?> cache = new GenericContainer<>(Images.redis()).withExposedPorts(6379);
+    @FaultAssumption static Fault apart = Fault.on("cache").network().partitionFrom("echo");
+
+    @Scenario
+    void nothing() {}
+
+    @FaultMatrix
+    void matrix() {}
+  }
+
+  @TestFixture
+  static class PeerOnLoopback {
+    @Chaos("app") static GenericContainer<?> app = new GenericContainer<>(Images.redis()).withExposedPorts(6379);
+    @Chaos("cache") static GenericContainer<?> cache = new GenericContainer<>(Images.redis()).withExposedPorts(6379);
+    @FaultAssumption static Fault apart = Fault.partition("app", "cache");
+
+    @Scenario
+    void nothing() {}
+
+    @FaultMatrix
+    void matrix() {}
+  }
+
+  @TestFixture
+  @ChaosTest(proxyHost = ChaosTest.DOCKER_BRIDGE)
+  static class UnknownPeer {
+    @Chaos("cache") static GenericContainer<?> cache = new GenericContainer<>(Images.redis()).withExposedPorts(6379);
+    @FaultAssumption static Fault apart = Fault.partition("users", "cache");
+
+    @Scenario
+    void nothing() {}
+
+    @FaultMatrix
+    void matrix() {}
+  }
+
   @TestFixture
   static class RestartTmpfs {
     @Chaos("cache") static GenericContainer<?> cache = new GenericContainer<>(Images.redis()).withExposedPorts(6379)

@@ -52,6 +52,14 @@ public interface Proxy {
   /** Points the proxy at another upstream ("host:port"), closing live connections, as Toxiproxy does. */
   void setUpstream(String upstream);
 
+  /**
+   * The server behind this proxy moved to {@code upstream} ("host:port"), e.g. a restarted container published
+   * at another port: as {@link #setUpstream}, and every route that led to an address the server had before
+   * leads there too, also a route the server's own answers name by an old address later (a Kafka broker keeps
+   * advertising the port it was started with).
+   */
+  void moveUpstream(String upstream);
+
   /** Adds a toxic at the end of its stream's chain; returns it normalised (default name, all attributes). */
   Toxic addToxic(Toxic toxic);
 

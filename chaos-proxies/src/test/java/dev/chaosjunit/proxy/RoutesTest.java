@@ -117,6 +117,25 @@ class RoutesTest {
   }
 
   @Test
+  void aMovedServerTakesTheRoutesToItsOldAddressAlongNowAndWhenTheyAreNamedAgain() throws IOException {
+    Proxy proxy = engine.create(ProxySpec.of("lines", bootstrap.address()).withProtocol("line"));
+    InetSocketAddress route = route(proxy, "b-1 1 " + bootstrap.address());
+
+    proxy.moveUpstream(other.address());
+
+    assertThat(proxy.upstream()).isEqualTo(other.address());
+    assertThat(proxy.routes()).singleElement().extracting(Route::upstream).as("the route already there")
+        .isEqualTo(other.address());
+    assertThat(route(proxy, "b-1 1 " + bootstrap.address())).as("named by the old address again").isEqualTo(route);
+    int oldServer = bootstrap.accepted();
+    try (Socket s = Clients.connect(route)) {
+      assertThat(roundTrip(s, "PING")).isEqualTo("PING");
+    }
+    assertThat(bootstrap.accepted()).as("the route's connection went where the server is now").isEqualTo(oldServer);
+    assertThat(proxy.routes()).singleElement().extracting(Route::upstream).isEqualTo(other.address());
+  }
+
+  @Test
   void aProxyOnAFixedPortPutsRouteNAtItsPortPlusOnePlusN() throws IOException {
     int port = freePortWithFreeNeighbour(3);
     Proxy proxy = engine.create(ProxySpec.of("lines", "127.0.0.1:" + port, bootstrap.address()).withProtocol("line"));

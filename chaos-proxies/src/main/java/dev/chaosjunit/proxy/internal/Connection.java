@@ -9,6 +9,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -230,6 +231,12 @@ final class Connection {
 
   Channel client() {
     return client;
+  }
+
+  /** The client's address as an IP literal, e.g. {@code 172.17.0.4}. */
+  String clientHost() {
+    return client.remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null
+        ? address.getAddress().getHostAddress() : String.valueOf(client.remoteAddress());
   }
 
   DefaultProxy proxy() {

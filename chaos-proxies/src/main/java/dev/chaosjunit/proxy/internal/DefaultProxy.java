@@ -111,6 +111,13 @@ final class DefaultProxy implements Proxy {
   }
 
   @Override
+  public synchronized void moveUpstream(String upstream) {
+    InetSocketAddress before = upstreamAddress();
+    setUpstream(upstream);
+    routes.moved(before, upstreamAddress());
+  }
+
+  @Override
   public synchronized void setUpstream(String upstream) {
     spec = spec.withUpstream(upstream);
     closeConnections();

@@ -6,6 +6,7 @@ import dev.chaosjunit.proxy.protocol.Routes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ final class RouteTable implements Routes {
   private final DefaultProxy proxy;
   private final RouteListener.ListenerFactory listeners;
   private final Map<String, RouteListener> routes = new LinkedHashMap<>();
+  /** Where servers that moved are now: each address ("host:port") they had before, to the current one. */
+  private final Map<String, InetSocketAddress> moved = new HashMap<>();
 
   RouteTable(DefaultProxy proxy, RouteListener.ListenerFactory listeners) {
     this.proxy = proxy;
@@ -30,8 +33,12 @@ final class RouteTable implements Routes {
   }
 
   @Override
-  public synchronized InetSocketAddress route(String key, int ordinal, String host, int port) {
-    check(key, ordinal, host, port);
+  public synchronized InetSocketAddress route(String key, int ordinal, String advertisedHost, int advertisedPort) {
+    check(key, ordinal, advertisedHost, advertisedPort);
+    InetSocketAddress now = moved.getOrDefault(advertisedHost + ":" + advertisedPort,
+        InetSocketAddress.createUnresolved(advertisedHost, advertisedPort));
+    String host = now.getHostString();
+    int port = now.getPort();
     RouteListener route = routes.get(key);
     if (route != null) {
       route.follow(host, port);
@@ -52,6 +59,26 @@ final class RouteTable implements Routes {
     routes.put(key, route);
     LOG.info("proxy [{}]: route [{}] listens on {} for {}:{}", proxy.name(), key, route.listenAddress(), host, port);
     return route.listenAddress();
+  }
+
+  /**
+   * The server at {@code from} ("host:port") moved to {@code to}: routes to {@code from}, or to an address that
+   * moved there before, lead to {@code to}, now and whenever a server names such an address later.
+   */
+  synchronized void moved(InetSocketAddress from, InetSocketAddress to) {
+    String before = text(from);
+    moved.replaceAll((old, current) -> text(current).equals(before) ? to : current);
+    moved.put(before, to);
+    routes.values().forEach(route -> {
+      InetSocketAddress now = moved.get(route.text());
+      if (now != null) {
+        route.follow(now.getHostString(), now.getPort());
+      }
+    });
+  }
+
+  private static String text(InetSocketAddress address) {
+    return address.getHostString() + ":" + address.getPort();
   }
 
   /** The routes seen from one connection: a wildcard listen host is replaced by the address it reached. */

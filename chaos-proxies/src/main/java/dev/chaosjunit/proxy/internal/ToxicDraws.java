@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * The random decisions of one toxic on one connection and stream: whether it acts there (its toxicity)
  * and the source of its jitter or slice sizes, both derived from the seed the toxic was added under and
  * the ordinal of this connection among those the toxic met since. Each draw is an event; a toxicity of 0
- * or 1 decides without one.
+ * or 1 decides without one. A toxic for some clients only never acts on, nor counts, a connection from another.
  */
 final class ToxicDraws {
 
@@ -21,10 +21,11 @@ final class ToxicDraws {
   ToxicDraws(Connection connection, ActiveToxic toxic) {
     this.connection = connection;
     this.toxic = toxic;
-    this.ordinal = toxic.nextConnection();
+    boolean fromClient = toxic.spec.actsOn(connection.clientHost());
+    this.ordinal = fromClient ? toxic.nextConnection() : 0;
     double toxicity = toxic.spec.toxicity();
-    if (toxicity >= 1 || toxicity <= 0) {
-      applies = toxicity >= 1;
+    if (!fromClient || toxicity >= 1 || toxicity <= 0) {
+      applies = fromClient && toxicity >= 1;
     } else {
       double draw = Seeds.unit(toxic.seed, connection.proxy().name(), toxic.name(), "toxicity", ordinal);
       drew("toxicity", draw);

@@ -21,6 +21,7 @@ import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
+import dev.chaosjunit.proxy.testkit.TrafficRecorder;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,11 +104,11 @@ class MongoClientAcceptanceTest {
 
   @Test
   void trafficNoRuleMatchesReachesEachSideByteForByte() throws Exception {
-    try (Tap serverSide = Tap.to(serverAddress)) {
+    try (TrafficRecorder serverSide = TrafficRecorder.to(serverAddress)) {
       Proxy tapped = engine.create(ProxySpec.of("tapped", "127.0.0.1:" + serverSide.port()).withProtocol("mongodb"));
       tapped.addRule(rule(Fault.on("db").mongo().command("*").collection("no-such-collection")
           .errorCode(91, "ShutdownInProgress", ""), "never"));
-      try (Tap clientSide = Tap.to(tapped.listenAddress())) {
+      try (TrafficRecorder clientSide = TrafficRecorder.to(tapped.listenAddress())) {
         try (MongoClient tappedClient = MongoClients.create(settings(clientSide.port(),
             b -> b.applyToServerSettings(s -> s.heartbeatFrequency(1, TimeUnit.MINUTES))))) {
           MongoCollection<Document> tappedOrders = tappedClient.getDatabase("shop").getCollection("orders");

@@ -16,7 +16,7 @@ public final class FuzzInput {
   private static final int MAX_CHUNK = 128;
 
   /** One read of one side. */
-  record Chunk(boolean fromServer, byte[] bytes) {}
+  public record Chunk(boolean fromServer, byte[] bytes) {}
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -47,6 +47,21 @@ public final class FuzzInput {
   /** The server sends {@code bytes}, in chunks of the largest size. */
   public FuzzInput server(byte[] bytes) {
     return server(bytes, MAX_CHUNK);
+  }
+
+  /**
+   * A seed that runs with rule set {@code ruleSet} and replays {@code reads} as they arrived (see {@link
+   * TrafficRecorder}), up to {@code limit} bytes of them.
+   */
+  static FuzzInput of(int ruleSet, List<Chunk> reads, int limit) {
+    FuzzInput input = seed(ruleSet);
+    int left = limit;
+    for (Chunk read : reads) {
+      byte[] bytes = read.bytes().length <= left ? read.bytes() : Arrays.copyOf(read.bytes(), left);
+      input.add(read.fromServer(), bytes, MAX_CHUNK);
+      left -= bytes.length;
+    }
+    return input;
   }
 
   /** The input's bytes. */

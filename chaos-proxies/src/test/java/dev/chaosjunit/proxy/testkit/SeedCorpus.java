@@ -24,8 +24,7 @@ public final class SeedCorpus {
 
   /** Fails unless every seed is a file of the test's inputs directory with the seed's bytes. */
   public static void check(Class<?> test, String method, Map<String, byte[]> seeds) throws IOException {
-    Path dir = Path.of("src/test/resources", test.getPackageName().replace('.', '/'),
-        test.getSimpleName() + "Inputs", method);
+    Path dir = inputs(test, method);
     if (Boolean.getBoolean("chaos.fuzz.writeSeeds")) {
       Files.createDirectories(dir);
       seeds.forEach((name, bytes) -> write(dir.resolve(name), bytes));
@@ -40,7 +39,12 @@ public final class SeedCorpus {
     assertThat(stale).as("seed inputs missing or stale in %s: run chaos-proxies/fuzz seeds", dir).isEmpty();
   }
 
-  private static void write(Path file, byte[] bytes) {
+  /** The directory Jazzer reads {@code test}'s inputs for {@code method} from (relative to the module). */
+  static Path inputs(Class<?> test, String method) {
+    return Path.of("src/test/resources", test.getPackageName().replace('.', '/'), test.getSimpleName() + "Inputs", method);
+  }
+
+  static void write(Path file, byte[] bytes) {
     try {
       Files.write(file, bytes);
     } catch (IOException e) {

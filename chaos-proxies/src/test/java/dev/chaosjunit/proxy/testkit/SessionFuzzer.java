@@ -35,6 +35,8 @@ public final class SessionFuzzer {
 
   private static final boolean FUZZING = System.getenv("JAZZER_FUZZ") != null && !System.getenv("JAZZER_FUZZ").isEmpty();
   private static final int INPUTS_PER_COLLECTION = 4096;
+  /** Why the session of the last input gave up decoding, or null (inputs run one at a time): for {@link CapturedSeeds}. */
+  private static volatile String gaveUp;
 
   private final ProtocolInspector inspector;
   private final Supplier<InspectorSession> opener;
@@ -97,6 +99,7 @@ public final class SessionFuzzer {
     } finally {
       session.onClose();
     }
+    gaveUp = port.passThrough();
     List<ByteBuf> unreleased = alloc.unreleased();
     alloc.releaseAll();
     assertThat(unreleased).as("buffers not released after the connection closed (rule set %d)", set).isEmpty();
@@ -104,6 +107,11 @@ public final class SessionFuzzer {
       assertThat(port.ended()).as("with no rule, the session ended the connection").isNull();
       relayCheck.check(fromClient.toByteArray(), fromServer.toByteArray(), port.sentToServer(), port.sentToClient());
     }
+  }
+
+  /** Why the session of the last input run gave up decoding, or null when it decoded every byte. */
+  static String gaveUpInLastInput() {
+    return gaveUp;
   }
 
   private static void deliver(InspectorSession session, FuzzPort port, FuzzInput.Chunk chunk, ByteBuf data) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
@@ -35,6 +36,19 @@ final class ConnectionWatch implements Consumer<ProxyEvent> {
   /** When a connection through {@code proxy} first reached the service after {@code after}. */
   Optional<Instant> firstOpened(String proxy, Instant after) {
     return first(proxy, after.plusNanos(1), false);
+  }
+
+  /** When a connection from one of {@code clients} (IP literals) through {@code proxy} first reached the service after {@code after}. */
+  Optional<Instant> firstOpened(String proxy, Instant after, Set<String> clients) {
+    return events.stream().filter(e -> at(e, proxy, after.plusNanos(1))
+            && e instanceof ProxyEvent.ConnectionOpened opened && clients.contains(host(opened.client())))
+        .map(ProxyEvent::time).min(Comparator.naturalOrder());
+  }
+
+  /** {@code 172.17.0.4} of a client address as events give it, e.g. {@code /172.17.0.4:57424}. */
+  private static String host(String client) {
+    String address = client.substring(client.indexOf('/') + 1);
+    return address.substring(0, Math.max(0, address.lastIndexOf(':'))).replace("[", "").replace("]", "");
   }
 
   /** {@code 2 lost, 0 opened}: what was seen for {@code proxy} from {@code since} on. */

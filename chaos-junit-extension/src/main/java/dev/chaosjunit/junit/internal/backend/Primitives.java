@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -50,8 +51,10 @@ final class Primitives implements AutoCloseable {
     Instant at = Instant.now();
     long noSpaceBefore = primitive.evidence() == Evidence.SERVICE_LOG
         ? container(effect.service()).diskFullReports() : 0;
-    applied.put(effect, new Applied(at, noSpaceBefore));
-    String detail = primitive instanceof NetworkPrimitive network ? links.apply(effect, network, proxy)
+    Set<String> peer = primitive instanceof NetworkPrimitive network && !network.peer().isEmpty()
+        ? container(network.peer()).addresses() : Set.of();
+    applied.put(effect, new Applied(at, noSpaceBefore, peer));
+    String detail = primitive instanceof NetworkPrimitive network ? links.apply(effect, network.from(peer), proxy)
         : apply(effect.service(), (ContainerPrimitive) primitive, proxy);
     add(effect, primitive, at, CellEvent.PRIMITIVE_APPLIED, detail);
   }
@@ -65,8 +68,11 @@ final class Primitives implements AutoCloseable {
           container.kill();
           return repoint(proxy, container.start());
         }
-        case PAUSE -> container.pause();
+        case PAUSE -> {
+          return container.pause();
+        }
         case DISK_FULL -> container.fill();
+        case CLOCK_SKEW -> throw new IllegalStateException("no image supports a clock skew: discovery refuses it");
       }
       return "";
     });
@@ -88,6 +94,7 @@ final class Primitives implements AutoCloseable {
         case RESTART -> { }
         case PAUSE -> container.unpause();
         case DISK_FULL -> container.free();
+        case CLOCK_SKEW -> { }
       }
       return "";
     });
@@ -151,7 +158,8 @@ final class Primitives implements AutoCloseable {
     return switch (primitive.evidence()) {
       case CONNECTION_LOST -> connections.firstLost(proxy, at.time());
       case RECONNECTED -> connections.firstLost(proxy, at.time()).flatMap(lost -> connections.firstOpened(proxy, lost));
-      case NEW_CONNECTION -> connections.firstOpened(proxy, at.time());
+      case NEW_CONNECTION -> at.peer().isEmpty() ? connections.firstOpened(proxy, at.time())
+          : connections.firstOpened(proxy, at.time(), at.peer());
       case SERVICE_LOG -> container(proxy).diskFullReports() > at.noSpaceBefore()
           ? Optional.of(Instant.now()) : Optional.empty();
     };
@@ -164,7 +172,7 @@ final class Primitives implements AutoCloseable {
   }
 
   private static String repoint(Proxy proxy, String upstream) {
-    proxy.setUpstream(upstream);
+    proxy.moveUpstream(upstream);
     return "serving again at " + upstream + ", the proxy re-pointed";
   }
 
@@ -205,8 +213,11 @@ final class Primitives implements AutoCloseable {
     String run() throws IOException, InterruptedException;
   }
 
-  /** When a primitive was applied and how often its service had logged a full disk before. */
-  private record Applied(Instant time, long noSpaceBefore) {}
+  /**
+   * When a primitive was applied, how often its service had logged a full disk before, and the addresses of the
+   * peer whose connections it acts on (empty: every client's).
+   */
+  private record Applied(Instant time, long noSpaceBefore, Set<String> peer) {}
 
   /** Something a primitive did, or its detection, until the cell's recording times it. */
   private record Happened(Instant time, String kind, String service, String primitive, String detail) {

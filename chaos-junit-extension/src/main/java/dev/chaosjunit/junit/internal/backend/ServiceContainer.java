@@ -1,6 +1,8 @@
 package dev.chaosjunit.junit.internal.backend;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import dev.chaosjunit.junit.internal.plan.ServiceImage;
@@ -12,6 +14,8 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.testcontainers.containers.Container;
 import org.testcontainers.containers.ContainerState;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -24,6 +28,8 @@ final class ServiceContainer {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final String FILL_FILE = ".chaos-disk-full";
+  private static final int FREEZE_ATTEMPTS = 5;
+  private static final Duration FREEZE_BACKOFF = Duration.ofMillis(200);
 
   private final ContainerState container;
   private final int containerPort;
@@ -55,8 +61,45 @@ final class ServiceContainer {
     return address.getHostString() + ":" + address.getPort();
   }
 
-  void pause() {
-    docker().pauseContainerCmd(container.getContainerId()).exec();
+  /** The container's addresses on its Docker networks: the source address of the connections it opens. */
+  Set<String> addresses() {
+    Set<String> addresses = new TreeSet<>();
+    docker().inspectContainerCmd(container.getContainerId()).exec().getNetworkSettings().getNetworks().values()
+        .stream().map(ContainerNetwork::getIpAddress).filter(ip -> ip != null && !ip.isEmpty()).forEach(addresses::add);
+    if (addresses.isEmpty()) {
+      throw new IllegalStateException("the container of " + this + " has no address on a Docker network: the"
+          + " proxies cannot tell its connections from others'");
+    }
+    return addresses;
+  }
+
+  /**
+   * Pauses the container; returns how it went when it took more than one attempt (else empty), for the
+   * primitive's event.
+   */
+  String pause() throws InterruptedException {
+    return retryFreeze(() -> docker().pauseContainerCmd(container.getContainerId()).exec(), FREEZE_ATTEMPTS,
+        FREEZE_BACKOFF);
+  }
+
+  /**
+   * Runs {@code pause}, again up to {@code attempts} times in all while the runtime answers that it could not
+   * freeze the container's processes (runc's "unable to freeze": the cgroup freezer did not settle in time,
+   * seen twice in 10,013 cells at load average 20; runc thaws the container again when it happens, so a new
+   * attempt is safe). Any other error, or the last attempt's, is thrown.
+   */
+  static String retryFreeze(Runnable pause, int attempts, Duration backoff) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        pause.run();
+        return attempt == 1 ? "" : "paused at attempt " + attempt + ": the runtime could not freeze it before";
+      } catch (InternalServerErrorException e) {
+        if (attempt >= attempts || e.getMessage() == null || !e.getMessage().contains("unable to freeze")) {
+          throw e;
+        }
+        Thread.sleep(backoff.toMillis() * attempt);
+      }
+    }
   }
 
   void unpause() {

@@ -2,6 +2,7 @@ package dev.chaosjunit.junit.internal.plan;
 
 import dev.chaosjunit.fault.BuggifySite;
 import dev.chaosjunit.fault.FaultEffect;
+import dev.chaosjunit.fault.NetworkPrimitive;
 import dev.chaosjunit.fault.Primitive;
 import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.fault.Toxic;
@@ -29,13 +30,15 @@ final class FaultValidator {
 
   private final Map<String, ServiceDeclaration> services;
   private final Backend backend;
+  private final String proxyHost;
   private final Supplier<Set<String>> sites;
   private Set<String> known;
   private final ProtocolInspectors inspectors = ProtocolInspectors.load(FaultValidator.class.getClassLoader());
 
-  FaultValidator(List<ServiceDeclaration> services, Backend backend, Supplier<Set<String>> sites) {
+  FaultValidator(List<ServiceDeclaration> services, Backend backend, String proxyHost, Supplier<Set<String>> sites) {
     this.services = services.stream().collect(Collectors.toMap(ServiceDeclaration::name, Function.identity()));
     this.backend = backend;
+    this.proxyHost = proxyHost;
     this.sites = sites;
   }
 
@@ -45,22 +48,29 @@ final class FaultValidator {
         checkSite(fault, site);
         continue;
       }
-      ServiceDeclaration service = services.get(effect.service());
-      if (service == null) {
-        throw Misconfiguration.of("FaultAssumption", fault.element(), "fault [" + fault.name()
-            + "] targets service [" + effect.service() + "], which no @Chaos field declares (declared: "
-            + services.keySet() + ")", "fix the service name or annotate the container field with @Chaos(\""
-            + effect.service() + "\")");
-      }
+      ServiceDeclaration service = declared(fault, effect.service());
       if (effect.effect() instanceof Rule rule) {
         checkRule(fault, rule, service);
       } else if (effect.effect() instanceof Primitive primitive) {
         PrimitiveCheck.check(fault, primitive, service, backend);
       }
+      if (effect.effect() instanceof NetworkPrimitive network && !network.peer().isEmpty()) {
+        PrimitiveCheck.checkPeer(fault, network, declared(fault, network.peer()), proxyHost);
+      }
       if (effect.effect() instanceof Toxic toxic) {
         checkReplayable(fault, toxic);
       }
     }
+  }
+
+  private ServiceDeclaration declared(FaultDef fault, String name) {
+    ServiceDeclaration service = services.get(name);
+    if (service == null) {
+      throw Misconfiguration.of("FaultAssumption", fault.element(), "fault [" + fault.name() + "] targets service ["
+          + name + "], which no @Chaos field declares (declared: " + services.keySet() + ")",
+          "fix the service name or annotate the container field with @Chaos(\"" + name + "\")");
+    }
+    return service;
   }
 
   /** The toxiproxy backend's server draws from a source of its own: a random toxic would not replay. */

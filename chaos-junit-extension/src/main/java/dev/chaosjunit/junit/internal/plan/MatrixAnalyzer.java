@@ -2,6 +2,7 @@ package dev.chaosjunit.junit.internal.plan;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.chaosjunit.junit.ChaosTest;
 import dev.chaosjunit.junit.ExcludeCell;
 import dev.chaosjunit.junit.FaultMatrix;
 import dev.chaosjunit.junit.internal.Backend;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /** Turns a template method into a validated {@link MatrixPlan}, or fails with a configuration error. */
 @API(status = INTERNAL, since = "0.1")
@@ -51,7 +53,10 @@ public final class MatrixAnalyzer {
   public static MatrixPlan analyze(Class<?> testClass, Method method, List<ServiceDeclaration> services, Backend backend,
       Optional<String> iterations) {
     MatrixAnalyzer analyzer = new MatrixAnalyzer(testClass, method);
-    return analyzer.plan(method.getName(), new FaultValidator(services, backend, analyzer::sites), iterations);
+    String proxyHost = AnnotationSupport.findAnnotation(testClass, ChaosTest.class).map(ChaosTest::proxyHost)
+        .orElse("");
+    return analyzer.plan(method.getName(), new FaultValidator(services, backend, proxyHost, analyzer::sites),
+        iterations);
   }
 
   private MatrixPlan plan(String methodName, FaultValidator validator, Optional<String> configuredIterations) {
