@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The orders service with every resilience feature on, under a seeded soak of PostgreSQL kills and
- * restarts, a paused Redis, a flapping cache link and a partitioned user-service, while customers place
- * and read orders: every event is detected, the service works again after each revert, within a 15 %
+ * restarts, a paused Redis, a flapping cache link, a partitioned user-service and Kafka restarts, while
+ * customers place and read orders: every event is detected, the service works again after each revert, within a 15 %
  * flake budget. Run by {@code samples/soak [SECONDS] [SEED]}.
  */
 @ChaosTest(seed = "7")

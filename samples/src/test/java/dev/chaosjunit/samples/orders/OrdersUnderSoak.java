@@ -41,7 +41,8 @@ abstract class OrdersUnderSoak {
       Fault.on("db").container().restart(),
       Fault.on("cache").container().pause(),
       Fault.on("cache").network().flapping(Duration.ofSeconds(1)),
-      Fault.on("user-service").network().partition());
+      Fault.on("user-service").network().partition(),
+      Fault.on("kafka").container().detectedWithin(Duration.ofSeconds(30)).restart());
 
   /** Each fault held for 3 s, then 3 s for the service to work again; at most 15 % of the events may be flakes. */
   static SoakPlan plan(Duration duration, List<Fault> faults) {
@@ -49,9 +50,9 @@ abstract class OrdersUnderSoak {
   }
   // end::plan[]
 
-  /** The faults that leave a client waiting on a connection that no longer answers: all but PostgreSQL's. */
-  static final List<Fault> WEDGING = FAULTS.stream()
-      .filter(fault -> fault.effects().stream().noneMatch(effect -> effect.service().equals("db"))).toList();
+  /** The faults that leave a client waiting on a connection that no longer answers: the cache's and user-service's. */
+  static final List<Fault> WEDGING = FAULTS.stream().filter(fault -> fault.effects().stream()
+      .allMatch(effect -> effect.service().equals("cache") || effect.service().equals("user-service"))).toList();
 
   @AfterAll
   static void stop() throws InterruptedException {
