@@ -67,6 +67,13 @@ public record CellEvent(Duration at, String kind, String proxy, Map<String, Stri
    * or a flapping link's phases). Details may carry ports and times, which differ between runs.
    */
   public static final String PRIMITIVE_REVERTED = "primitive-reverted";
+  /**
+   * A soak's workload call returned ({@code millis}: how long it took, {@code phase}: {@code hold} while the
+   * fault was applied, {@code recovery} after its revert); {@code proxy} is {@code workload}.
+   */
+  public static final String SOAK_CALL_SUCCEEDED = "soak-call-succeeded";
+  /** A soak's workload call threw or did not return in time ({@code millis}, {@code phase}, {@code error}). */
+  public static final String SOAK_CALL_FAILED = "soak-call-failed";
 
   public CellEvent {
     attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * One self-contained HTML page (inline CSS, no script, no network): per matrix a grid of scenario rows
- * by fault columns, each cell coloured and marked by its verdict, opening to its details.
+ * by fault columns, each cell coloured and marked by its verdict, opening to its details; then each soak
+ * ({@link SoakSection}).
  */
 final class HtmlReport {
 
@@ -20,10 +21,13 @@ final class HtmlReport {
 
   private HtmlReport() {}
 
-  static void write(List<MatrixData> matrices, Path file) {
+  /** Renders every matrix and soak of {@code directory} into its {@code index.html}. */
+  static void write(Path directory) {
+    Path file = directory.resolve("index.html");
     StringBuilder html = new StringBuilder(Html.HEAD);
     html.append("<h1>chaos-junit report</h1>").append(legend());
-    matrices.forEach(matrix -> html.append(section(matrix)));
+    JsonReport.readAll(directory).forEach(matrix -> html.append(section(matrix)));
+    JsonReport.readSoaks(directory).forEach(soak -> html.append(SoakSection.of(soak)));
     html.append("</body></html>\n");
     try {
       Files.createDirectories(file.getParent());

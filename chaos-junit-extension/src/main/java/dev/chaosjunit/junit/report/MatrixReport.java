@@ -85,6 +85,6 @@ final class MatrixReport implements AutoCloseable, ExtensionContext.Store.Closea
     if (!data.filtered()) {
       JsonReport.delete(rerun);
     }
-    HtmlReport.write(JsonReport.readAll(directory), directory.resolve("index.html"));
+    HtmlReport.write(directory);
   }
 }

@@ -22,7 +22,8 @@ final class Timeline {
       Map.entry("connection-opened", "#1c9c46"), Map.entry("connection-closed", "#555555"),
       Map.entry("proxy-disabled", "#7a3bbf"), Map.entry("proxy-enabled", "#b58ee0"),
       Map.entry("primitive-applied", "#b3006b"), Map.entry("primitive-reverted", "#2e7d32"),
-      Map.entry("primitive-detected", "#00838f"), Map.entry("primitive-not-detected", "#ff1744"));
+      Map.entry("primitive-detected", "#00838f"), Map.entry("primitive-not-detected", "#ff1744"),
+      Map.entry("soak-call-succeeded", "#66bb6a"), Map.entry("soak-call-failed", "#ef6c00"));
   private static final String APPLIED = "primitive-applied";
   private static final String REVERTED = "primitive-reverted";
 
@@ -30,13 +31,16 @@ final class Timeline {
 
   /** The SVG and a legend, or nothing when the cell recorded no events. */
   static String of(CellRecord cell) {
-    List<EventRecord> events = cell.events();
+    return of(cell.events(), cell.durationMs() * 1000);
+  }
+
+  /** The SVG of {@code events} over at least {@code spanMicros} and a legend, or nothing without events. */
+  static String of(List<EventRecord> events, long spanMicros) {
     if (events.isEmpty()) {
       return "";
     }
     List<String> lanes = events.stream().map(EventRecord::proxy).distinct().toList();
-    long span = Math.max(1, Math.max(cell.durationMs() * 1000,
-        events.stream().mapToLong(EventRecord::atMicros).max().orElse(1)));
+    long span = Math.max(1, Math.max(spanMicros, events.stream().mapToLong(EventRecord::atMicros).max().orElse(1)));
     int height = lanes.size() * LANE + 16;
     StringBuilder svg = new StringBuilder("<svg class=\"timeline\" width=\"" + (LABEL + WIDTH + 8) + "\" height=\""
         + height + "\" role=\"img\" aria-label=\"timeline\">");

@@ -22,7 +22,8 @@ final class Dependencies implements AutoCloseable {
     Dependencies dependencies = new Dependencies();
     try {
       dependencies.repository = dependencies.open(new OrderRepository(config));
-      dependencies.cache = dependencies.open(new ListingCache(config.redisUri()));
+      dependencies.cache = dependencies.open(new ListingCache(config.redisUri(),
+          config.resilience().dropWedgedConnections()));
       dependencies.events = dependencies.open(new OrderEvents(config.kafkaBootstrap(),
           config.resilience().kafkaPublishTimeout()));
       dependencies.upstreams = dependencies.open(new Upstreams(config));

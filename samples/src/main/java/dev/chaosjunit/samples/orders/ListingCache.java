@@ -2,6 +2,7 @@ package dev.chaosjunit.samples.orders;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.TimeoutOptions;
@@ -12,12 +13,16 @@ import io.lettuce.core.resource.Delay;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Order listings cached in Redis as JSON, per user. Commands time out after 500 ms (connecting and
  * its handshake after 2 s); commands issued while disconnected are rejected at once instead of
  * queued, so a dead cache fails fast; reconnects are retried at most 500 ms apart, so the cache is
  * back soon after an outage. Every failure is a {@link DependencyFailure}; whether to fall back is the caller's decision.
+ * Lettuce keeps a connection whose commands time out (a frozen Redis, a link that passes nothing): when
+ * wedged connections are dropped, a timeout (500 ms, a hundred times Redis' usual answer) closes it,
+ * and the next command opens a new one.
  */
 final class ListingCache implements AutoCloseable {
 
@@ -29,9 +34,11 @@ final class ListingCache implements AutoCloseable {
 
   private final ClientResources resources;
   private final RedisClient client;
-  private final StatefulRedisConnection<String, String> connection;
+  private final boolean dropWedged;
+  private StatefulRedisConnection<String, String> connection;
 
-  ListingCache(String uri) {
+  ListingCache(String uri, boolean dropWedged) {
+    this.dropWedged = dropWedged;
     RedisURI redisUri = RedisURI.create(uri);
     redisUri.setTimeout(HANDSHAKE);
     this.resources = ClientResources.builder().reconnectDelay(
@@ -45,36 +52,52 @@ final class ListingCache implements AutoCloseable {
   }
 
   Optional<String> get(String userId) {
-    return Optional.ofNullable(call("GET", () -> commands().get(key(userId))));
+    return Optional.ofNullable(call("GET", redis -> redis.get(key(userId))));
   }
 
   void put(String userId, String json) {
-    call("SET", () -> commands().set(key(userId), json, SetArgs.Builder.ex(TTL)));
+    call("SET", redis -> redis.set(key(userId), json, SetArgs.Builder.ex(TTL)));
   }
 
   void evict(String userId) {
-    call("DEL", () -> commands().del(key(userId)));
+    call("DEL", redis -> redis.del(key(userId)));
   }
 
   @Override
-  public void close() {
-    connection.close();
+  public synchronized void close() {
+    if (connection != null) {
+      connection.close();
+    }
     client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
     resources.shutdown(0, 1, TimeUnit.SECONDS);
   }
 
-  private RedisCommands<String, String> commands() {
+  /** The open connection, or a new one after the last was dropped. */
+  private synchronized RedisCommands<String, String> commands() {
+    if (connection == null) {
+      connection = client.connect();
+    }
     return connection.sync();
+  }
+
+  private synchronized void dropConnection() {
+    if (connection != null) {
+      connection.closeAsync();
+      connection = null;
+    }
   }
 
   private static String key(String userId) {
     return "orders:" + userId;
   }
 
-  private static <T> T call(String command, java.util.function.Supplier<T> redisCall) {
+  private <T> T call(String command, Function<RedisCommands<String, String>, T> redisCall) {
     try {
-      return redisCall.get();
+      return redisCall.apply(commands());
     } catch (RuntimeException e) {
+      if (e instanceof RedisCommandTimeoutException && dropWedged) {
+        dropConnection();
+      }
       throw new DependencyFailure(DEPENDENCY, command + " failed: " + e.getMessage(), e);
     }
   }

@@ -46,12 +46,15 @@ public record OrdersConfig(int httpPort, String jdbcUrl, String dbUser, String d
    * @param cacheFallback a failing cache falls back to the database (off: the listing fails)
    * @param kafkaPublishTimeout publishing an event is bounded in time (off: it blocks as long as
    *     the Kafka client's defaults allow, 60 s)
+   * @param dropWedgedConnections a cache connection whose command timed out, and a gRPC
+   *     channel whose call ran out of time, are given up and opened anew (off: the client keeps waiting on
+   *     a connection that no longer answers, as Lettuce and grpc-java do by default)
    */
-  public record Resilience(boolean cacheFallback, boolean kafkaPublishTimeout) {
+  public record Resilience(boolean cacheFallback, boolean kafkaPublishTimeout, boolean dropWedgedConnections) {
 
     /** Every feature on. */
     public static Resilience full() {
-      return new Resilience(true, true);
+      return new Resilience(true, true, true);
     }
   }
 
@@ -66,7 +69,8 @@ public record OrdersConfig(int httpPort, String jdbcUrl, String dbUser, String d
    * {@code ORDERS_JDBC_URL}, {@code ORDERS_DB_USER}, {@code ORDERS_DB_PASSWORD}, {@code ORDERS_REDIS_URI},
    * {@code ORDERS_KAFKA_BOOTSTRAP}, {@code ORDERS_GEO_TARGET}, {@code ORDERS_USER_TARGET},
    * {@code ORDERS_BALANCE_TARGET}, {@code ORDERS_JWKS_URI}, {@code ORDERS_ISSUER},
-   * {@code ORDERS_CACHE_FALLBACK} and {@code ORDERS_KAFKA_PUBLISH_TIMEOUT} (both default true).
+   * {@code ORDERS_CACHE_FALLBACK}, {@code ORDERS_KAFKA_PUBLISH_TIMEOUT} and
+   * {@code ORDERS_DROP_WEDGED_CONNECTIONS} (all default true).
    */
   public static OrdersConfig from(Function<String, String> settings) {
     Function<String, String> required = name -> {
@@ -83,7 +87,8 @@ public record OrdersConfig(int httpPort, String jdbcUrl, String dbUser, String d
         required.apply("ORDERS_USER_TARGET"), required.apply("ORDERS_BALANCE_TARGET"),
         URI.create(required.apply("ORDERS_JWKS_URI")), required.apply("ORDERS_ISSUER"),
         new Resilience(Boolean.parseBoolean(orDefault(settings, "ORDERS_CACHE_FALLBACK", "true")),
-            Boolean.parseBoolean(orDefault(settings, "ORDERS_KAFKA_PUBLISH_TIMEOUT", "true"))));
+            Boolean.parseBoolean(orDefault(settings, "ORDERS_KAFKA_PUBLISH_TIMEOUT", "true")),
+            Boolean.parseBoolean(orDefault(settings, "ORDERS_DROP_WEDGED_CONNECTIONS", "true"))));
   }
 
   private static String orDefault(Function<String, String> settings, String name, String fallback) {

@@ -18,7 +18,9 @@ import java.util.function.Function;
 /**
  * One gRPC upstream with its resilience: a deadline per attempt, up to 3 attempts with exponential
  * backoff (50 ms, 100 ms) on transient status codes, and a circuit breaker that opens when half of
- * the last 20 calls (at least 10) failed and lets a probe through after 5 s.
+ * the last 20 calls (at least 10) failed and lets a probe through after 5 s. When wedged connections are
+ * dropped, a call that ran out of time (every attempt) puts the channel in idle, which closes its
+ * connection, and connects it again at once, instead of waiting on a connection that stopped answering.
  */
 final class Upstream<S extends AbstractBlockingStub<S>> implements AutoCloseable {
 
@@ -31,9 +33,11 @@ final class Upstream<S extends AbstractBlockingStub<S>> implements AutoCloseable
   private final S stub;
   private final Retry retry;
   private final CircuitBreaker breaker;
+  private final boolean dropWedged;
 
-  Upstream(String name, ManagedChannel channel, Function<ManagedChannel, S> stubs) {
+  Upstream(String name, ManagedChannel channel, Function<ManagedChannel, S> stubs, boolean dropWedged) {
     this.name = name;
+    this.dropWedged = dropWedged;
     this.channel = channel;
     this.stub = stubs.apply(channel);
     this.retry = Retry.of(name, RetryConfig.custom().maxAttempts(3)
@@ -51,6 +55,10 @@ final class Upstream<S extends AbstractBlockingStub<S>> implements AutoCloseable
       return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker,
           () -> rpc.apply(stub.withDeadlineAfter(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)))).get();
     } catch (StatusRuntimeException e) {
+      if (dropWedged && e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+        channel.enterIdle();
+        channel.getState(true);
+      }
       throw new DependencyFailure(name, "gRPC " + e.getStatus().getCode() + ": "
           + e.getStatus().getDescription(), e);
     } catch (CallNotPermittedException e) {

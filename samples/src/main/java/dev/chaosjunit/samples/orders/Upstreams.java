@@ -22,11 +22,12 @@ final class Upstreams implements AutoCloseable {
   private final Upstream<BalanceApiBlockingStub> balance;
 
   Upstreams(OrdersConfig config) {
-    this.geo = new Upstream<>("geo-config", channel(config.geoTarget()), GeoConfigGrpc::newBlockingStub);
+    boolean dropWedged = config.resilience().dropWedgedConnections();
+    this.geo = new Upstream<>("geo-config", channel(config.geoTarget()), GeoConfigGrpc::newBlockingStub, dropWedged);
     this.users = new Upstream<>("user-service", channel(config.userTarget()),
-        UserServiceGrpc::newBlockingStub);
+        UserServiceGrpc::newBlockingStub, dropWedged);
     this.balance = new Upstream<>("balance-api", channel(config.balanceTarget()),
-        BalanceApiGrpc::newBlockingStub);
+        BalanceApiGrpc::newBlockingStub, dropWedged);
   }
 
   Region region(String country) {

@@ -52,7 +52,7 @@ class KafkaPublishTimeoutTest {
     OrdersConfig direct = Infrastructure.direct(upstreams);
     OrdersApp app = OrdersApp.start(new OrdersConfig(0, direct.jdbcUrl(), direct.dbUser(), direct.dbPassword(),
         direct.redisUri(), topology.proxy("kafka").bootstrapServers(), direct.geoTarget(), direct.userTarget(),
-        direct.balanceTarget(), direct.jwksUri(), direct.issuer(), new OrdersConfig.Resilience(true, publishTimeout)));
+        direct.balanceTarget(), direct.jwksUri(), direct.issuer(), new OrdersConfig.Resilience(true, publishTimeout, true)));
     assertThat(order(app, "warm-up").statusCode()).isEqualTo(201);
     assertThat(app.eventsFailed()).isZero();
     return app;

@@ -36,6 +36,13 @@ class OrdersConfigTest {
   }
 
   @Test
+  void switchesTheWedgedConnectionDropsOff() {
+    env.put("ORDERS_DROP_WEDGED_CONNECTIONS", "false");
+
+    assertThat(OrdersConfig.from(env::get).resilience()).isEqualTo(new OrdersConfig.Resilience(true, true, false));
+  }
+
+  @Test
   void namesAMissingSetting() {
     env.remove("ORDERS_KAFKA_BOOTSTRAP");
 

@@ -22,7 +22,7 @@ class OrdersMatrixWithoutCacheFallback extends OrdersMatrix {
 
   @BeforeAll
   static void start(ChaosTopology topology) throws Exception {
-    orders.start(topology, new OrdersConfig.Resilience(false, true));
+    orders.start(topology, new OrdersConfig.Resilience(false, true, true));
   }
 
   @AfterAll

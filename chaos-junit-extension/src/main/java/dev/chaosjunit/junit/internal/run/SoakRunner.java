@@ -9,18 +9,16 @@ import dev.chaosjunit.junit.SoakPlan;
 import dev.chaosjunit.junit.SoakResult;
 import dev.chaosjunit.junit.internal.backend.EventRecording;
 import dev.chaosjunit.junit.internal.backend.FaultBackend;
+import dev.chaosjunit.junit.report.SoakReporting;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apiguardian.api.API;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +33,22 @@ public final class SoakRunner {
   private final FaultBackend backend;
   private final long seed;
 
-  SoakRunner(FaultBackend backend, long seed) {
+  private final String testClass;
+  private final String method;
+  private final Path reports;
+
+  SoakRunner(FaultBackend backend, long seed, String testClass, String method, Path reports) {
     this.backend = backend;
     this.seed = seed;
+    this.testClass = testClass;
+    this.method = method;
+    this.reports = reports;
   }
 
-  /** Runs {@code plan} with the class's seed. */
+  /**
+   * Runs {@code plan} with the class's seed; logs its numbers ({@code soak of <Class>.<method>: <summary>}) and
+   * reports it in the reports directory.
+   */
   public SoakResult run(SoakPlan plan, Callable<?> workload) throws InterruptedException {
     ExecutorService calls = Executors.newCachedThreadPool(task -> {
       Thread thread = new Thread(task, "chaos-soak-call");
@@ -48,8 +56,8 @@ public final class SoakRunner {
       return thread;
     });
     List<SoakResult.Event> events = new ArrayList<>();
+    Instant start = Instant.now();
     try {
-      Instant start = Instant.now();
       for (SoakPlan.Scheduled scheduled : plan.schedule(seed)) {
         sleepUntil(start.plus(scheduled.at()));
         SoakResult.Event event = event(plan, scheduled, workload, calls);
@@ -59,23 +67,25 @@ public final class SoakRunner {
     } finally {
       calls.shutdownNow();
     }
-    return new SoakResult(seed, plan.budgetPercent(), events);
+    SoakResult result = new SoakResult(seed, plan.budgetPercent(), Duration.between(start, Instant.now()), events);
+    LOG.info("soak of {}.{}: {}", testClass, method, result.summary());
+    SoakReporting.write(reports, testClass, method, result);
+    return result;
   }
 
   private SoakResult.Event event(SoakPlan plan, SoakPlan.Scheduled scheduled, Callable<?> workload,
       ExecutorService calls) throws InterruptedException {
     backend.reset(Seeds.forCell(seed, "soak at " + scheduled.at(), scheduled.fault().describe()));
+    WorkloadCalls made = new WorkloadCalls(workload, calls, Instant.now());
     EventRecording recording = backend.record();
     List<FaultEffect> applied = new ArrayList<>();
-    int made = 0;
-    int failed = 0;
     try {
       for (FaultEffect effect : scheduled.fault().effects()) {
         backend.apply(effect);
         applied.add(effect);
       }
-      for (Instant end = Instant.now().plus(plan.hold()); Instant.now().isBefore(end); made++) {
-        failed += works(workload, calls, Duration.between(Instant.now(), end)) ? 0 : 1;
+      for (Instant end = Instant.now().plus(plan.hold()); Instant.now().isBefore(end); ) {
+        made.call("hold", Duration.between(Instant.now(), end));
         Thread.sleep(PAUSE_BETWEEN_CALLS.toMillis());
       }
       for (FaultEffect effect : applied) {
@@ -86,11 +96,13 @@ public final class SoakRunner {
         backend.revert(applied.get(i));
       }
     }
-    boolean recovered = recovers(plan.recovery(), workload, calls);
-    CellEvents events = recording.stop();
+    int holdCalls = made.count();
+    int failed = made.failed();
+    boolean recovered = recovers(plan.recovery(), made);
+    CellEvents events = made.mergedWith(recording.stop());
     boolean detected = events.ofKind(CellEvent.PRIMITIVE_NOT_DETECTED).isEmpty();
     return new SoakResult.Event(scheduled.at(), scheduled.fault().describe(), detected, detectionLatency(events),
-        recovered, made, failed, events);
+        recovered, holdCalls, failed, events);
   }
 
   /** The longest time from a primitive's apply to its detection, if any was detected. */
@@ -102,32 +114,15 @@ public final class SoakRunner {
         .max(Duration::compareTo);
   }
 
-  private static boolean recovers(Duration recovery, Callable<?> workload, ExecutorService calls)
-      throws InterruptedException {
+  private static boolean recovers(Duration recovery, WorkloadCalls made) throws InterruptedException {
     Instant end = Instant.now().plus(recovery);
     while (Instant.now().isBefore(end)) {
-      if (works(workload, calls, Duration.between(Instant.now(), end))) {
+      if (made.call("recovery", Duration.between(Instant.now(), end))) {
         return true;
       }
       Thread.sleep(PAUSE_BETWEEN_CALLS.toMillis());
     }
     return false;
-  }
-
-  /** Whether one call returns without exception within {@code limit}. */
-  private static boolean works(Callable<?> workload, ExecutorService calls, Duration limit)
-      throws InterruptedException {
-    Future<?> call = calls.submit(workload);
-    try {
-      call.get(Math.max(1, limit.toMillis()), TimeUnit.MILLISECONDS);
-      return true;
-    } catch (ExecutionException e) {
-      LOG.debug("soak call failed", e.getCause());
-      return false;
-    } catch (TimeoutException e) {
-      call.cancel(true);
-      return false;
-    }
   }
 
   private static void sleepUntil(Instant when) throws InterruptedException {

@@ -8,6 +8,7 @@ import dev.chaosjunit.junit.internal.Backend;
 import dev.chaosjunit.junit.internal.ChaosConfig;
 import dev.chaosjunit.junit.internal.backend.FaultBackend;
 import dev.chaosjunit.junit.report.TimeRecord;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +83,9 @@ public final class Topologies {
 
   /** Runs soaks through the class's proxies and containers, started on first use. */
   public static Soak soak(ExtensionContext context) {
-    return new Soak(new SoakRunner(obtain(context).backend(), seed(context)));
+    return new Soak(new SoakRunner(obtain(context).backend(), seed(context),
+        context.getRequiredTestClass().getSimpleName(), context.getTestMethod().map(Method::getName).orElse("soak"),
+        ChaosConfig.reportsDir(context)));
   }
 
   /** The class's scenario threads, started on first use. */
