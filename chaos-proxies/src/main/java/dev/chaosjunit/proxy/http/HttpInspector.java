@@ -1,7 +1,9 @@
 package dev.chaosjunit.proxy.http;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.chaosjunit.proxy.grpc.Http2Sessions;
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
@@ -35,7 +37,7 @@ public final class HttpInspector implements ProtocolInspector {
   /** The match keys; {@code header.<Name>} stands for one key per header name. */
   @Override
   public Set<String> matchKeys() {
-    return Set.of("method", "path", "header.<Name>");
+    return Set.of("method", "path", "authority", "header.<Name>");
   }
 
   @Override
@@ -63,13 +65,21 @@ public final class HttpInspector implements ProtocolInspector {
     return matchKey.startsWith(HEADER) ? headerFact(matchKey.substring(HEADER.length())) : matchKey;
   }
 
-  /** The fact key of a header field name. */
-  static String headerFact(String name) {
+  /** The fact key of a header field name, for HTTP/1.1 and HTTP/2 alike. */
+  @API(status = INTERNAL, since = "0.1")
+  public static String headerFact(String name) {
     return HEADER + name.toLowerCase(Locale.ROOT);
   }
 
+  /** The {@code path} fact of a request target: origin-form or absolute-form, without query or fragment. */
+  @API(status = INTERNAL, since = "0.1")
+  public static String path(String target) {
+    return HttpFacts.path(target);
+  }
+
+  /** HTTP/2 with prior knowledge when the client starts with the connection preface, else HTTP/1.1. */
   @Override
   public InspectorSession open(ConnectionInfo connection) {
-    return new HttpSession();
+    return Http2Sessions.priorKnowledgeOr(HttpSession::new);
   }
 }

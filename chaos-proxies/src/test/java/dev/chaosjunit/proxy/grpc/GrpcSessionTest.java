@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class GrpcSessionTest {
 
-  private final GrpcSession session = new GrpcSession();
+  private final Http2Session session = new Http2Session(GrpcDialect.INSTANCE);
   private final RecordingPort port = new RecordingPort(new GrpcInspector());
   private final H2 client = new H2();
   private final H2 server = new H2();
