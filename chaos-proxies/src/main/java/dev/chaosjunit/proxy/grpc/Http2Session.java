@@ -24,6 +24,8 @@ final class Http2Session extends FramedSession implements H2cUpgrade.Outcome {
   private final H2cUpgrade upgrade = new H2cUpgrade(this);
   private UpgradedCall upgraded;
   private boolean http2;
+  /** Until the server's first frame has gone to the client, answers to the client wait behind it; then null. */
+  private EarlyAnswers early = new EarlyAnswers();
 
   Http2Session(StreamDialect dialect) {
     this.dialect = dialect;
@@ -40,7 +42,7 @@ final class Http2Session extends FramedSession implements H2cUpgrade.Outcome {
     if (frame == null) {
       return false;
     }
-    client.onFrame(frame, port);
+    client.onFrame(frame, early == null ? port : early.on(port));
     if (upgraded != null && upgraded.holdsServerBytes()) {
       upgraded.clientStarted();
       decodeServer(port);
@@ -61,6 +63,10 @@ final class Http2Session extends FramedSession implements H2cUpgrade.Outcome {
       return false;
     }
     server.onFrame(frame, port);
+    if (early != null) {
+      early.release(port);
+      early = null;
+    }
     if (upgraded != null) {
       UpgradedCall call = upgraded;
       upgraded = null;
@@ -118,5 +124,8 @@ final class Http2Session extends FramedSession implements H2cUpgrade.Outcome {
   protected void onStop() {
     client.release();
     server.release();
+    if (early != null) {
+      early.discard();
+    }
   }
 }

@@ -9,7 +9,9 @@ import java.util.function.Supplier;
 /**
  * Chooses a connection's session from the client's first bytes: HTTP/2 when they begin the connection
  * preface ({@code PRI * HTTP/2.0}, no HTTP/1.1 method starts with {@code PRI}), else HTTP/1.1. Holds the
- * client's bytes only while they are too few to tell (fewer than {@value #DECISIVE} bytes that begin the preface).
+ * client's bytes only while they are too few to tell (fewer than {@value #DECISIVE} bytes that begin the
+ * preface). An HTTP/2 server may send its SETTINGS before the client's preface arrives: server bytes that
+ * begin like a SETTINGS frame wait for the client's decision; any other server bytes first make it HTTP/1.1.
  */
 final class PrefaceSniffer implements InspectorSession {
 
@@ -19,6 +21,7 @@ final class PrefaceSniffer implements InspectorSession {
   private final Supplier<InspectorSession> http1;
   private InspectorSession chosen;
   private CompositeByteBuf held;
+  private CompositeByteBuf heldFromServer;
 
   PrefaceSniffer(Supplier<InspectorSession> http2, Supplier<InspectorSession> http1) {
     this.http2 = http2;
@@ -39,32 +42,61 @@ final class PrefaceSniffer implements InspectorSession {
     if (preface && held.readableBytes() < DECISIVE) {
       return;
     }
-    chosen = preface ? http2.get() : http1.get();
-    ByteBuf bytes = held;
-    held = null;
-    chosen.onClientData(bytes, port);
+    choose(preface ? http2.get() : http1.get(), port);
   }
 
-  /** A server that speaks first is not HTTP/2 with prior knowledge (the client's preface comes first). */
   @Override
   public void onServerData(ByteBuf data, RelayPort port) {
-    if (chosen == null) {
-      chosen = http1.get();
-      if (held != null) {
-        ByteBuf bytes = held;
-        held = null;
-        chosen.onClientData(bytes, port);
+    if (chosen != null) {
+      chosen.onServerData(data, port);
+      return;
+    }
+    if (heldFromServer == null) {
+      heldFromServer = port.alloc().compositeBuffer();
+    }
+    heldFromServer.addComponent(true, data);
+    if (!beginsSettings(heldFromServer)) {
+      choose(http1.get(), port);
+    }
+  }
+
+  /** Whether the bytes (as far as they go) may begin an HTTP/2 SETTINGS frame on stream 0. */
+  private static boolean beginsSettings(ByteBuf bytes) {
+    int start = bytes.readerIndex();
+    int known = Math.min(bytes.readableBytes(), Http2Frame.HEADER_LENGTH);
+    for (int i = 5; i < known; i++) {
+      int streamIdBits = bytes.getByte(start + i) & (i == 5 ? 0x7F : 0xFF);
+      if (streamIdBits != 0) {
+        return false;
       }
     }
-    chosen.onServerData(data, port);
+    return known <= 3 || bytes.getByte(start + 3) == Http2Frame.SETTINGS;
+  }
+
+  /** Hands the held bytes, the client's first, to the chosen session. */
+  private void choose(InspectorSession session, RelayPort port) {
+    chosen = session;
+    ByteBuf client = held;
+    ByteBuf server = heldFromServer;
+    held = null;
+    heldFromServer = null;
+    if (client != null) {
+      chosen.onClientData(client, port);
+    }
+    if (server != null) {
+      chosen.onServerData(server, port);
+    }
   }
 
   @Override
   public void onClose() {
-    if (held != null) {
-      held.release();
-      held = null;
+    for (ByteBuf bytes : new ByteBuf[] {held, heldFromServer}) {
+      if (bytes != null) {
+        bytes.release();
+      }
     }
+    held = null;
+    heldFromServer = null;
     if (chosen != null) {
       chosen.onClose();
     }
