@@ -83,6 +83,20 @@ class H2cHttpSessionTest {
   }
 
   @Test
+  void anAnswerWaitsForTheServersPrefaceWhichMustReachTheClientFirst() throws Exception {
+    port.rule(new Rule("down", "http", Direction.UPSTREAM, Map.of("path", "/orders/*"), Action.Error.of("503", ""), 1, 0, 0));
+    port.client(session, H2.concat(Http2FrameReader.PREFACE, H2.settings(), client.headers(1, get("/orders/7"), true, false)), 1);
+
+    assertThat(port.takeClientBytes()).as("nothing before the server's SETTINGS").isEmpty();
+
+    port.server(session, H2.settings(), 1);
+    List<H2.Peer.Received> atClient = clientSide.read(port.takeClientBytes());
+    assertThat(atClient).extracting(H2.Peer.Received::type).containsExactly(Http2Frame.SETTINGS, Http2Frame.HEADERS, Http2Frame.DATA);
+    assertThat(atClient.get(1).headers().status().toString()).isEqualTo("503");
+    assertThat(atClient.get(2).payload().toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("Service Unavailable");
+  }
+
+  @Test
   void aBrokenServerHeaderBlockEndsInspectionWithAReason() throws Exception {
     port.client(session, H2.concat(Http2FrameReader.PREFACE, H2.settings(), client.headers(1, get("/orders/7"), true, false)), 1);
     byte[] badHpack = H2.frame(Http2Frame.HEADERS, Http2Frame.END_HEADERS, 1, new byte[] {(byte) 0xFF, (byte) 0xFF}, 0, 2);
