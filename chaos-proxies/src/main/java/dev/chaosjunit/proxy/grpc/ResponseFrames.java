@@ -70,8 +70,12 @@ final class ResponseFrames implements StreamDialect.ServerHalf {
     }
     Call call = calls.get(streamId);
     if (call == null || !call.faulted()) {
-      send(call, streamId, Http2Frames.headerBlock(type, streamId, promised, encode(streamId, headers, port), endStream,
-          port.alloc()), port);
+      ByteBuf encoded = encode(streamId, headers, port);
+      try {
+        send(call, streamId, Http2Frames.headerBlock(type, streamId, promised, encoded, endStream, port.alloc()), port);
+      } finally {
+        encoded.release();
+      }
     }
     if (endStream) {
       calls.remove(streamId);
