@@ -93,9 +93,11 @@ final class ResponseFrames implements StreamDialect.ServerHalf {
     }
   }
 
+  /** A PUSH_PROMISE's promised stream id: after the pad length, if any. */
   private static int promisedStream(Http2Frame frame) {
-    int offset = frame.bytes.readerIndex() + Http2Frame.HEADER_LENGTH + (frame.has(Http2Frame.PADDED) ? 1 : 0);
-    if (frame.length < offset - frame.bytes.readerIndex() - Http2Frame.HEADER_LENGTH + 4) {
+    int padLength = frame.has(Http2Frame.PADDED) ? 1 : 0;
+    int offset = frame.bytes.readerIndex() + Http2Frame.HEADER_LENGTH + padLength;
+    if (frame.length < padLength + 4) {
       throw new Http2DecodeException("PUSH_PROMISE on stream [" + frame.streamId + "] is too short for its promised stream id");
     }
     return frame.bytes.getInt(offset) & 0x7FFFFFFF;
