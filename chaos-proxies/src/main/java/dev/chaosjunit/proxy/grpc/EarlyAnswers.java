@@ -15,11 +15,13 @@ import java.util.Optional;
  * The port the client's frames are handled with until the server's first frame (its SETTINGS, the
  * server's connection preface) has gone to the client: what the proxy answers the client meanwhile waits
  * behind it, because nothing may reach an HTTP/2 client before the server's preface (RFC 9113, section 3.4).
+ * A graceful close (after a GOAWAY with an error code) waits too, so the client still reads the GOAWAY.
  */
 final class EarlyAnswers implements RelayPort {
 
   private final List<ByteBuf> held = new ArrayList<>();
   private RelayPort port;
+  private boolean closeWhenReleased;
 
   /** This wrapper around the callback's port. */
   EarlyAnswers on(RelayPort current) {
@@ -31,6 +33,9 @@ final class EarlyAnswers implements RelayPort {
   void release(RelayPort current) {
     held.forEach(current::toClient);
     held.clear();
+    if (closeWhenReleased) {
+      current.close();
+    }
   }
 
   void discard() {
@@ -60,7 +65,7 @@ final class EarlyAnswers implements RelayPort {
 
   @Override
   public void close() {
-    port.close();
+    closeWhenReleased = true;
   }
 
   @Override

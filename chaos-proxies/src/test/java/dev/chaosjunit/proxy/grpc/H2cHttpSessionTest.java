@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.proxy.http.HttpInspector;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
@@ -94,6 +95,21 @@ class H2cHttpSessionTest {
     assertThat(atClient).extracting(H2.Peer.Received::type).containsExactly(Http2Frame.SETTINGS, Http2Frame.HEADERS, Http2Frame.DATA);
     assertThat(atClient.get(1).headers().status().toString()).isEqualTo("503");
     assertThat(atClient.get(2).payload().toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("Service Unavailable");
+  }
+
+  @Test
+  void aGoAwayWithAnErrorCodeBeforeTheServersPrefaceWaitsForItAndThenCloses() throws Exception {
+    port.rule(new Rule("calm", "http", Direction.UPSTREAM, Map.of("path", "/orders/*"),
+        new Action.Drop(DropMode.GOAWAY, Map.of("code", "ENHANCE_YOUR_CALM")), 1, 0, 0));
+    port.client(session, H2.concat(Http2FrameReader.PREFACE, H2.settings(), client.headers(1, get("/orders/7"), true, false)), 1);
+
+    assertThat(port.closedHow()).as("not before the client can read the GOAWAY").isNull();
+    port.server(session, H2.settings(), 1);
+
+    List<H2.Peer.Received> atClient = clientSide.read(port.takeClientBytes());
+    assertThat(atClient).extracting(H2.Peer.Received::type).containsExactly(Http2Frame.SETTINGS, Http2Frame.GOAWAY);
+    assertThat(atClient.get(1).payload().getInt(4)).isEqualTo(0xb);
+    assertThat(port.closedHow()).isEqualTo("close");
   }
 
   @Test
