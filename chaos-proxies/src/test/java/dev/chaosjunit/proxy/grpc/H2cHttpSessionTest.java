@@ -123,6 +123,14 @@ class H2cHttpSessionTest {
   }
 
   @Test
+  void aServerThatSpeaksFirstWithAnythingButSettingsIsLeftToTheHttp11Session() {
+    String timeout = "HTTP/1.1 408 Request Timeout\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+    port.server(session, timeout, 1);
+
+    assertThat(port.sentToClient()).isEqualTo(timeout);
+  }
+
+  @Test
   void anHttp11RequestStaysWithTheHttp11Session() {
     port.client(session, "GET /orders/7 HTTP/1.1\r\nHost: api.local\r\n\r\n", 1);
 
