@@ -34,10 +34,7 @@ final class PrefaceSniffer implements InspectorSession {
       chosen.onClientData(data, port);
       return;
     }
-    if (held == null) {
-      held = port.alloc().compositeBuffer();
-    }
-    held.addComponent(true, data);
+    held = append(held, data, port);
     boolean preface = Http2FrameReader.startsPreface(held);
     if (preface && held.readableBytes() < DECISIVE) {
       return;
@@ -51,13 +48,15 @@ final class PrefaceSniffer implements InspectorSession {
       chosen.onServerData(data, port);
       return;
     }
-    if (heldFromServer == null) {
-      heldFromServer = port.alloc().compositeBuffer();
-    }
-    heldFromServer.addComponent(true, data);
+    heldFromServer = append(heldFromServer, data, port);
     if (!beginsSettings(heldFromServer)) {
       choose(http1.get(), port);
     }
+  }
+
+  /** {@code data} (taking ownership) after the bytes held from that side so far, if any. */
+  private static CompositeByteBuf append(CompositeByteBuf held, ByteBuf data, RelayPort port) {
+    return (held == null ? port.alloc().compositeBuffer() : held).addComponent(true, data);
   }
 
   /** Whether the bytes (as far as they go) may begin an HTTP/2 SETTINGS frame on stream 0. */
