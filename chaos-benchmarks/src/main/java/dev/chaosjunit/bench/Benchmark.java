@@ -40,15 +40,15 @@ public final class Benchmark {
   /**
    * @param args nothing or {@code all}, {@code core}, {@code protocols}: which suites to run; after
    *     {@code protocols}, optionally one workload protocol ({@code redis}, {@code postgres}, {@code kafka},
-   *     {@code grpc}, {@code amqp}, {@code nats}, {@code memcached}, {@code mongodb}) to run only that workload of the protocol suite
+   *     {@code grpc}, {@code http}, {@code amqp}, {@code nats}, {@code memcached}, {@code mongodb}) to run only that workload of the protocol suite
    */
   public static void main(String[] args) throws Exception {
     String part = args.length == 0 ? "all" : args[0];
     String only = args.length == 2 && part.equals("protocols") ? args[1] : null;
     if (args.length > (only == null ? 1 : 2) || !List.of("all", "core", "protocols").contains(part)
-        || only != null && !List.of("redis", "postgres", "kafka", "grpc", "amqp", "nats", "memcached", "mongodb").contains(only)) {
+        || only != null && !List.of("redis", "postgres", "kafka", "grpc", "http", "amqp", "nats", "memcached", "mongodb").contains(only)) {
       throw new IllegalArgumentException("unknown arguments " + List.of(args)
-          + "; run with one of: all (the default), core, protocols [redis|postgres|kafka|grpc|amqp|nats|memcached|mongodb]");
+          + "; run with one of: all (the default), core, protocols [redis|postgres|kafka|grpc|http|amqp|nats|memcached|mongodb]");
     }
     List<Suite> suites = new ArrayList<>();
     Suite core = null;
@@ -126,6 +126,7 @@ public final class Benchmark {
     List<Workload> workloads = new ArrayList<>(List.of(new PipelinedRedis(8, 16, Duration.ofSeconds(2)),
         new PostgresTransactions(4, PROTOCOL_ROW),
         new KafkaProduce("bench", PROTOCOL_ROW), new GrpcUnaryCalls(32, PROTOCOL_ROW),
+        GrpcUnaryCalls.asHttp2(32, PROTOCOL_ROW),
         new AmqpPublishConsume(100, PROTOCOL_ROW), new NatsPublishSubscribe(100, PROTOCOL_ROW),
         new MemcachedGetSet(100, PROTOCOL_ROW), new MongoCommands(4, PROTOCOL_ROW)));
     workloads.removeIf(w -> only != null && !w.protocol().equals(only));

@@ -85,16 +85,26 @@ public sealed interface Action permits Action.Error, Action.Delay, Action.Drop, 
    *
    * @param mode how; {@code null} = the protocol's own way (Kafka: {@link DropMode#TIMEOUT}, gRPC:
    *     {@link DropMode#RST_STREAM}, AMQP and NATS: the message alone, the others: {@link DropMode#CLOSE})
-   * @param params extras of mode {@link DropMode#GOAWAY} only: {@code code}, the GOAWAY's
-   *     {@link Http2ErrorCode} (default {@code NO_ERROR}); in a stable order
+   * @param params extras of modes {@link DropMode#GOAWAY} and {@link DropMode#RST_STREAM} only:
+   *     {@code code}, the frame's {@link Http2ErrorCode} (default {@code NO_ERROR} for GOAWAY,
+   *     {@code CANCEL} for RST_STREAM); in a stable order
    */
   record Drop(DropMode mode, Map<String, String> params) implements Action {
     public Drop {
       params = Checks.ordered(params);
-      if (!params.isEmpty() && mode != DropMode.GOAWAY) {
-        throw new IllegalArgumentException("drop parameters " + params.keySet() + " belong to mode goaway only"
+      if (!params.isEmpty() && mode != DropMode.GOAWAY && mode != DropMode.RST_STREAM) {
+        throw new IllegalArgumentException("drop parameters " + params.keySet() + " belong to modes goaway and rst_stream only"
             + " (code = an HTTP/2 error code); drop with mode [" + (mode == null ? "default" : mode.wireName()) + "] takes none");
       }
+    }
+
+    /** A GOAWAY or RST_STREAM with an HTTP/2 error code. */
+    static Drop http2(DropMode mode, Http2ErrorCode code) {
+      if (code == null) {
+        throw new IllegalArgumentException(mode.wireName() + " error code must not be null: use an Http2ErrorCode, e.g. "
+            + (mode == DropMode.GOAWAY ? "NO_ERROR for a graceful drain" : "CANCEL"));
+      }
+      return new Drop(mode, Map.of("code", code.name()));
     }
 
     /** A drop without extras. */

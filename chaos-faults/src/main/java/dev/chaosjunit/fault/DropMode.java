@@ -22,9 +22,15 @@ public enum DropMode {
   BLACKHOLE,
   /** Kafka: send no response to this request, keep the connection: the client's request times out. */
   TIMEOUT,
-  /** gRPC: cancel this call alone with RST_STREAM (CANCEL); other calls on the connection go on. */
+  /**
+   * gRPC and HTTP/2: end this stream alone with RST_STREAM (its {@code code}, default CANCEL); other
+   * streams on the connection go on. On an HTTP/1.1 connection: close it.
+   */
   RST_STREAM,
-  /** gRPC / HTTP/2: send GOAWAY with the last stream before this call; its error code is the drop's {@code code} (default NO_ERROR: a graceful drain). */
+  /**
+   * gRPC / HTTP/2: send GOAWAY with the last stream before this call; its error code is the drop's
+   * {@code code} (default NO_ERROR: a graceful drain). On an HTTP/1.1 connection: close it.
+   */
   GOAWAY;
 
   /** The name in the admin API, lower case, e.g. {@code rst_stream}. */

@@ -2,7 +2,6 @@ package dev.chaosjunit.fault;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.Map;
 import org.apiguardian.api.API;
 
 /** A gRPC rule: match keys {@code method}, {@code metadata.<key>}; errors carry a status name {@code code} and {@code message}. */
@@ -36,9 +35,6 @@ public final class GrpcRule extends RuleBuilder<GrpcRule> {
    * ends the connection, so the calls in flight fail ({@code UNAVAILABLE} in grpc-java). Requests only.
    */
   public Fault goAway(Http2ErrorCode code) {
-    if (code == null) {
-      throw new IllegalArgumentException("GOAWAY error code must not be null: use Http2ErrorCode.NO_ERROR for a graceful drain");
-    }
-    return build(new Action.Drop(DropMode.GOAWAY, Map.of("code", code.name())));
+    return build(Action.Drop.http2(DropMode.GOAWAY, code));
   }
 }

@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apiguardian.api.API;
 
-/** An HTTP/1.1 rule: match keys {@code method}, {@code path}, {@code header.<Name>}; errors carry a status {@code code} and body {@code message}. */
+/**
+ * An HTTP rule, for HTTP/1.1 and for HTTP/2 with prior knowledge (h2c) alike: match keys {@code method},
+ * {@code path}, {@code authority}, {@code header.<Name>}; errors carry a status {@code code} and body
+ * {@code message}. On HTTP/2 every fault concerns one stream, the others on the connection go on.
+ */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class HttpRule extends RuleBuilder<HttpRule> {
 
@@ -26,6 +30,11 @@ public final class HttpRule extends RuleBuilder<HttpRule> {
     return match("path", pathGlob);
   }
 
+  /** Matches requests by authority: HTTP/2's {@code :authority}, HTTP/1.1's {@code Host}, e.g. {@code api.local:*}. */
+  public HttpRule authority(String authorityGlob) {
+    return match("authority", authorityGlob);
+  }
+
   /** Matches requests carrying a header whose value matches. */
   public HttpRule header(String name, String valueGlob) {
     return match("header." + name, valueGlob);
@@ -43,5 +52,23 @@ public final class HttpRule extends RuleBuilder<HttpRule> {
       throw new IllegalArgumentException("an injected HTTP response has a final status, 200 to 599, was [" + status + "]");
     }
     return build(new Action.Error(Integer.toString(status), body, responseHeaders));
+  }
+
+  /**
+   * HTTP/2: ends the matching request's stream with RST_STREAM carrying {@code code} (the server's side
+   * of the stream is cancelled); the other streams of the connection go on. HTTP/1.1: closes the connection.
+   */
+  public Fault rstStream(Http2ErrorCode code) {
+    return build(Action.Drop.http2(DropMode.RST_STREAM, code));
+  }
+
+  /**
+   * HTTP/2: sends GOAWAY naming the stream before the matching request as the last one processed
+   * (RFC 9113, section 6.8). {@link Http2ErrorCode#NO_ERROR} drains: the streams in flight finish, the
+   * matching request and later ones are refused (the client retries them on a new connection); any other
+   * code ends the connection. HTTP/1.1: closes the connection.
+   */
+  public Fault goAway(Http2ErrorCode code) {
+    return build(Action.Drop.http2(DropMode.GOAWAY, code));
   }
 }

@@ -65,6 +65,13 @@ class FaultTest {
     Rule calm = (Rule) effect(Fault.on("api").grpc().method("a.B/C").goAway(Http2ErrorCode.ENHANCE_YOUR_CALM));
     assertThat(calm.action()).isEqualTo(new Action.Drop(DropMode.GOAWAY, Map.of("code", "ENHANCE_YOUR_CALM")));
     assertThat(calm.action().describe()).isEqualTo("drop goaway {code=ENHANCE_YOUR_CALM}");
+    Rule reset = (Rule) effect(Fault.on("api").http().authority("api.local:*").path("/orders/**")
+        .rstStream(Http2ErrorCode.REFUSED_STREAM));
+    assertThat(reset.protocol()).isEqualTo("http");
+    assertThat(reset.match()).containsExactly(Map.entry("authority", "api.local:*"), Map.entry("path", "/orders/**"));
+    assertThat(reset.action()).isEqualTo(new Action.Drop(DropMode.RST_STREAM, Map.of("code", "REFUSED_STREAM")));
+    assertThat(((Rule) effect(Fault.on("api").http().goAway(Http2ErrorCode.NO_ERROR))).action())
+        .isEqualTo(new Action.Drop(DropMode.GOAWAY, Map.of("code", "NO_ERROR")));
 
     Rule deadlock = (Rule) effect(Fault.on("db").mysql().query("UPDATE*").error(1213, "40001", "Deadlock"));
     assertThat(((Action.Error) deadlock.action()).param("rollback")).as("the proxy decides rollback by the code").isEmpty();
@@ -196,9 +203,11 @@ class FaultTest {
     @Test
     void goAwayWithoutACodeAndDropExtrasOnAnotherMode() {
       assertThatThrownBy(() -> Fault.on("api").grpc().goAway(null))
-          .hasMessage("GOAWAY error code must not be null: use Http2ErrorCode.NO_ERROR for a graceful drain");
+          .hasMessage("goaway error code must not be null: use an Http2ErrorCode, e.g. NO_ERROR for a graceful drain");
+      assertThatThrownBy(() -> Fault.on("api").http().rstStream(null))
+          .hasMessage("rst_stream error code must not be null: use an Http2ErrorCode, e.g. CANCEL");
       assertThatThrownBy(() -> new Action.Drop(DropMode.CLOSE, Map.of("code", "CANCEL")))
-          .hasMessage("drop parameters [code] belong to mode goaway only (code = an HTTP/2 error code);"
+          .hasMessage("drop parameters [code] belong to modes goaway and rst_stream only (code = an HTTP/2 error code);"
               + " drop with mode [close] takes none");
       assertThatThrownBy(() -> Http2ErrorCode.of("14")).hasMessageStartingWith("unknown HTTP/2 error code [14]: use a name");
       assertThat(Http2ErrorCode.of(" enhance_your_calm ").code()).isEqualTo(0xb);

@@ -34,11 +34,11 @@ class DropModesTest {
 
   private static final Set<DropMode> BASIC = EnumSet.of(CLOSE, RESET, BLACKHOLE);
   private static final Map<String, Set<DropMode>> MODES = Map.of(
-      "http", BASIC, "redis", BASIC, "postgres", BASIC, "mysql", BASIC,
+      "http", EnumSet.of(RST_STREAM, GOAWAY, CLOSE, RESET, BLACKHOLE), "redis", BASIC, "postgres", BASIC, "mysql", BASIC,
       "kafka", EnumSet.of(TIMEOUT, CLOSE, RESET, BLACKHOLE),
       "grpc", EnumSet.of(RST_STREAM, GOAWAY, CLOSE, RESET, BLACKHOLE));
   private static final Map<String, String> HINTS = Map.of(
-      "http", "]: use close, reset or blackhole", "redis", "]: use close, reset or blackhole",
+      "http", "]: use close, reset, blackhole, rst_stream or goaway", "redis", "]: use close, reset or blackhole",
       "postgres", "] is not supported; use close, reset or blackhole",
       "mysql", "] is not supported; use close, reset or blackhole",
       "kafka", "Kafka drops with mode timeout (no response, the default), close, reset or blackhole",

@@ -27,7 +27,9 @@ import org.apiguardian.api.API;
 
 /**
  * gRPC unary calls per second on one channel (one HTTP/2 connection), {@code concurrency} calls in
- * flight, against the echo service of {@link #startServer()}.
+ * flight, against the echo service of {@link #startServer()}. The same calls are plain HTTP/2 requests
+ * with prior knowledge to the {@code http} inspector ({@link #asHttp2}): POSTs answered with headers,
+ * DATA and trailers.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class GrpcUnaryCalls implements Workload {
@@ -38,10 +40,21 @@ public final class GrpcUnaryCalls implements Workload {
 
   private final int concurrency;
   private final Duration duration;
+  private final String protocol;
 
   public GrpcUnaryCalls(int concurrency, Duration duration) {
+    this(concurrency, duration, "grpc");
+  }
+
+  private GrpcUnaryCalls(int concurrency, Duration duration, String protocol) {
     this.concurrency = concurrency;
     this.duration = duration;
+    this.protocol = protocol;
+  }
+
+  /** The same calls for the {@code http} protocol: HTTP/2 with prior knowledge (h2c), not gRPC-aware. */
+  public static GrpcUnaryCalls asHttp2(int concurrency, Duration duration) {
+    return new GrpcUnaryCalls(concurrency, duration, "http");
   }
 
   /** An in-JVM gRPC server with the echo service on a free loopback port. */
@@ -69,7 +82,7 @@ public final class GrpcUnaryCalls implements Workload {
 
   @Override
   public String protocol() {
-    return "grpc";
+    return protocol;
   }
 
   @Override
@@ -86,7 +99,8 @@ public final class GrpcUnaryCalls implements Workload {
       }
       inFlight.acquire(concurrency);
       double seconds = (System.nanoTime() - start) / 1e9;
-      return List.of(new Figure("gRPC unary, " + concurrency + " in flight", "calls/s", done.get() / seconds, true));
+      String name = protocol.equals("http") ? "HTTP/2 h2c requests (gRPC unary), " : "gRPC unary, ";
+      return List.of(new Figure(name + concurrency + " in flight", "calls/s", done.get() / seconds, true));
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }

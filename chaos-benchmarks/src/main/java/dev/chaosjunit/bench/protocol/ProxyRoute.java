@@ -28,6 +28,7 @@ public final class ProxyRoute implements Route {
   private static final Map<String, Rule> NON_MATCHING = Map.of(
       "kafka", never(Fault.on("bench").kafka().topic("no-such-topic").delay(Duration.ofSeconds(1))),
       "grpc", never(Fault.on("bench").grpc().method("/no.Such/Method").delay(Duration.ofSeconds(1))),
+      "http", never(Fault.on("bench").http().path("/no.Such/Method").delay(Duration.ofSeconds(1))),
       "redis", never(Fault.on("bench").redis().key("no-such-key*").error("ERR")),
       "postgres", never(Fault.on("bench").postgres().query("DELETE FROM nothing*").error("53100", "never")),
       "amqp", never(Fault.on("bench").amqp().exchange("no-such-exchange").delay(Duration.ofSeconds(1))),

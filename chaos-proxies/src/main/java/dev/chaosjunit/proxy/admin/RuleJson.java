@@ -24,8 +24,8 @@ import java.util.TreeMap;
  *       {@code request} and {@code response} are accepted too.</li>
  *   <li>{@code action.type} and its {@code params}: {@code error} ({@code code}, {@code message}, and the
  *       protocol's extras), {@code delay} ({@code ms}), {@code drop} ({@code mode}, see
- *       {@link DropMode#wireName()}; absent = the protocol's own way; mode {@code goaway} also takes
- *       {@code code}, an HTTP/2 error code), {@code respond} (the protocol's
+ *       {@link DropMode#wireName()}; absent = the protocol's own way; modes {@code goaway} and
+ *       {@code rst_stream} also take {@code code}, an HTTP/2 error code), {@code respond} (the protocol's
  *       reply parameters), {@code duplicate} (none).</li>
  *   <li>{@code probability} defaults to 1, {@code after}/{@code times} to 0 (no limit).</li>
  * </ul>

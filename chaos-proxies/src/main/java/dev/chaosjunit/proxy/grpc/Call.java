@@ -1,8 +1,9 @@
 package dev.chaosjunit.proxy.grpc;
 
 import dev.chaosjunit.proxy.rule.MessageFacts;
+import java.time.Duration;
 
-/** One gRPC call (an HTTP/2 stream) the proxy has seen open. */
+/** One gRPC call or HTTP request (an HTTP/2 stream) the proxy has seen open. */
 final class Call {
 
   final int streamId;
@@ -10,6 +11,8 @@ final class Call {
   /** Where the server's messages for this call begin in its DATA frames. */
   final MessageStarts responses = new MessageStarts();
   private boolean faulted;
+  /** When a delayed response may go to the client ({@link System#nanoTime()}), or 0 for at once. */
+  private long responseDue;
 
   Call(int streamId, MessageFacts facts) {
     this.streamId = streamId;
@@ -23,5 +26,15 @@ final class Call {
 
   void markFaulted() {
     faulted = true;
+  }
+
+  /** Holds back the server's frames for this stream until {@code delay} from now. */
+  void holdResponse(Duration delay) {
+    responseDue = System.nanoTime() + delay.toNanos();
+  }
+
+  /** How long the server's frames for this stream must still wait, in nanoseconds (0 or less: none). */
+  long responseWait() {
+    return responseDue == 0 ? 0 : responseDue - System.nanoTime();
   }
 }

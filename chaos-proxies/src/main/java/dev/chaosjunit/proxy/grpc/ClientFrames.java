@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The client-to-server half of a gRPC connection: decodes every client header block with one HPACK
+ * The client-to-server half of an HTTP/2 connection: decodes every client header block with one HPACK
  * decoder (so the dynamic table stays in step even for blocks that are only forwarded), opens a call per
- * request, applies {@code REQUEST} rules to it and holds back the messages of delayed calls.
+ * request, applies {@code REQUEST} rules to it and delays calls as the {@link StreamDialect} says.
  */
 final class ClientFrames {
 
@@ -22,12 +22,14 @@ final class ClientFrames {
   private final HeaderBlock block = new HeaderBlock();
   private final DelayedCalls delayed = new DelayedCalls();
   private final Calls calls;
+  private final StreamDialect dialect;
   private int lastForwardedStream;
   /** Whether a graceful GOAWAY went to the client: the calls it opens after that are refused. */
   private boolean goneAway;
 
-  ClientFrames(Calls calls) {
+  ClientFrames(Calls calls, StreamDialect dialect) {
     this.calls = calls;
+    this.dialect = dialect;
   }
 
   /** The highest stream id of a call forwarded to the server (for a GOAWAY's last stream). */
@@ -74,7 +76,7 @@ final class ClientFrames {
       frames.forEach(port::toServer);
       return;
     }
-    Call call = new Call(streamId, CallFacts.of(headers));
+    Call call = new Call(streamId, dialect.facts(headers));
     calls.add(call);
     if (goneAway) {
       frames.forEach(port::toServer);
@@ -103,12 +105,20 @@ final class ClientFrames {
       frames.forEach(port::toServer);
     }
     if (action != null) {
-      GrpcFaults.apply(call, action, lastForwardedStream, port);
+      GrpcFaults.apply(call, action, lastForwardedStream, dialect, port);
     }
   }
 
-  /** Holds the call's request messages on a timer of its own, or (without an event loop) the whole direction. */
+  /**
+   * Holds the call's response (when the dialect says so) or its request messages on a timer of its own,
+   * or (without an event loop) the whole direction.
+   */
   private void delay(Call call, List<ByteBuf> frames, Action.Delay action, RelayPort port) {
+    if (dialect.delaysResponses()) {
+      frames.forEach(port::toServer);
+      call.holdResponse(action.delay());
+      return;
+    }
     EventExecutor loop = DelayedCalls.eventLoop();
     if (loop == null) {
       GrpcFaults.delay(frames, action, port, true);

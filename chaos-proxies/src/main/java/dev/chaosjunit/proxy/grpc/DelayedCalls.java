@@ -10,24 +10,37 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
- * Calls whose request messages (DATA frames) are held back for a while, each on its own timer, so a
- * delayed call does not hold back the other calls of the connection. Only DATA is held: it carries no
- * HPACK state, so the header blocks of all calls still reach the server in the order they were encoded.
- * The timer runs on the connection's event loop (the thread the session is called on).
+ * Streams whose frames in one direction are held back for a while, each on its own timer, so a delayed
+ * stream does not hold back the other streams of the connection: a gRPC call's request messages (DATA
+ * frames only: they carry no HPACK state, so the header blocks of all calls still reach the server in the
+ * order they were encoded), or a plain HTTP/2 response ({@link HeldResponses}). The timer runs on the
+ * connection's event loop (the thread the session is called on).
  */
 final class DelayedCalls {
 
   private final Map<Integer, List<ByteBuf>> held = new HashMap<>();
+  private final BiConsumer<RelayPort, ByteBuf> send;
   private boolean closed;
+
+  /** Frames held toward the server. */
+  DelayedCalls() {
+    this(RelayPort::toServer);
+  }
+
+  /** Frames held toward where {@code send} writes them. */
+  DelayedCalls(BiConsumer<RelayPort, ByteBuf> send) {
+    this.send = send;
+  }
 
   /** The connection's event loop, or null when the session is not driven by one (codec tests). */
   static EventExecutor eventLoop() {
     return ThreadExecutorMap.currentExecutor();
   }
 
-  /** Starts holding the call's DATA frames, and releases them to the server after {@code delay}. */
+  /** Starts holding the stream's frames, and releases them after {@code delay}. */
   void hold(int streamId, Duration delay, EventExecutor loop, RelayPort port) {
     held.put(streamId, new ArrayList<>());
     loop.schedule(() -> release(streamId, port), delay.toNanos(), TimeUnit.NANOSECONDS);
@@ -51,7 +64,7 @@ final class DelayedCalls {
     if (closed) {
       frames.forEach(ByteBuf::release);
     } else {
-      frames.forEach(port::toServer);
+      frames.forEach(frame -> send.accept(port, frame));
     }
   }
 

@@ -30,17 +30,20 @@ final class GrpcFaults {
     return action instanceof Action.Drop drop && drop.mode() == DropMode.GOAWAY && goAwayCode(drop) == Http2ErrorCode.NO_ERROR;
   }
 
-  /** A GOAWAY drop's error code, NO_ERROR unless its {@code code} says otherwise. */
+  /** A GOAWAY drop's error code, NO_ERROR unless its {@code code} says otherwise (a RST_STREAM's is CANCEL unless it says otherwise). */
   static Http2ErrorCode goAwayCode(Action.Drop drop) {
     return drop.param("code").map(Http2ErrorCode::of).orElse(Http2ErrorCode.NO_ERROR);
   }
 
-  /** Carries out an ERROR or DROP on a call whose request the server already has (or, for a DROP that ends the connection, never gets). */
-  static void apply(Call call, Action action, int lastForwardedStream, RelayPort port) {
-    if (action instanceof Action.Error error) {
-      error(call, error, false, port);
-    } else if (action instanceof Action.Drop drop) {
+  /**
+   * Carries out a DROP, or the answer of an ERROR or RESPOND, on a call whose request the server already
+   * has (or, for a DROP that ends the connection, never gets).
+   */
+  static void apply(Call call, Action action, int lastForwardedStream, StreamDialect dialect, RelayPort port) {
+    if (action instanceof Action.Drop drop) {
       drop(call, drop, lastForwardedStream, port);
+    } else {
+      dialect.answer(call, action, port);
     }
   }
 
@@ -68,7 +71,8 @@ final class GrpcFaults {
   static void drop(Call call, Action.Drop action, int lastForwardedStream, RelayPort port) {
     switch (action.modeOr(DEFAULT_DROP)) {
       case RST_STREAM -> {
-        port.toClient(Http2Frames.rstStream(call.streamId, Http2Frames.CANCEL, port.alloc()));
+        int code = action.param("code").map(Http2ErrorCode::of).orElse(Http2ErrorCode.CANCEL).code();
+        port.toClient(Http2Frames.rstStream(call.streamId, code, port.alloc()));
         cancelOnServer(call, port);
       }
       case GOAWAY -> {
@@ -105,7 +109,7 @@ final class GrpcFaults {
     cancelOnServer(call, port);
   }
 
-  private static void cancelOnServer(Call call, RelayPort port) {
+  static void cancelOnServer(Call call, RelayPort port) {
     call.markFaulted();
     port.toServer(Http2Frames.rstStream(call.streamId, Http2Frames.CANCEL, port.alloc()));
   }

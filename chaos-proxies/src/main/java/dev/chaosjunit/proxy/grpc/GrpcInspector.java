@@ -88,7 +88,7 @@ public final class GrpcInspector implements ProtocolInspector {
 
   @Override
   public InspectorSession open(ConnectionInfo connection) {
-    return new GrpcSession();
+    return new Http2Session(GrpcDialect.INSTANCE);
   }
 
   private static void validateAction(Action action) {

@@ -71,6 +71,11 @@ record Http11Head(String startLine, List<Map.Entry<String, String>> headers, int
         .anyMatch(t -> t.trim().equalsIgnoreCase(token));
   }
 
+  /** A request's method (the first word of the request line). */
+  String method() {
+    return startLine.split(" ")[0];
+  }
+
   /** A request's target (the second word of the request line), e.g. {@code /pkg.Service/Method}. */
   String target() {
     String[] words = startLine.split(" ");

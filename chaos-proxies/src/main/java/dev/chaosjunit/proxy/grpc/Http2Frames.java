@@ -15,6 +15,8 @@ final class Http2Frames {
   /** RST_STREAM and GOAWAY error codes (RFC 9113, section 7). */
   static final int REFUSED_STREAM = 0x7;
   static final int CANCEL = 0x8;
+  /** SETTINGS_MAX_FRAME_SIZE's initial value, the least a peer may advertise (RFC 9113, section 6.5.2). */
+  static final int MAX_FRAME_SIZE = 16_384;
 
   private Http2Frames() {}
 
@@ -29,6 +31,29 @@ final class Http2Frames {
     } finally {
       block.release();
     }
+  }
+
+  /**
+   * A complete header block as frames: a HEADERS (or PUSH_PROMISE, naming {@code promisedStream}) frame
+   * and CONTINUATION frames, each at most {@link #MAX_FRAME_SIZE} long (the size every peer accepts).
+   */
+  static ByteBuf headerBlock(byte type, int streamId, int promisedStream, ByteBuf block, boolean endStream,
+      ByteBufAllocator alloc) {
+    int prefix = type == Http2Frame.PUSH_PROMISE ? 4 : 0;
+    int first = Math.min(block.readableBytes(), MAX_FRAME_SIZE - prefix);
+    boolean last = first == block.readableBytes();
+    int flags = (last ? Http2Frame.END_HEADERS : 0) | (endStream ? Http2Frame.END_STREAM : 0);
+    ByteBuf out = header(alloc, prefix + first, type, flags, streamId);
+    if (prefix > 0) {
+      out.writeInt(promisedStream);
+    }
+    out.writeBytes(block, first);
+    while (block.isReadable()) {
+      int length = Math.min(block.readableBytes(), MAX_FRAME_SIZE);
+      int end = length == block.readableBytes() ? Http2Frame.END_HEADERS : 0;
+      out.writeMedium(length).writeByte(Http2Frame.CONTINUATION).writeByte(end).writeInt(streamId).writeBytes(block, length);
+    }
+    return out;
   }
 
   /** A DATA frame (END_STREAM if asked) carrying a copy of {@code payload}. */

@@ -20,7 +20,7 @@ import java.util.function.IntSupplier;
  * proxy tracking the server's dynamic table. A match key on response headers would need a decoder here,
  * fed every block from the start of the connection.
  */
-final class ServerFrames {
+final class ServerFrames implements StreamDialect.ServerHalf {
 
   /** The stream whose header block is being forwarded (a CONTINUATION is expected next), or 0. */
   private int blockStream;
@@ -33,7 +33,8 @@ final class ServerFrames {
     this.lastForwardedStream = lastForwardedStream;
   }
 
-  void onFrame(Http2Frame frame, RelayPort port) {
+  @Override
+  public void onFrame(Http2Frame frame, RelayPort port) {
     byte type = frame.type;
     if (type == Http2Frame.HEADERS || type == Http2Frame.CONTINUATION || type == Http2Frame.PUSH_PROMISE) {
       onHeaderFrame(frame, port);

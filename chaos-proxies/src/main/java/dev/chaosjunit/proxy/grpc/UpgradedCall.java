@@ -14,11 +14,13 @@ final class UpgradedCall {
 
   private final Call call;
   private final Action action;
+  private final StreamDialect dialect;
   private boolean clientStarted;
 
-  UpgradedCall(Call call, Action action) {
+  UpgradedCall(Call call, Action action, StreamDialect dialect) {
     this.call = call;
     this.action = action;
+    this.dialect = dialect;
   }
 
   /** Whether the server's bytes wait for the client's first HTTP/2 frame. */
@@ -33,6 +35,6 @@ final class UpgradedCall {
 
   /** The server's first frame has passed: carries out the fault (the call's late frames are dropped from now on). */
   void serverStarted(RelayPort port) {
-    GrpcFaults.apply(call, action, call.streamId, port);
+    GrpcFaults.apply(call, action, call.streamId, dialect, port);
   }
 }

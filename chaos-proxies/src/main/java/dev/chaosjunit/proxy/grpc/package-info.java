@@ -1,5 +1,11 @@
 /**
- * The gRPC protocol inspector ({@link dev.chaosjunit.proxy.grpc.GrpcInspector}, name {@code grpc}).
+ * HTTP/2: the gRPC protocol inspector ({@link dev.chaosjunit.proxy.grpc.GrpcInspector}, name {@code grpc}),
+ * and the HTTP/2 session of the {@code http} inspector for h2c with prior knowledge
+ * ({@link dev.chaosjunit.proxy.grpc.Http2Sessions}). One frame reader and one HPACK decoder per direction
+ * serve both; what differs (the facts of a request, an injected answer, what a DELAY holds back, the server's
+ * half) is a {@code StreamDialect}. The rest of this page is about gRPC; plain HTTP/2 re-encodes the server's
+ * header blocks never-indexed (so one stream's response can wait while others go on) and is documented in
+ * REFERENCE.md.
  *
  * <p>How HTTP/2 starts (RFC 7540, section 3): with prior knowledge (the client's first bytes are the
  * HTTP/2 preface), or through the HTTP/1.1 upgrade: the client's request with {@code Upgrade: h2c} (and

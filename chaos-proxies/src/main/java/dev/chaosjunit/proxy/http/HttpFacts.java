@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The matchable facts of a request: {@code method}, {@code path} (the target without query, also for
- * absolute-form targets) and {@code header.<name>} per header field, the name in lower case (header
+ * absolute-form targets), {@code authority} (the {@code Host} header, as HTTP/2's {@code :authority}) and {@code header.<name>} per header field, the name in lower case (header
  * names are case-insensitive; {@link HttpInspector#factKey} lower-cases a rule's key the same way).
  */
 final class HttpFacts {
@@ -22,6 +22,10 @@ final class HttpFacts {
     for (String[] header : head.headers()) {
       List<String> list = values.computeIfAbsent(HttpInspector.headerFact(header[0]), k -> new ArrayList<>());
       list.add(header[1]);
+    }
+    List<String> host = values.get(HttpInspector.headerFact("host"));
+    if (host != null) {
+      values.put("authority", host);
     }
     MessageFacts.Builder facts = MessageFacts.of(HttpInspector.NAME);
     values.forEach(facts::put);

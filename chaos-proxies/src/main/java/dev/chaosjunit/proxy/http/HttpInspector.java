@@ -1,7 +1,9 @@
 package dev.chaosjunit.proxy.http;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.chaosjunit.proxy.grpc.Http2Sessions;
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
 import dev.chaosjunit.proxy.protocol.ProtocolInspector;
@@ -12,13 +14,19 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * HTTP/1.1 (and 1.0): match keys {@code method}, {@code path} (a glob with {@code /} as separator; the
- * target without query) and {@code header.<Name>} (any header, name case-insensitive). Actions:
+ * HTTP/1.1 (and 1.0) and HTTP/2 with prior knowledge: match keys {@code method}, {@code path} (a glob
+ * with {@code /} as separator; the target without query), {@code authority} and {@code header.<Name>} (any header, name case-insensitive). Actions:
  * {@code ERROR} and {@code RESPOND} send a complete response: {@code code} = status (default 500 for
  * ERROR, 200 for RESPOND), {@code message} = body, {@code header.<Name>} = response header (e.g.
  * {@code header.Retry-After}); {@code DELAY} holds the request back {@code ms}; {@code DROP} closes,
  * resets or blackholes the connection. Keep-alive, pipelining, chunked bodies, {@code Expect:
  * 100-continue}, HEAD, upgrades and CONNECT tunnels keep working.
+ *
+ * <p>HTTP/2 with prior knowledge (the client starts with the connection preface) is inspected with the
+ * same keys and actions, per stream: an ERROR or RESPOND answers the stream alone, a DELAY holds back the
+ * stream's response, {@code DROP} with mode {@code rst_stream} (its {@code code}, default CANCEL) resets the
+ * stream and {@code goaway} (its {@code code}, default NO_ERROR) sends GOAWAY; on HTTP/1.1 these two close
+ * the connection. {@code authority} is HTTP/2's {@code :authority} and HTTP/1.1's {@code Host}.
  *
  * <p>The proxy declines offers to upgrade to HTTP/2 over cleartext ({@code Upgrade: h2c}, which the JDK
  * {@code HttpClient} sends by default on {@code http://} URIs): it removes the offer from the request,
@@ -35,7 +43,7 @@ public final class HttpInspector implements ProtocolInspector {
   /** The match keys; {@code header.<Name>} stands for one key per header name. */
   @Override
   public Set<String> matchKeys() {
-    return Set.of("method", "path", "header.<Name>");
+    return Set.of("method", "path", "authority", "header.<Name>");
   }
 
   @Override
@@ -63,13 +71,21 @@ public final class HttpInspector implements ProtocolInspector {
     return matchKey.startsWith(HEADER) ? headerFact(matchKey.substring(HEADER.length())) : matchKey;
   }
 
-  /** The fact key of a header field name. */
-  static String headerFact(String name) {
+  /** The fact key of a header field name, for HTTP/1.1 and HTTP/2 alike. */
+  @API(status = INTERNAL, since = "0.1")
+  public static String headerFact(String name) {
     return HEADER + name.toLowerCase(Locale.ROOT);
   }
 
+  /** The {@code path} fact of a request target: origin-form or absolute-form, without query or fragment. */
+  @API(status = INTERNAL, since = "0.1")
+  public static String path(String target) {
+    return HttpFacts.path(target);
+  }
+
+  /** HTTP/2 with prior knowledge when the client starts with the connection preface, else HTTP/1.1. */
   @Override
   public InspectorSession open(ConnectionInfo connection) {
-    return new HttpSession();
+    return Http2Sessions.priorKnowledgeOr(HttpSession::new);
   }
 }

@@ -1,5 +1,7 @@
 package dev.chaosjunit.proxy.http;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.chaosjunit.fault.Action;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -7,14 +9,17 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Encodes an injected response as a complete HTTP/1.1 message: status line with the standard reason
  * phrase, {@code Content-Type} (text/plain unless given), {@code Content-Length}, the rule's
  * {@code header.<Name>} fields in name order, {@code Connection: close} when the connection ends with it,
- * and the body ({@code message}; for an error without one, the reason phrase). No body after HEAD.
+ * and the body ({@code message}; for an error without one, the reason phrase). No body after HEAD. The
+ * status, headers and body are the same for HTTP/2 (which writes its own frames from them).
  */
-final class HttpResponses {
+@API(status = INTERNAL, since = "0.1")
+public final class HttpResponses {
 
   /** A RESPOND's parameters for the status and the body; headers are {@code header.<Name>}, in both actions. */
   static final String CODE = "code";
@@ -26,7 +31,7 @@ final class HttpResponses {
   static ByteBuf encode(ByteBufAllocator alloc, Action action, boolean head, boolean close) {
     int status = status(action);
     String reason = HttpResponseStatus.valueOf(status).reasonPhrase();
-    byte[] body = body(action, reason).getBytes(StandardCharsets.UTF_8);
+    byte[] body = body(action).getBytes(StandardCharsets.UTF_8);
     Map<String, String> headers = headers(action);
     StringBuilder text = new StringBuilder(128).append("HTTP/1.1 ").append(status).append(' ').append(reason).append("\r\n");
     if (headers.keySet().stream().noneMatch("content-type"::equalsIgnoreCase)) {
@@ -43,7 +48,7 @@ final class HttpResponses {
   }
 
   /** The status: an ERROR's code, default 500; a RESPOND's {@code code}, default 200. */
-  static int status(Action action) {
+  public static int status(Action action) {
     if (action instanceof Action.Error error) {
       return error.code().isEmpty() ? 500 : Integer.parseInt(error.code());
     }
@@ -51,9 +56,9 @@ final class HttpResponses {
   }
 
   /** An ERROR's message, default the reason phrase; a RESPOND's {@code message}, default empty. */
-  private static String body(Action action, String reason) {
+  public static String body(Action action) {
     if (action instanceof Action.Error error) {
-      return error.message().isEmpty() ? reason : error.message();
+      return error.message().isEmpty() ? HttpResponseStatus.valueOf(status(action)).reasonPhrase() : error.message();
     }
     return params(action).getOrDefault(MESSAGE, "");
   }
@@ -63,7 +68,8 @@ final class HttpResponses {
     return action instanceof Action.Error error ? error.params() : ((Action.Respond) action).params();
   }
 
-  private static Map<String, String> headers(Action action) {
+  /** The rule's {@code header.<Name>} fields by name (case-insensitive order). */
+  public static Map<String, String> headers(Action action) {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     params(action).forEach((key, value) -> {
       if (key.startsWith("header.")) {

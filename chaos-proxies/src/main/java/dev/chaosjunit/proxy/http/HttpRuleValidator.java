@@ -3,6 +3,7 @@ package dev.chaosjunit.proxy.http;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.fault.DropMode;
+import dev.chaosjunit.fault.Http2ErrorCode;
 import java.util.EnumSet;
 import dev.chaosjunit.fault.Rule;
 import java.util.Set;
@@ -13,7 +14,8 @@ final class HttpRuleValidator {
 
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
   private static final Set<String> COMPUTED = Set.of("content-length", "transfer-encoding", "connection");
-  private static final Set<DropMode> MODES = EnumSet.of(DropMode.CLOSE, DropMode.RESET, DropMode.BLACKHOLE);
+  private static final Set<DropMode> MODES = EnumSet.of(DropMode.CLOSE, DropMode.RESET, DropMode.BLACKHOLE,
+      DropMode.RST_STREAM, DropMode.GOAWAY);
   private static final Set<String> RESPOND_PARAMS = Set.of(HttpResponses.CODE, HttpResponses.MESSAGE);
 
   private final Rule rule;
@@ -35,18 +37,31 @@ final class HttpRuleValidator {
           "has status code [" + HttpResponses.params(action).get(HttpResponses.CODE) + "]: use a final status 200..599");
       validateResponse(action, RESPOND_PARAMS);
     } else if (action instanceof Action.Drop drop) {
-      require(MODES.contains(drop.modeOr(DropMode.CLOSE)),
-          "has drop mode [" + drop.modeOr(DropMode.CLOSE).wireName() + "]: use close, reset or blackhole");
+      require(MODES.contains(drop.modeOr(DropMode.CLOSE)), "has drop mode [" + drop.modeOr(DropMode.CLOSE).wireName()
+          + "]: use close, reset, blackhole, rst_stream or goaway (the last two on HTTP/2; they close an HTTP/1.1 connection)");
+      drop.params().forEach((name, value) -> {
+        require(name.equals("code"), "has drop parameter [" + name + "]: use code (an HTTP/2 error code)");
+        try {
+          Http2ErrorCode.of(value);
+        } catch (IllegalArgumentException e) {
+          require(false, "has " + e.getMessage());
+        }
+      });
     } else {
       require(action instanceof Action.Delay, "has action [" + action.type() + "], which http does not support:"
           + " use error, respond, delay or drop");
     }
   }
 
+  /** How a DROP ends an HTTP/1.1 connection: the HTTP/2 modes (one stream, GOAWAY) close it. */
+  static DropMode http11(DropMode mode) {
+    return mode == DropMode.RST_STREAM || mode == DropMode.GOAWAY ? DropMode.CLOSE : mode;
+  }
+
   private void validateKey(String key) {
     boolean header = key.startsWith("header.") && TOKEN.matcher(key.substring(7)).matches();
-    require(key.equals("method") || key.equals("path") || header,
-        "has no match key [" + key + "] for http: use [method], [path] or [header.<Name>]");
+    require(key.equals("method") || key.equals("path") || key.equals("authority") || header,
+        "has no match key [" + key + "] for http: use [method], [path], [authority] or [header.<Name>]");
   }
 
   private void validateResponse(Action action, Set<String> names) {

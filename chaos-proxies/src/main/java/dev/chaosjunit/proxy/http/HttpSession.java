@@ -97,7 +97,7 @@ final class HttpSession extends FramedSession {
       forwarded(head);
       port.toServer(sentHead(head, length, port), delay.delay());
     } else if (action instanceof Action.Drop drop) {
-      drop(drop.modeOr(DropMode.CLOSE), port);
+      drop(HttpRuleValidator.http11(drop.modeOr(DropMode.CLOSE)), port);
     } else {
       client().skip(length);
       discarding = true;

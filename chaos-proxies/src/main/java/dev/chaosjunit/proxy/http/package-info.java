@@ -17,6 +17,10 @@
  * h2c, like the JDK {@code HttpClient} by default, go on in HTTP/1.1 when no 101 comes; rules match the
  * request as the client sent it). After any other {@code 101 Switching Protocols} (WebSocket) or a 2xx
  * to CONNECT the connection becomes plain relay. Anything
- * that is not HTTP/1.x (TLS, HTTP/2 preface, malformed heads) degrades to plain relay with a reason.
+ * that is not HTTP/1.x (TLS, malformed heads) degrades to plain relay with a reason.
+ *
+ * <p>A client that starts with the HTTP/2 connection preface (h2c with prior knowledge) is inspected as
+ * HTTP/2 under the same rules, by the HTTP/2 session of {@link dev.chaosjunit.proxy.grpc} (see
+ * {@link dev.chaosjunit.proxy.grpc.Http2Sessions}): one decoder for HTTP/2 frames and HPACK, shared with gRPC.
  */
 package dev.chaosjunit.proxy.http;

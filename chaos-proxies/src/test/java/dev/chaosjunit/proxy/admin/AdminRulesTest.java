@@ -106,7 +106,8 @@ class AdminRulesTest {
         Arguments.of("{\"type\":\"drop\",\"params\":{\"mode\":\"goaway\"}}",
             "drop mode [goaway] is not supported; use close, reset or blackhole"),
         Arguments.of("{\"type\":\"drop\",\"params\":{\"mode\":\"close\",\"code\":\"CANCEL\"}}",
-            "drop parameters [code] belong to mode goaway only (code = an HTTP/2 error code); drop with mode [close] takes none"));
+            "drop parameters [code] belong to modes goaway and rst_stream only (code = an HTTP/2 error code);"
+            + " drop with mode [close] takes none"));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -146,6 +147,22 @@ class AdminRulesTest {
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(Http.json(bad).path("error").asText()).startsWith("rule [bad]: unknown HTTP/2 error code [CALM_DOWN]:"
         + " use a name or number (0-13) of NO_ERROR, PROTOCOL_ERROR,");
+  }
+
+  @Test
+  void anHttpResetStreamRuleWithItsCodeRoundTripsAndABadCodeIsA400() throws IOException {
+    http.send("POST", "/proxies", "{\"name\":\"h\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
+        + upstream.address() + "\",\"protocol\":\"http\"}");
+    String written = "{\"name\":\"reset\",\"direction\":\"upstream\","
+        + "\"match\":{\"authority\":\"api.local:*\",\"path\":\"/orders/**\"},"
+        + "\"action\":{\"type\":\"drop\",\"params\":{\"code\":\"REFUSED_STREAM\",\"mode\":\"rst_stream\"}},"
+        + "\"probability\":1.0,\"after\":0,\"times\":0}";
+
+    assertThat(Http.json(http.send("POST", "/proxies/h/rules", written))).isEqualTo(Json.MAPPER.readTree(written));
+    assertThat(Http.json(http.get("/proxies/h/rules/reset"))).isEqualTo(Json.MAPPER.readTree(written));
+    HttpResponse<String> bad = http.send("POST", "/proxies/h/rules", written.replace("reset", "bad").replace("REFUSED_STREAM", "OOPS"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(Http.json(bad).path("error").asText()).startsWith("http rule [bad] has unknown HTTP/2 error code [OOPS]:");
   }
 
   @Test

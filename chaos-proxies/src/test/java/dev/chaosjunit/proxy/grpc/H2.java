@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * HTTP/2 frames as a peer writes them (Netty's HPACK encoder, with indexing, so the dynamic table is
- * in play), and a reader that decodes what a peer receives, for codec tests.
+ * in play), and a reader that decodes what a peer receives, for codec tests (gRPC's and h2c's).
  */
-final class H2 {
+public final class H2 {
 
   private final DefaultHttp2HeadersEncoder encoder = new DefaultHttp2HeadersEncoder();
 
@@ -36,7 +36,7 @@ final class H2 {
   }
 
   /** A HEADERS frame, split into HEADERS + CONTINUATION frames when {@code split} is true. */
-  byte[] headers(int streamId, Http2Headers headers, boolean endStream, boolean split) throws Http2Exception {
+  public byte[] headers(int streamId, Http2Headers headers, boolean endStream, boolean split) throws Http2Exception {
     ByteBuf block = Unpooled.buffer();
     encoder.encodeHeaders(streamId, headers, block);
     byte[] bytes = new byte[block.readableBytes()];
@@ -51,7 +51,7 @@ final class H2 {
         frame(Http2Frame.CONTINUATION, Http2Frame.END_HEADERS, streamId, bytes, cut, bytes.length - cut));
   }
 
-  static byte[] data(int streamId, byte[] payload, boolean endStream) {
+  public static byte[] data(int streamId, byte[] payload, boolean endStream) {
     return frame(Http2Frame.DATA, endStream ? Http2Frame.END_STREAM : 0, streamId, payload, 0, payload.length);
   }
 
@@ -72,8 +72,13 @@ final class H2 {
     return bytes;
   }
 
-  static byte[] settings() {
+  public static byte[] settings() {
     return frame(Http2Frame.SETTINGS, 0, 0, new byte[0], 0, 0);
+  }
+
+  /** The HTTP/2 connection preface a client sends first. */
+  public static byte[] preface() {
+    return Http2FrameReader.PREFACE.clone();
   }
 
   static byte[] frame(byte type, int flags, int streamId, byte[] payload, int offset, int length) {
@@ -84,7 +89,7 @@ final class H2 {
     return bytes;
   }
 
-  static byte[] concat(byte[]... parts) {
+  public static byte[] concat(byte[]... parts) {
     ByteBuf all = Unpooled.buffer();
     for (byte[] part : parts) {
       all.writeBytes(part);

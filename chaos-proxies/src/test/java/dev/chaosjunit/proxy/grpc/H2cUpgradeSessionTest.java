@@ -26,7 +26,7 @@ class H2cUpgradeSessionTest {
   private static final byte[] SWITCHING = ascii("HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\n"
       + "Upgrade: h2c\r\n\r\n");
 
-  private final GrpcSession session = new GrpcSession();
+  private final Http2Session session = new Http2Session(GrpcDialect.INSTANCE);
   private final RecordingPort port = new RecordingPort(new GrpcInspector());
   private final H2 client = new H2();
   private final H2 server = new H2();

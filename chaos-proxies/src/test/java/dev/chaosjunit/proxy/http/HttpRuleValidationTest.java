@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
+import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Rule;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,6 +44,12 @@ class HttpRuleValidationTest {
             "has header name [Bad Name], which is not an HTTP token"),
         Arguments.of(rule(Direction.UPSTREAM, api, new Action.Error("", "", Map.of("header.X", "a\nb"))),
             "has a line break in header [X]"),
+        Arguments.of(rule(Direction.UPSTREAM, api, new Action.Drop(DropMode.TIMEOUT)),
+            "has drop mode [timeout]: use close, reset, blackhole, rst_stream or goaway"),
+        Arguments.of(rule(Direction.UPSTREAM, api, new Action.Drop(DropMode.RST_STREAM, Map.of("code", "NOPE"))),
+            "has unknown HTTP/2 error code [NOPE]: use a name or number (0-13)"),
+        Arguments.of(rule(Direction.UPSTREAM, Map.of("host", "x"), Action.Error.of("", "")),
+            "has no match key [host] for http: use [method], [path], [authority] or [header.<Name>]"),
         Arguments.of(rule(Direction.UPSTREAM, api, new Action.Duplicate()),
             "has action [duplicate], which http does not support: use error, respond, delay or drop"));
   }
@@ -61,6 +68,14 @@ class HttpRuleValidationTest {
     assertThatCode(() -> inspector.validate(rule(Direction.UPSTREAM, Map.of("method", "POST", "path", "/orders/**",
         "header.X-Tenant", "a*"), new Action.Error("503", "busy", Map.of("header.Retry-After", "7")))))
         .doesNotThrowAnyException();
+  }
+
+  @Test
+  void theHttp2FaultsAreAccepted() {
+    assertThatCode(() -> inspector.validate(rule(Direction.UPSTREAM, Map.of("authority", "api.local:*"),
+        new Action.Drop(DropMode.RST_STREAM, Map.of("code", "REFUSED_STREAM"))))).doesNotThrowAnyException();
+    assertThatCode(() -> inspector.validate(rule(Direction.UPSTREAM, Map.of("path", "/**"),
+        new Action.Drop(DropMode.GOAWAY, Map.of("code", "11"))))).doesNotThrowAnyException();
   }
 
   @Test

@@ -8,20 +8,30 @@ import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
 
 /**
- * One proxied gRPC connection: settles how HTTP/2 starts (prior knowledge or an h2c upgrade, see
- * {@link H2cUpgrade}), then frames both directions ({@link ClientFrames}, {@link ServerFrames}) and
- * applies the rules to calls. Falls back to plain relay when the traffic is not decodable.
+ * One proxied HTTP/2 connection: settles how HTTP/2 starts (prior knowledge or an h2c upgrade, see
+ * {@link H2cUpgrade}), then frames both directions ({@link ClientFrames}, the dialect's
+ * {@link StreamDialect.ServerHalf}) and applies the rules to streams. Falls back to plain relay when the
+ * traffic is not decodable.
  */
-final class GrpcSession extends FramedSession implements H2cUpgrade.Outcome {
+final class Http2Session extends FramedSession implements H2cUpgrade.Outcome {
 
   private final Http2FrameReader clientReader = new Http2FrameReader(true);
   private final Http2FrameReader serverReader = new Http2FrameReader(false);
   private final Calls calls = new Calls();
-  private final ClientFrames client = new ClientFrames(calls);
-  private final ServerFrames server = new ServerFrames(calls, client::lastForwardedStream);
+  private final StreamDialect dialect;
+  private final ClientFrames client;
+  private final StreamDialect.ServerHalf server;
   private final H2cUpgrade upgrade = new H2cUpgrade(this);
   private UpgradedCall upgraded;
   private boolean http2;
+  /** Until the server's first frame has gone to the client, answers to the client wait behind it; then null. */
+  private EarlyAnswers early = new EarlyAnswers();
+
+  Http2Session(StreamDialect dialect) {
+    this.dialect = dialect;
+    this.client = new ClientFrames(calls, dialect);
+    this.server = dialect.serverHalf(calls, client::lastForwardedStream);
+  }
 
   @Override
   protected boolean clientFrame(RelayPort port) {
@@ -32,7 +42,7 @@ final class GrpcSession extends FramedSession implements H2cUpgrade.Outcome {
     if (frame == null) {
       return false;
     }
-    client.onFrame(frame, port);
+    client.onFrame(frame, early == null ? port : early.on(port));
     if (upgraded != null && upgraded.holdsServerBytes()) {
       upgraded.clientStarted();
       decodeServer(port);
@@ -53,6 +63,10 @@ final class GrpcSession extends FramedSession implements H2cUpgrade.Outcome {
       return false;
     }
     server.onFrame(frame, port);
+    if (early != null) {
+      early.release(port);
+      early = null;
+    }
     if (upgraded != null) {
       UpgradedCall call = upgraded;
       upgraded = null;
@@ -71,14 +85,14 @@ final class GrpcSession extends FramedSession implements H2cUpgrade.Outcome {
   @Override
   public void switched(Http11Head request, ByteBuf answer, RelayPort port) {
     http2 = true;
-    Call call = new Call(1, CallFacts.ofUpgrade(request));
+    Call call = new Call(1, dialect.facts(request));
     client.opened(call);
     Action action = port.match(Direction.UPSTREAM, call.facts).map(RuleMatch::action).orElse(null);
     if (action instanceof Action.Delay delay) {
       port.toClient(answer, delay.delay());
     } else {
       port.toClient(answer);
-      upgraded = action == null ? null : new UpgradedCall(call, action);
+      upgraded = action == null ? null : new UpgradedCall(call, action, dialect);
     }
     decodeServer(port);
     decodeClient(port);
@@ -109,5 +123,9 @@ final class GrpcSession extends FramedSession implements H2cUpgrade.Outcome {
   @Override
   protected void onStop() {
     client.release();
+    server.release();
+    if (early != null) {
+      early.discard();
+    }
   }
 }
