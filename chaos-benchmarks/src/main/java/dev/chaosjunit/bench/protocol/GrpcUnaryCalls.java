@@ -85,8 +85,7 @@ public final class GrpcUnaryCalls implements Workload {
         ClientCalls.asyncUnaryCall(channel.newCall(ECHO, CallOptions.DEFAULT), new byte[64], new Done(inFlight, done));
       }
       inFlight.acquire(concurrency);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      return List.of(new Figure("gRPC unary, " + concurrency + " in flight", "calls/s", done.get() / seconds, true));
+      return List.of(Figure.rate("gRPC unary, " + concurrency + " in flight", "calls/s", done.get(), System.nanoTime() - start));
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
