@@ -27,6 +27,11 @@ public record MessageFacts(String protocol, Map<String, List<String>> values) {
     return new Builder(protocol);
   }
 
+  /** The facts of a message with one key and one value (built without a builder: this runs per message). */
+  public static MessageFacts of(String protocol, String key, String value) {
+    return new MessageFacts(protocol, Map.of(key, List.of(value)));
+  }
+
   /** The values of a key, empty when the message has none. */
   public List<String> get(String key) {
     return values.getOrDefault(key, List.of());
