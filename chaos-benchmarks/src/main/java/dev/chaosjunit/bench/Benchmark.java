@@ -31,7 +31,8 @@ import org.apiguardian.api.API;
 public final class Benchmark {
 
   private static final long BULK_BYTES = 256L << 20;
-  private static final int ROUNDS = 3;
+  /** Measured rounds unless {@code -Dchaos.bench.rounds} says otherwise (more rounds, steadier medians on a busy machine). */
+  private static final int DEFAULT_ROUNDS = 3;
   private static final Duration PROTOCOL_ROW = Duration.ofSeconds(5);
   private static final double PROTOCOL_TARGET_PERCENT = 90;
 
@@ -50,13 +51,14 @@ public final class Benchmark {
       throw new IllegalArgumentException("unknown arguments " + List.of(args)
           + "; run with one of: all (the default), core, protocols [redis|postgres|kafka|grpc|http|amqp|nats|memcached|mongodb]");
     }
+    int rounds = rounds(System.getProperty("chaos.bench.rounds", String.valueOf(DEFAULT_ROUNDS)));
     List<Suite> suites = new ArrayList<>();
     Suite core = null;
     Suite protocols = null;
     try {
       core = part.equals("protocols") ? null : start(coreSuite(), suites);
       protocols = part.equals("core") ? null : start(protocolSuite(only), suites);
-      measure(suites, System.out);
+      measure(suites, rounds, System.out);
     } finally {
       for (Suite suite : suites) {
         suite.close();
@@ -72,15 +74,29 @@ public final class Benchmark {
     return suite;
   }
 
-  private static void measure(List<Suite> suites, PrintStream out) {
+  private static void measure(List<Suite> suites, int rounds, PrintStream out) {
     out.println("warming up (one unreported round)...");
     suites.forEach(s -> s.round(false));
-    for (int i = 1; i <= ROUNDS; i++) {
-      out.println("measuring, round " + i + " of " + ROUNDS + "...");
+    for (int i = 1; i <= rounds; i++) {
+      out.println("measuring, round " + i + " of " + rounds + "...");
       for (Suite suite : suites) {
         suite.round(true);
       }
     }
+  }
+
+  /** The number of measured rounds {@code value} (of {@code -Dchaos.bench.rounds}) gives. */
+  static int rounds(String value) {
+    try {
+      int rounds = Integer.parseInt(value.trim());
+      if (rounds >= 1) {
+        return rounds;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("chaos.bench.rounds (CHAOS_BENCH_ROUNDS) is [" + value
+        + "]: give a whole number of measured rounds of at least 1, e.g. 5");
   }
 
   private static void print(Suite core, Suite protocols, PrintStream out) {

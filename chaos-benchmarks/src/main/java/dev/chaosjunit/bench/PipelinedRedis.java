@@ -46,9 +46,8 @@ final class PipelinedRedis implements Workload {
       for (Future<Long> count : counts) {
         replies += count.get();
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
       String label = "pipelined GET (" + connections + " conn x " + pipeline + ")";
-      return List.of(new Figure(label, "req/s", replies / seconds, true));
+      return List.of(Figure.rate(label, "req/s", replies, System.nanoTime() - start));
     } finally {
       pool.shutdownNow();
     }

@@ -83,7 +83,7 @@ final class Report {
         "range of rounds", "vs direct", referenceHeader);
     rows.forEach((route, figures) -> {
       Figure f = median(figures);
-      out.printf(Locale.ROOT, "  %-38s %12.1f %23s %10s %10s%n", route, f.value(), range(figures),
+      out.printf(Locale.ROOT, "  %-38s %12s %23s %10s %10s%n", route, number(f.value()), range(figures),
           ratio(f, direct), ratio(f, second));
     });
   }
@@ -91,7 +91,12 @@ final class Report {
   private static String range(List<Figure> figures) {
     double min = figures.stream().mapToDouble(Figure::value).min().orElse(0);
     double max = figures.stream().mapToDouble(Figure::value).max().orElse(0);
-    return String.format(Locale.ROOT, "%.1f..%.1f", min, max);
+    return number(min) + ".." + number(max);
+  }
+
+  /** One decimal, two below 10 (CPU microseconds per operation). */
+  private static String number(double value) {
+    return String.format(Locale.ROOT, Math.abs(value) < 10 ? "%.2f" : "%.1f", value);
   }
 
   /** Throughput as a percentage of the reference; latency as the difference in the figure's unit. */
@@ -102,6 +107,7 @@ final class Report {
     if (f.higherIsBetter()) {
       return String.format(Locale.ROOT, "%.0f %%", 100 * f.value() / reference.value());
     }
-    return String.format(Locale.ROOT, "%+.1f", f.value() - reference.value());
+    double difference = f.value() - reference.value();
+    return (difference >= 0 ? "+" : "") + number(difference);
   }
 }

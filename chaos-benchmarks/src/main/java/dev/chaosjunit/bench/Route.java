@@ -50,6 +50,14 @@ public interface Route extends AutoCloseable {
     return front(upstream, protocol);
   }
 
+  /**
+   * The name prefix of the threads in this JVM that relay this route's traffic, if they run here: the
+   * report then adds their CPU time and allocation per operation of each rate. Empty by default.
+   */
+  default Optional<String> relayThreads() {
+    return Optional.empty();
+  }
+
   /** Frees what the route holds (processes, engines) once all workloads ran. */
   @Override
   default void close() throws Exception {}

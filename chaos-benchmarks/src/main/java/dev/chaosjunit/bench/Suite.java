@@ -76,8 +76,14 @@ final class Suite implements AutoCloseable {
   private void measure(Route route, Workload workload, Report into) {
     String protocol = workload.protocol();
     Optional<Workload.AdvertisedRelay> relay = Optional.ofNullable(relays.get(protocol));
+    Optional<String> threads = route.relayThreads();
     try (Route.Fronted fronted = route.front(targets.get(protocol), protocol, relay)) {
-      workload.run(fronted.address()).forEach(f -> into.add(route.name(), f));
+      Optional<ThreadUsage> before = threads.map(ThreadUsage::ofThreadsNamed);
+      List<Figure> figures = workload.run(fronted.address());
+      Optional<ThreadUsage> used = before.map(b -> ThreadUsage.ofThreadsNamed(threads.get()).since(b));
+      figures.forEach(f -> into.add(route.name(), f));
+      used.ifPresent(u -> figures.stream().filter(f -> f.operations() > 0)
+          .forEach(f -> u.perOperation(f).forEach(perOperation -> into.add(route.name(), perOperation))));
     } catch (Exception e) {
       report.note(route.name() + " / " + workload.getClass().getSimpleName() + " failed: " + e);
     }

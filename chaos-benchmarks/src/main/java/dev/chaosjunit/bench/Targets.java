@@ -24,13 +24,34 @@ final class Targets {
     atMost(report, route, "round trip p50", ServerProcessRoute.TOXIPROXY, out);
   }
 
-  /** Every figure of {@code route} at least {@code minPercent} of the report's reference route (the L4 relay). */
+  /**
+   * Every rate of {@code route} at least {@code minPercent} of the report's reference route (the L4 relay),
+   * and the reference's relay CPU per operation at least {@code minPercent} of the route's (the throughput
+   * ratio the relay threads' CPU alone would allow).
+   */
   static void printRelative(Report report, String route, double minPercent, PrintStream out) {
     out.println();
     out.println("targets for [" + route + "]:");
     for (String label : report.labels()) {
-      share(report, route, label, report.reference(), minPercent, out);
+      Figure f = report.figure(label, route);
+      if (f != null && f.higherIsBetter()) {
+        share(report, route, label, report.reference(), minPercent, out);
+      } else if (label.endsWith(ThreadUsage.CPU)) {
+        cpuShare(report, route, label, minPercent, out);
+      }
     }
+  }
+
+  private static void cpuShare(Report report, String route, String label, double minPercent, PrintStream out) {
+    Figure f = report.figure(label, route);
+    Figure ref = report.figure(label, report.reference());
+    String target = label + " per op: " + report.reference() + " / this >= " + (int) minPercent + " %";
+    if (ref == null) {
+      out.printf(Locale.ROOT, "  %-60s n/a (no %s figure)%n", target, report.reference());
+      return;
+    }
+    double percent = 100 * ref.value() / f.value();
+    out.printf(Locale.ROOT, "  %-60s %6.0f %%  %s%n", target, percent, percent >= minPercent ? "MET" : "MISSED");
   }
 
   private static void share(Report report, String route, String label, String reference, double minPercent,

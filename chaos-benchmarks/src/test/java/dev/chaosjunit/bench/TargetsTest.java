@@ -25,6 +25,24 @@ class TargetsTest {
   }
 
   @Test
+  void cpuTargetIsTheReferencesCpuPerOperationAsAShareOfTheRoutesAndAllocationIsNoTarget() {
+    Report report = new Report(L4, "vs L4");
+    add(report, "tx", 1000, 1000);
+    report.add(L4, new Figure("tx" + ThreadUsage.CPU, "us/op", 9, false));
+    report.add(AWARE, new Figure("tx" + ThreadUsage.CPU, "us/op", 10, false));
+    report.add(L4, new Figure("calls" + ThreadUsage.CPU, "us/op", 9, false));
+    report.add(AWARE, new Figure("calls" + ThreadUsage.CPU, "us/op", 10.1, false));
+    report.add(L4, new Figure("tx, proxy alloc", "B/op", 0, false));
+    report.add(AWARE, new Figure("tx, proxy alloc", "B/op", 100, false));
+
+    String printed = printRelative(report);
+
+    assertThat(printed).containsPattern("tx, proxy CPU per op: chaos-proxy L4 / this >= 90 % +90 %  MET")
+        .containsPattern("calls, proxy CPU per op: chaos-proxy L4 / this >= 90 % +89 %  MISSED")
+        .doesNotContain("alloc");
+  }
+
+  @Test
   void reportUsesTheMedianOfRoundsAndTheGivenReferenceColumn() {
     Report report = new Report(L4, "vs L4");
     for (double value : new double[] {100, 300, 200}) {

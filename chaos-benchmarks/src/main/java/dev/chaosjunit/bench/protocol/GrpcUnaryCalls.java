@@ -98,9 +98,8 @@ public final class GrpcUnaryCalls implements Workload {
         ClientCalls.asyncUnaryCall(channel.newCall(ECHO, CallOptions.DEFAULT), new byte[64], new Done(inFlight, done));
       }
       inFlight.acquire(concurrency);
-      double seconds = (System.nanoTime() - start) / 1e9;
       String name = protocol.equals("http") ? "HTTP/2 h2c requests (gRPC unary), " : "gRPC unary, ";
-      return List.of(new Figure(name + concurrency + " in flight", "calls/s", done.get() / seconds, true));
+      return List.of(Figure.rate(name + concurrency + " in flight", "calls/s", done.get(), System.nanoTime() - start));
     } finally {
       channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }

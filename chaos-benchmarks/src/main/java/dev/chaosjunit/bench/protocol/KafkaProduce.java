@@ -64,7 +64,6 @@ public final class KafkaProduce implements Workload {
     if (failure.get() != null) {
       throw new IllegalStateException("a benchmark record failed", failure.get());
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return List.of(new Figure("Kafka produce, acks=all", "records/s", sent / seconds, true));
+    return List.of(Figure.rate("Kafka produce, acks=all", "records/s", sent, System.nanoTime() - start));
   }
 }

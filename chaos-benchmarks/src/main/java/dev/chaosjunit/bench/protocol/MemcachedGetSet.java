@@ -68,8 +68,7 @@ public final class MemcachedGetSet implements Workload {
         }
         operations += window;
       }
-      double rate = operations / ((System.nanoTime() - start) / 1e9);
-      return List.of(new Figure("Memcached get + set", "ops/s", rate, true));
+      return List.of(Figure.rate("Memcached get + set", "ops/s", operations, System.nanoTime() - start));
     } finally {
       client.shutdown(1, TimeUnit.SECONDS);
     }

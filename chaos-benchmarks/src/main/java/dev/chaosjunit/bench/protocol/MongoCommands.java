@@ -83,8 +83,7 @@ public final class MongoCommands implements Workload {
       for (Future<Long> loop : loops) {
         commands += loop.get();
       }
-      double rate = commands / ((System.nanoTime() - start) / 1e9);
-      return List.of(new Figure("MongoDB insert + find", "commands/s", rate, true));
+      return List.of(Figure.rate("MongoDB insert + find", "commands/s", commands, System.nanoTime() - start));
     } finally {
       pool.shutdownNow();
     }

@@ -65,8 +65,7 @@ public final class NatsPublishSubscribe implements Workload {
         }
         connection.flush(Duration.ofSeconds(10));
       }
-      double rate = received.get() / ((System.nanoTime() - start) / 1e9);
-      return List.of(new Figure("NATS publish + subscribe", "msgs/s", rate, true));
+      return List.of(Figure.rate("NATS publish + subscribe", "msgs/s", received.get(), System.nanoTime() - start));
     }
   }
 }

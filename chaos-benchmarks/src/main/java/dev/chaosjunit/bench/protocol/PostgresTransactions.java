@@ -77,8 +77,7 @@ public final class PostgresTransactions implements Workload {
       for (Future<Long> count : counts) {
         done += count.get();
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      return List.of(new Figure("PostgreSQL SELECT+UPDATE, " + threads + " conn", "tx/s", done / seconds, true));
+      return List.of(Figure.rate("PostgreSQL SELECT+UPDATE, " + threads + " conn", "tx/s", done, System.nanoTime() - start));
     } finally {
       pool.shutdownNow();
     }

@@ -41,6 +41,9 @@ public final class ProxyRoute implements Route {
   /** The row name of the protocol-aware proxy. */
   public static final String PROTOCOL_AWARE = "chaos-proxy protocol-aware";
 
+  /** The name prefix of the engine's event-loop threads. */
+  public static final String ENGINE_THREADS = "chaos-proxy-io";
+
   private final boolean protocolAware;
   private final AtomicInteger proxies = new AtomicInteger();
   private ProxyEngine engine;
@@ -82,6 +85,12 @@ public final class ProxyRoute implements Route {
 
   private static Rule never(Fault fault) {
     return (Rule) fault.named("never").effects().get(0).effect();
+  }
+
+  /** The engine's event-loop threads ({@code Transport.THREAD_PREFIX} in chaos-proxies), which do all its relaying. */
+  @Override
+  public Optional<String> relayThreads() {
+    return Optional.of(ENGINE_THREADS);
   }
 
   @Override

@@ -135,6 +135,11 @@ final class ConnectionPort implements RelayPort {
   }
 
   @Override
+  public boolean hasRules(Direction direction) {
+    return connection.proxy().hasRules(direction);
+  }
+
+  @Override
   public void passThrough(String reason) {
     if (inspecting) {
       inspecting = false;

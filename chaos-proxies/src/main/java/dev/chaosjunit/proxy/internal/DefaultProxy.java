@@ -204,6 +204,10 @@ final class DefaultProxy implements Proxy {
     return InetSocketAddress.createUnresolved(spec.upstreamHost(), spec.upstreamPort());
   }
 
+  boolean hasRules(Direction direction) {
+    return rules.hasRules(direction);
+  }
+
   Optional<RuleMatch> match(long connection, Direction direction, MessageFacts facts, Set<ActiveRule> firedHere) {
     return rules.match(connection, direction, facts, firedHere).map(fired -> {
       publish(new ProxyEvent.FaultFired(Instant.now(), name(), connection, FaultKind.RULE, fired.rule().name(),

@@ -86,6 +86,16 @@ final class RuleBook {
     return counter.snapshot();
   }
 
+  /** Whether a rule applies to messages going in {@code direction}. */
+  boolean hasRules(Direction direction) {
+    for (ActiveRule rule : rules) {
+      if (rule.spec.direction() == direction) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Finds the first rule that fires for a message of a connection's direction; {@code firedHere} holds
    * the rules that fired on that connection before, so each counts it once.

@@ -39,6 +39,22 @@ final class Bson {
     return zero + 1;
   }
 
+  /**
+   * Whether the element name from {@code start} to {@code nameEnd} (the end {@link #cstringEnd} gave, its
+   * zero included) is {@code name}.
+   */
+  static boolean nameIs(ByteBuf buf, int start, int nameEnd, byte[] name) {
+    if (nameEnd - 1 - start != name.length) {
+      return false;
+    }
+    for (int i = 0; i < name.length; i++) {
+      if (buf.getByte(start + i) != name[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The value of the element of {@code type} at {@code start} ends here (exclusive); checked against {@code limit}. */
   static int valueEnd(ByteBuf buf, byte type, int start, int limit, String what) {
     int end = switch (type) {

@@ -20,6 +20,13 @@ import java.nio.charset.StandardCharsets;
 record CommandBody(int start, int end, String command, String collection, String database,
     int compressionStart, int compressionEnd) {
 
+  private static final byte[] DB = "$db".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] COMPRESSION = "compression".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * Reads the top level of the document at {@code start}; element names other than the first are compared
+   * as bytes, never decoded.
+   */
   static CommandBody read(ByteBuf buf, int start, int limit, String what) {
     int end = Bson.documentEnd(buf, start, limit, what);
     String command = "";
@@ -32,13 +39,12 @@ record CommandBody(int start, int end, String command, String collection, String
       byte type = buf.getByte(i);
       int nameEnd = Bson.cstringEnd(buf, i + 1, end - 1, what);
       int valueEnd = Bson.valueEnd(buf, type, nameEnd, end - 1, what);
-      String name = buf.toString(i + 1, nameEnd - i - 2, StandardCharsets.UTF_8);
       if (i == start + 4) {
-        command = name;
+        command = buf.toString(i + 1, nameEnd - i - 2, StandardCharsets.UTF_8);
         collection = type == Bson.STRING ? Bson.string(buf, nameEnd, end - 1, what) : null;
-      } else if (name.equals("$db") && type == Bson.STRING) {
+      } else if (type == Bson.STRING && Bson.nameIs(buf, i + 1, nameEnd, DB)) {
         database = Bson.string(buf, nameEnd, end - 1, what);
-      } else if (name.equals("compression")) {
+      } else if (Bson.nameIs(buf, i + 1, nameEnd, COMPRESSION)) {
         compressionStart = i;
         compressionEnd = valueEnd;
       }

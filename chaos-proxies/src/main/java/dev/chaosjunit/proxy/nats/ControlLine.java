@@ -3,39 +3,49 @@ package dev.chaosjunit.proxy.nats;
 import dev.chaosjunit.proxy.protocol.FrameDecodeException;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * A control line's words, found without copying: the offsets of the first {@link #MAX_WORDS} words
- * divided by spaces or tabs. Words become strings only when asked for; sizes are read from the bytes.
+ * A control line's words: the line copied once into an array that is reused from line to line (one bulk
+ * read instead of a checked read per byte), and the offsets of the first {@link #MAX_WORDS} words
+ * divided by spaces or tabs. Words become strings only when asked for; names and sizes are read from the
+ * bytes. One instance per direction of a session.
  */
 final class ControlLine {
 
   /** HMSG has the most words: name, subject, sid, reply, header size, total size. */
   private static final int MAX_WORDS = 6;
 
-  private final ByteBuf buf;
-  private final int end;
   private final int[] bounds = new int[2 * MAX_WORDS];
+  private byte[] bytes = new byte[128];
+  private int length;
   private int words;
   private boolean more;
 
-  ControlLine(ByteBuf buf, int start, int end) {
-    this.buf = buf;
-    this.end = end;
-    int i = start;
+  /** Reads the line from {@code start} to {@code end} (exclusive, without its CRLF); returns this. */
+  ControlLine read(ByteBuf buf, int start, int end) {
+    length = end - start;
+    if (bytes.length < length) {
+      bytes = Arrays.copyOf(bytes, Math.max(length, 2 * bytes.length));
+    }
+    buf.getBytes(start, bytes, 0, length);
+    words = 0;
+    more = false;
+    int i = 0;
     while (true) {
-      while (i < end && space(buf.getByte(i))) {
+      while (i < length && space(bytes[i])) {
         i++;
       }
-      if (i == end) {
-        return;
+      if (i == length) {
+        return this;
       }
       if (words == MAX_WORDS) {
         more = true;
-        return;
+        return this;
       }
       bounds[2 * words] = i;
-      while (i < end && !space(buf.getByte(i))) {
+      while (i < length && !space(bytes[i])) {
         i++;
       }
       bounds[2 * words++ + 1] = i;
@@ -61,12 +71,35 @@ final class ControlLine {
     if (index >= words) {
       return "";
     }
-    return buf.toString(bounds[2 * index], bounds[2 * index + 1] - bounds[2 * index], StandardCharsets.UTF_8);
+    return new String(bytes, bounds[2 * index], bounds[2 * index + 1] - bounds[2 * index], StandardCharsets.UTF_8);
   }
 
   /** Everything after the name (CONNECT's JSON), or the empty string. */
   String rest() {
-    return words < 2 ? "" : buf.toString(bounds[2], end - bounds[2], StandardCharsets.UTF_8);
+    return words < 2 ? "" : new String(bytes, bounds[2], length - bounds[2], StandardCharsets.UTF_8);
+  }
+
+  /** The operation of {@code names} (upper case) that the first word is, ignoring ASCII case; {@code null} if none. */
+  String name(List<String> names) {
+    for (int n = 0; n < names.size(); n++) {
+      if (nameIs(names.get(n))) {
+        return names.get(n);
+      }
+    }
+    return null;
+  }
+
+  private boolean nameIs(String upper) {
+    if (words == 0 || bounds[1] - bounds[0] != upper.length()) {
+      return false;
+    }
+    for (int i = 0; i < upper.length(); i++) {
+      byte b = bytes[bounds[0] + i];
+      if ((b >= 'a' && b <= 'z' ? b - ('a' - 'A') : b) != upper.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Word {@code index} as a size of 0..{@link NatsOp#MAX_PAYLOAD} bytes. */
@@ -75,7 +108,7 @@ final class ControlLine {
     int to = bounds[2 * index + 1];
     long size = 0;
     for (int i = from; i < to && size <= NatsOp.MAX_PAYLOAD; i++) {
-      byte b = buf.getByte(i);
+      byte b = bytes[i];
       if (b < '0' || b > '9') {
         throw new FrameDecodeException(op + " has a size [" + NatsOp.abbreviate(word(index)) + "] that is not a number");
       }

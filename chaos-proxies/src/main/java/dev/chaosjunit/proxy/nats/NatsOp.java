@@ -5,33 +5,37 @@ import dev.chaosjunit.proxy.protocol.FrameDecodeException;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 
 /**
  * One NATS protocol operation: its control line and, for the four that carry a message (PUB, HPUB,
  * MSG, HMSG), the payload that follows it with its closing CRLF.
  *
  * @param name the operation, upper case ({@code PUB}, {@code +OK}...)
- * @param subject a message's subject; {@code null} for the other operations
+ * @param message whether a payload follows the control line (PUB, HPUB, MSG, HMSG)
+ * @param subject a message's subject when it was asked for; {@code null} for the other operations
  * @param json the JSON of {@code CONNECT}; {@code null} for the other operations
  * @param length the whole operation in bytes: control line, payload and the payload's CRLF
  */
-record NatsOp(String name, String subject, String json, int length) {
+record NatsOp(String name, boolean message, String subject, String json, int length) {
 
   /** Far above nats-server's default {@code max_control_line} (4 KiB), leaving room for long INFO and CONNECT lines. */
   static final int MAX_LINE = 1 << 20;
   /** nats-server's upper limit for {@code max_payload}. */
   static final int MAX_PAYLOAD = 64 << 20;
 
-  static final Set<String> CLIENT_OPS = Set.of("CONNECT", "PUB", "HPUB", "SUB", "UNSUB", "PING", "PONG");
-  static final Set<String> SERVER_OPS = Set.of("INFO", "MSG", "HMSG", "PING", "PONG", "+OK", "-ERR");
+  /** The operations a client sends, the most frequent first (they are tried in this order). */
+  static final List<String> CLIENT_OPS = List.of("PUB", "HPUB", "PING", "PONG", "SUB", "UNSUB", "CONNECT");
+  /** The operations a server sends, the most frequent first. */
+  static final List<String> SERVER_OPS = List.of("MSG", "HMSG", "PING", "PONG", "+OK", "-ERR", "INFO");
   private static final int LONGEST_NAME = "CONNECT".length();
 
   /**
    * The operation at {@code in}'s reader index once its control line is there ({@code null} before),
-   * checked against the operations {@code allowed} in this direction.
+   * checked against the operations {@code allowed} in this direction, read into {@code line}; a message's
+   * subject is decoded only when {@code subject} is true.
    */
-  static NatsOp peek(FrameBuffer in, Set<String> allowed) {
+  static NatsOp peek(FrameBuffer in, List<String> allowed, ControlLine line, boolean subject) {
     ByteBuf buf = in.view();
     int readable = in.readable();
     if (readable == 0) {
@@ -47,14 +51,14 @@ record NatsOp(String name, String subject, String json, int length) {
       return null;
     }
     int end = newline > start && buf.getByte(newline - 1) == '\r' ? newline - 1 : newline;
-    return parse(new ControlLine(buf, start, end), newline + 1 - start, allowed);
+    return parse(line.read(buf, start, end), newline + 1 - start, allowed, subject);
   }
 
   /**
    * Refuses bytes that cannot begin an operation while the line is incomplete, so that a peer speaking
    * something else (a TLS handshake) is relayed at once rather than held while waiting for a line end.
    */
-  private static void checkName(ByteBuf buf, int start, int readable, Set<String> allowed) {
+  private static void checkName(ByteBuf buf, int start, int readable, List<String> allowed) {
     int end = start + Math.min(readable, LONGEST_NAME + 1);
     int delimiter = buf.forEachByte(start, end - start, b -> !ControlLine.space(b) && b != '\r');
     String name = buf.toString(start, (delimiter < 0 ? end : delimiter) - start, StandardCharsets.ISO_8859_1)
@@ -65,10 +69,11 @@ record NatsOp(String name, String subject, String json, int length) {
     }
   }
 
-  private static NatsOp parse(ControlLine line, int lineLength, Set<String> allowed) {
-    String name = line.word(0).toUpperCase(Locale.ROOT);
-    if (!allowed.contains(name)) {
-      throw new FrameDecodeException("[" + abbreviate(name) + "] is not a NATS operation this peer sends");
+  private static NatsOp parse(ControlLine line, int lineLength, List<String> allowed, boolean subject) {
+    String name = line.name(allowed);
+    if (name == null) {
+      throw new FrameDecodeException("[" + abbreviate(line.word(0).toUpperCase(Locale.ROOT))
+          + "] is not a NATS operation this peer sends");
     }
     long payload = switch (name) {
       case "PUB" -> payload(name, line, 2, false);
@@ -78,9 +83,9 @@ record NatsOp(String name, String subject, String json, int length) {
       default -> -1;
     };
     if (payload < 0) {
-      return new NatsOp(name, null, name.equals("CONNECT") ? line.rest() : null, lineLength);
+      return new NatsOp(name, false, null, name.equals("CONNECT") ? line.rest() : null, lineLength);
     }
-    return new NatsOp(name, line.word(1), null, (int) (lineLength + payload + 2));
+    return new NatsOp(name, true, subject ? line.word(1) : null, null, (int) (lineLength + payload + 2));
   }
 
   /**
@@ -103,11 +108,6 @@ record NatsOp(String name, String subject, String json, int length) {
 
   static String abbreviate(String text) {
     return text.length() <= 20 ? text : text.substring(0, 20) + "...";
-  }
-
-  /** Whether a payload follows the control line. */
-  boolean carriesMessage() {
-    return subject != null;
   }
 
   /** Checks the CRLF that closes the payload; the whole operation must be in {@code buf}. */

@@ -26,6 +26,8 @@ final class NatsSession extends FramedSession {
   /** A message whose rule fired, waiting for the rest of its payload. */
   private record Fired(NatsOp op, Action action) {}
 
+  private final ControlLine clientLine = new ControlLine();
+  private final ControlLine serverLine = new ControlLine();
   private Fired fromClient;
   private Fired fromServer;
   private boolean verbose;
@@ -36,14 +38,14 @@ final class NatsSession extends FramedSession {
     if (fromClient != null) {
       return carryOut(in, true, port);
     }
-    NatsOp op = NatsOp.peek(in, NatsOp.CLIENT_OPS);
+    NatsOp op = NatsOp.peek(in, NatsOp.CLIENT_OPS, clientLine, port.hasRules(Direction.UPSTREAM));
     if (op == null) {
       return false;
     }
     if (op.name().equals("CONNECT")) {
       verbose = VERBOSE.matcher(op.json()).find();
     }
-    if (op.carriesMessage()) {
+    if (op.message()) {
       fromClient = fire(op, Direction.UPSTREAM, in, port);
     } else {
       in.pass(op.length());
@@ -57,11 +59,11 @@ final class NatsSession extends FramedSession {
     if (fromServer != null) {
       return carryOut(in, false, port);
     }
-    NatsOp op = NatsOp.peek(in, NatsOp.SERVER_OPS);
+    NatsOp op = NatsOp.peek(in, NatsOp.SERVER_OPS, serverLine, port.hasRules(Direction.DOWNSTREAM));
     if (op == null) {
       return false;
     }
-    if (op.carriesMessage()) {
+    if (op.message()) {
       fromServer = fire(op, Direction.DOWNSTREAM, in, port);
     } else {
       in.pass(op.length());
@@ -75,12 +77,13 @@ final class NatsSession extends FramedSession {
   }
 
   /**
-   * Asks the rules about a message: streams it through when none fires, ends the connection for a drop
+   * Asks the rules about a message (its subject was decoded if the direction has rules): streams it
+   * through when none fires, ends the connection for a drop
    * with a mode, and otherwise returns the rule's action, to carry out once the payload is whole.
    */
   private Fired fire(NatsOp op, Direction direction, FrameBuffer in, RelayPort port) {
-    MessageFacts facts = MessageFacts.of(NatsInspector.NAME).put(NatsInspector.SUBJECT, op.subject()).build();
-    Optional<Action> action = port.match(direction, facts).map(RuleMatch::action);
+    Optional<Action> action = op.subject() == null ? Optional.empty()
+        : port.match(direction, MessageFacts.of(NatsInspector.NAME, NatsInspector.SUBJECT, op.subject())).map(RuleMatch::action);
     if (action.isEmpty()) {
       in.passStreaming(op.length());
       return null;

@@ -104,6 +104,11 @@ final class BatchingPort implements RelayPort {
   }
 
   @Override
+  public boolean hasRules(Direction direction) {
+    return port.hasRules(direction);
+  }
+
+  @Override
   public void passThrough(String reason) {
     flush();
     port.passThrough(reason);

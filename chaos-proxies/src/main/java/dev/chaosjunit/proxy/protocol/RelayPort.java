@@ -55,6 +55,13 @@ public interface RelayPort {
   Optional<RuleMatch> match(Direction direction, MessageFacts facts);
 
   /**
+   * Whether the proxy has a rule for messages going in {@code direction} now. When it has none,
+   * {@link #match} would find nothing and count nothing, so a session may skip it and the decoding only
+   * matching needs (a message's subject, key or command as text); it must still find the message's end.
+   */
+  boolean hasRules(Direction direction);
+
+  /**
    * Ends the connection as a DROP action's {@code mode} says: {@link DropMode#CLOSE} closes,
    * {@link DropMode#RESET} resets, {@link DropMode#BLACKHOLE} blackholes; the protocol-specific modes are
    * the protocol's to carry out.

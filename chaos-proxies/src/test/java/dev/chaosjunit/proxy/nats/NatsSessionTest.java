@@ -130,6 +130,21 @@ class NatsSessionTest {
   }
 
   @Test
+  void publishesGoUnmatchedWhileNoRuleIsForThemAndAreMatchedOnceOneIs() {
+    port.rule(deliveries("orders.>", new Action.Drop(null)));
+    port.client(session, CONNECT + pub("orders.new", "x"), 4096);
+    assertThat(port.requestFacts()).isEmpty();
+
+    port.rule(publishes("audit.>", Action.Error.of("", "")));
+    port.client(session, pub("orders.eu", "y") + hpub("orders.us", "r", HEADERS, "z"), 4096);
+
+    assertThat(port.requestFacts()).extracting(f -> f.get("subject"))
+        .containsExactly(List.of("orders.eu"), List.of("orders.us"));
+    assertThat(port.sentToServer()).isEqualTo(CONNECT + pub("orders.new", "x") + pub("orders.eu", "y")
+        + hpub("orders.us", "r", HEADERS, "z"));
+  }
+
+  @Test
   void aDropWithAModeEndsTheConnection() {
     port.rule(deliveries("orders", new Action.Drop(DropMode.CLOSE)));
     port.server(session, INFO + msg("orders", "1", "x") + "PING\r\n", 4096);

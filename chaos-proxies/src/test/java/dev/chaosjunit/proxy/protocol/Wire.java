@@ -113,6 +113,11 @@ final class Wire implements RelayPort {
   }
 
   @Override
+  public boolean hasRules(Direction direction) {
+    return false;
+  }
+
+  @Override
   public void passThrough(String reason) {
     events.add("passThrough");
     passThroughReason = reason;

@@ -92,6 +92,11 @@ final class FuzzPort implements RelayPort {
   }
 
   @Override
+  public boolean hasRules(Direction direction) {
+    return rules.hasRules(direction);
+  }
+
+  @Override
   public void passThrough(String reason) {
     passThrough = reason;
   }

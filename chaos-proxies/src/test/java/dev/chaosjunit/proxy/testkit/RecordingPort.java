@@ -189,6 +189,11 @@ public final class RecordingPort implements RelayPort {
   }
 
   @Override
+  public boolean hasRules(Direction direction) {
+    return rules.hasRules(direction);
+  }
+
+  @Override
   public void passThrough(String reason) {
     passThroughReason = reason;
     events.add("passThrough");

@@ -35,6 +35,11 @@ final class RuleTable {
     entries.add(new Entry(rule));
   }
 
+  /** Whether a rule applies to messages going in {@code direction}, as the engine's rule book says. */
+  boolean hasRules(Direction direction) {
+    return entries.stream().anyMatch(e -> e.rule.direction() == direction);
+  }
+
   int size() {
     return entries.size();
   }
