@@ -84,6 +84,11 @@ final class EarlyAnswers implements RelayPort {
   }
 
   @Override
+  public boolean hasRules(Direction direction) {
+    return port.hasRules(direction);
+  }
+
+  @Override
   public void passThrough(String reason) {
     port.passThrough(reason);
   }
