@@ -47,7 +47,7 @@ class RecordingPortTest {
   @Test
   void refusesARuleItsInspectorRefuses() {
     assertThatThrownBy(() -> port.rule(new Rule("r", "", Direction.UPSTREAM, Map.of(),
-        new Action.Drop(DropMode.GOAWAY), 1, 0, 0))).hasMessageContaining("has drop mode [goaway]");
+        new Action.Drop(DropMode.TIMEOUT), 1, 0, 0))).hasMessageContaining("has drop mode [timeout]");
   }
 
   @Test
