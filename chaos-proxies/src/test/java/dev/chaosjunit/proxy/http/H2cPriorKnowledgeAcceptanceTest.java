@@ -77,27 +77,43 @@ class H2cPriorKnowledgeAcceptanceTest {
   @Test
   void aResetStreamFailsThatRequestAloneWhileConcurrentStreamsOnTheConnectionSucceed() throws Exception {
     proxy.addRule(rule("reset", Fault.on("orders").http().path("/orders/13").rstStream(Http2ErrorCode.INTERNAL_ERROR)));
+    client.dispatcher().setMaxRequestsPerHost(16);
     get("/orders/warm-up", "acme").close();
 
-    List<CompletableFuture<String>> calls = new ArrayList<>();
-    for (int i = 10; i < 20; i++) {
-      String path = "/orders/" + i;
-      calls.add(CompletableFuture.supplyAsync(() -> {
-        try (Response response = get(path, "acme")) {
-          return response.code() + " " + response.body().string();
-        } catch (IOException e) {
-          return e instanceof StreamResetException reset ? "reset " + reset.errorCode : e.toString();
-        }
-      }));
+    server.holdAnswers();
+    List<CompletableFuture<String>> others = new ArrayList<>();
+    for (int i = 20; i < 29; i++) {
+      others.add(call("/orders/" + i));
     }
+    server.awaitServed(1 + others.size());
+    assertThat(server.connections).as("the nine requests in flight on the warm connection").hasValue(1);
+    String reset = call("/orders/13").get(10, TimeUnit.SECONDS);
+    server.releaseAnswers();
 
-    for (int i = 10; i < 20; i++) {
-      assertThat(calls.get(i - 10).get(10, TimeUnit.SECONDS)).isEqualTo(i == 13
-          ? "reset " + ErrorCode.INTERNAL_ERROR
-          : "200 {\"id\":\"" + i + "\",\"status\":\"open\"}");
+    assertThat(reset).isEqualTo("reset " + ErrorCode.INTERNAL_ERROR);
+    for (int i = 20; i < 29; i++) {
+      assertThat(others.get(i - 20).get(10, TimeUnit.SECONDS)).as("a stream in flight on the reset stream's connection")
+          .isEqualTo("200 {\"id\":\"" + i + "\",\"status\":\"open\"}");
     }
+    assertThat(proxy.ruleCounters("reset").fired()).as("OkHttp tries a reset request once more").isEqualTo(2);
+    assertThat(server.served).as("each attempt's header block reaches the server, then RST_STREAM(CANCEL)")
+        .filteredOn("/orders/13"::equals).hasSize(2);
     assertThat(server.connections).as("OkHttp opens no new streams on a connection after a RST_STREAM with an error"
-        + " code; the streams already in flight there finish").hasValueBetween(1, 2);
+        + " code other than CANCEL or REFUSED_STREAM: its second attempt goes on a new connection").hasValue(2);
+
+    assertThat(call("/orders/29").get(10, TimeUnit.SECONDS)).isEqualTo("200 {\"id\":\"29\",\"status\":\"open\"}");
+    assertThat(server.connections).as("nor on the second one, reset too").hasValue(3);
+  }
+
+  /** Sends a GET at once on its own thread; its outcome as {@code "<status> <body>"} or {@code "reset <code>"}. */
+  private CompletableFuture<String> call(String path) {
+    return CompletableFuture.supplyAsync(() -> {
+      try (Response response = get(path, "acme")) {
+        return response.code() + " " + response.body().string();
+      } catch (IOException e) {
+        return e instanceof StreamResetException reset ? "reset " + reset.errorCode : e.toString();
+      }
+    }, runnable -> new Thread(runnable, "call " + path).start());
   }
 
   @Test

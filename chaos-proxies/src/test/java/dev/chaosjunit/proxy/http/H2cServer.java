@@ -18,8 +18,10 @@ import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2StreamFrame;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,6 +36,9 @@ final class H2cServer implements AutoCloseable {
   final List<String> served = new CopyOnWriteArrayList<>();
   /** The TCP connections accepted. */
   final AtomicInteger connections = new AtomicInteger();
+  /** Answers kept back while {@link #holdAnswers()} is in force, sent by {@link #releaseAnswers()}. */
+  private final List<Runnable> heldAnswers = new ArrayList<>();
+  private boolean holding;
   private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final Channel listener;
 
@@ -58,13 +63,40 @@ final class H2cServer implements AutoCloseable {
     return (InetSocketAddress) listener.localAddress();
   }
 
+  /** From now on the server reads requests but keeps its answers back until {@link #releaseAnswers()}. */
+  synchronized void holdAnswers() {
+    holding = true;
+  }
+
+  /** Sends the answers kept back, in the order their requests arrived, and answers at once from now on. */
+  void releaseAnswers() {
+    List<Runnable> answers;
+    synchronized (this) {
+      holding = false;
+      answers = List.copyOf(heldAnswers);
+      heldAnswers.clear();
+    }
+    answers.forEach(Runnable::run);
+  }
+
+  /** Waits until the server has read {@code count} requests in all, failing after ten seconds. */
+  void awaitServed(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (served.size() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the server read " + served.size() + " requests in 10 s, not " + count + ": " + served);
+      }
+      Thread.sleep(5);
+    }
+  }
+
   @Override
   public void close() throws InterruptedException {
     listener.close().sync();
-    group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync();
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
   }
 
-  /** One stream: answers when its headers (a GET) arrive. */
+  /** One stream: answers when its headers (a GET) arrive, or when released if answers are held. */
   private final class Request extends SimpleChannelInboundHandler<Http2StreamFrame> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Http2StreamFrame frame) {
@@ -72,7 +104,18 @@ final class H2cServer implements AutoCloseable {
         return;
       }
       String path = String.valueOf(headers.headers().path());
-      served.add(path);
+      Runnable answer = () -> ctx.executor().execute(() -> answer(ctx, path));
+      synchronized (H2cServer.this) {
+        served.add(path);
+        if (holding) {
+          heldAnswers.add(answer);
+          return;
+        }
+      }
+      answer(ctx, path);
+    }
+
+    private void answer(ChannelHandlerContext ctx, String path) {
       boolean order = path.startsWith("/orders/");
       byte[] body = (order ? "{\"id\":\"" + path.substring(8) + "\",\"status\":\"open\"}" : "{\"error\":\"not found\"}")
           .getBytes(StandardCharsets.UTF_8);
