@@ -4,8 +4,10 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.chaosjunit.junit.internal.run.SoakRunner;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.concurrent.Callable;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Runs soaks against the proxies and containers of a {@link ChaosTest} class: a parameter of its test
@@ -38,5 +40,22 @@ public final class Soak {
    */
   public SoakResult run(SoakPlan plan, Callable<?> workload) throws InterruptedException {
     return runner.run(plan, workload);
+  }
+
+  /**
+   * Runs {@code plan} as {@link #run(SoakPlan, Callable)} does, with a workload that returns nothing,
+   * e.g. {@code () -> { repository.save(order); }}. A call counts as failed when it throws.
+   */
+  public SoakResult run(SoakPlan plan, Executable workload) throws InterruptedException {
+    return runner.run(plan, () -> {
+      try {
+        workload.execute();
+      } catch (Exception | Error e) {
+        throw e;
+      } catch (Throwable t) {
+        throw new UndeclaredThrowableException(t);
+      }
+      return null;
+    });
   }
 }

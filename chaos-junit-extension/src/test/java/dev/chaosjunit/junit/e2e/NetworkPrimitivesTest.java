@@ -271,10 +271,7 @@ class NetworkPrimitivesTest {
     void soak(Soak soak, ChaosTopology topology) throws Exception {
       connect(topology, db, 1);
 
-      SoakResult result = soak.run(PLAN, () -> {
-        execute("INSERT INTO notes VALUES ('soaked')");
-        return null;
-      });
+      SoakResult result = soak.run(PLAN, () -> execute("INSERT INTO notes VALUES ('soaked')"));
 
       assertThat(result.events()).extracting(SoakResult.Event::fault).isEqualTo(
           PLAN.schedule(7).stream().map(s -> s.fault().describe()).toList());
