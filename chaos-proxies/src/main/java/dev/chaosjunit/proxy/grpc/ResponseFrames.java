@@ -97,7 +97,7 @@ final class ResponseFrames implements StreamDialect.ServerHalf {
     }
     Action.Rewrite rewrite = call.takeResponseRewrite();
     if (rewrite != null) {
-      HttpResponses.removed(rewrite).forEach(headers::remove);
+      HttpResponses.removed(rewrite).forEach(name -> headers.remove(name.toLowerCase(Locale.ROOT)));
       HttpResponses.headers(rewrite).forEach((name, value) -> headers.set(name.toLowerCase(Locale.ROOT), value));
     }
   }

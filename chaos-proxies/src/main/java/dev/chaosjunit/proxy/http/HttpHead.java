@@ -107,7 +107,7 @@ record HttpHead(String[] start, List<String[]> headers) {
       String name = header[0];
       if (set.containsKey(name) && placed.add(name)) {
         fields.add(new String[] {name, set.get(name)});
-      } else if (!set.containsKey(name) && !removed.contains(name.toLowerCase(Locale.ROOT))) {
+      } else if (!set.containsKey(name) && !removed.contains(name)) {
         fields.add(header);
       }
     }

@@ -7,11 +7,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
@@ -74,12 +73,12 @@ public final class HttpResponses {
     return action instanceof Action.Error error ? error.params() : ((Action.Respond) action).params();
   }
 
-  /** A REWRITE's headers to remove, lower case. */
+  /** A REWRITE's headers to remove, as written, in a set that ignores case. */
   public static Set<String> removed(Action.Rewrite rewrite) {
-    Set<String> names = new LinkedHashSet<>();
+    Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     rewrite.param(Action.Rewrite.REMOVE).ifPresent(list -> {
-      for (String name : list.split(",")) {
-        names.add(name.strip().toLowerCase(Locale.ROOT));
+      for (String name : list.split(",", -1)) {
+        names.add(name.strip());
       }
     });
     return names;

@@ -91,7 +91,7 @@ final class HttpRuleValidator {
         String header = name.substring(HttpResponses.HEADER.length());
         validateRewritable(header);
         validateHeader(header, value);
-        require(!removed.contains(header.toLowerCase(Locale.ROOT)), "both sets and removes header [" + header + "]: keep one");
+        require(!removed.contains(header), "both sets and removes header [" + header + "]: keep one");
       } else {
         require(name.equals(Action.Rewrite.REMOVE), "has parameter [" + name + "]: use header.<Name> or remove");
       }
