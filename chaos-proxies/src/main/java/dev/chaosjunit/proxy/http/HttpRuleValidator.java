@@ -115,6 +115,8 @@ final class HttpRuleValidator {
         "sets header [" + name + "], which the proxy computes: remove it");
     require(value.indexOf('\r') < 0 && value.indexOf('\n') < 0,
         "has a line break in header [" + name + "]: remove CR and LF");
+    require(value.chars().allMatch(c -> c == '\t' || c >= 0x20 && c < 0x7F), "has a character other than visible"
+        + " ASCII, space or tab in the value of header [" + name + "]: encode it (e.g. percent-encoding, RFC 8187)");
   }
 
   private void require(boolean condition, String problem) {

@@ -95,6 +95,24 @@ class H2cPriorKnowledgeAcceptanceTest {
     assertThat(server.connections).as("both streams and the warm-up on one connection").hasValue(1);
   }
 
+  @Test
+  void aRewrittenHeaderBlockLargerThanAFrameReachesTheClientInContinuationFramesAndTheConnectionGoesOn() throws Exception {
+    String padding = "p".repeat(40_000);
+    proxy.addRule(rule("padded", Fault.on("orders").http().path("/orders/padded")
+        .rewriteResponseHeaders(h -> h.set("X-Padding", padding))));
+
+    for (int i = 0; i < 3; i++) {
+      try (Response padded = get("/orders/padded", "acme"); Response plain = get("/orders/" + i, "acme")) {
+        assertThat(padded.header("x-padding")).isEqualTo(padding);
+        assertThat(padded.header("content-type")).isEqualTo("application/json");
+        assertThat(plain.header("x-padding")).isNull();
+        assertThat(plain.body().string()).isEqualTo("{\"id\":\"" + i + "\",\"status\":\"open\"}");
+      }
+    }
+    assertThat(proxy.ruleCounters("padded").fired()).isEqualTo(3);
+    assertThat(server.connections).hasValue(1);
+  }
+
   /** Sends a GET at once on its own thread; its outcome as {@code "<status> <headers> <body>"}. */
   private CompletableFuture<String> headersAndBody(String path) {
     return CompletableFuture.supplyAsync(() -> {

@@ -67,7 +67,9 @@ class HttpRuleValidationTest {
         Arguments.of(rewrite(Map.of("remove", "ETag", "status", "1")), "has parameter [status]: use header.<Name> or remove"),
         Arguments.of(rewrite(Map.of("remove", "ETag,,Date")), "has header name [], which is not an HTTP token"),
         Arguments.of(rewrite(Map.of("remove", "Bad Name")), "has header name [Bad Name], which is not an HTTP token"),
-        Arguments.of(rewrite(Map.of("header.X-A", "a\r\nb")), "has a line break in header [X-A]: remove CR and LF"));
+        Arguments.of(rewrite(Map.of("header.X-A", "a\r\nb")), "has a line break in header [X-A]: remove CR and LF"),
+        Arguments.of(rewrite(Map.of("header.X-A", "caf\u00e9")), "has a character other than visible ASCII, space or tab"
+            + " in the value of header [X-A]: encode it (e.g. percent-encoding, RFC 8187)"));
   }
 
   static Rule rewrite(Map<String, String> params) {
