@@ -12,7 +12,8 @@ import org.apiguardian.api.API;
  * parameters it supports, and rejects the others when the rule is declared.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public sealed interface Action permits Action.Error, Action.Delay, Action.Drop, Action.Respond, Action.Duplicate {
+public sealed interface Action permits Action.Error, Action.Delay, Action.Drop, Action.Respond, Action.Rewrite,
+    Action.Duplicate {
 
   /** The action's name in the admin API and in events: {@code error}, {@code delay}, ... */
   String type();
@@ -157,6 +158,40 @@ public sealed interface Action permits Action.Error, Action.Delay, Action.Drop, 
     @Override
     public String describe() {
       return "respond " + params;
+    }
+  }
+
+  /**
+   * Let the server answer, and change its answer on the way to the client as protocol-specific
+   * parameters say (HTTP: {@code header.<Name>} sets a response header, {@code remove} names the headers
+   * to take out, comma-separated).
+   *
+   * @param params in a stable order
+   */
+  record Rewrite(Map<String, String> params) implements Action {
+
+    /** The prefix of a parameter that sets a header, as in {@link Error}'s and {@link Respond}'s HTTP parameters. */
+    public static final String HEADER = "header.";
+    /** The parameter naming the headers to remove, comma-separated. */
+    public static final String REMOVE = "remove";
+
+    public Rewrite {
+      params = Checks.ordered(params);
+    }
+
+    /** A parameter, if set. */
+    public Optional<String> param(String name) {
+      return Optional.ofNullable(params.get(name));
+    }
+
+    @Override
+    public String type() {
+      return "rewrite";
+    }
+
+    @Override
+    public String describe() {
+      return "rewrite " + params;
     }
   }
 

@@ -4,12 +4,13 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
  * An HTTP rule, for HTTP/1.1 and for HTTP/2 with prior knowledge (h2c) alike: match keys {@code method},
  * {@code path}, {@code authority}, {@code header.<Name>}; errors carry a status {@code code} and body
- * {@code message}. On HTTP/2 every fault concerns one stream, the others on the connection go on.
+ * {@code message}; {@link #rewriteResponseHeaders} changes the headers of the server's own response. On HTTP/2 every fault concerns one stream, the others on the connection go on.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class HttpRule extends RuleBuilder<HttpRule> {
@@ -52,6 +53,22 @@ public final class HttpRule extends RuleBuilder<HttpRule> {
       throw new IllegalArgumentException("an injected HTTP response has a final status, 200 to 599, was [" + status + "]");
     }
     return build(new Action.Error(Integer.toString(status), body, responseHeaders));
+  }
+
+  /**
+   * Lets the server answer the matching request and changes the headers of its response on the way to
+   * the client, e.g. {@code rewriteResponseHeaders(h -> h.remove("Content-Type").set("Cache-Control", "no-store"))}.
+   * The status, the body and its framing stay as the server sent them; interim (1xx) responses and
+   * trailers are not changed. HTTP/2: the stream's response alone, the other streams go on.
+   */
+  public Fault rewriteResponseHeaders(Consumer<ResponseHeaders> changes) {
+    if (!responseHeaders.isEmpty()) {
+      throw new IllegalArgumentException("responseHeader(...) adds to an injected error, not to the server's response:"
+          + " use set(name, value) inside rewriteResponseHeaders");
+    }
+    ResponseHeaders headers = new ResponseHeaders();
+    changes.accept(headers);
+    return build(new Action.Rewrite(headers.params()));
   }
 
   /**

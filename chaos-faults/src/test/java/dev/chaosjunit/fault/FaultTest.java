@@ -72,6 +72,11 @@ class FaultTest {
     assertThat(reset.action()).isEqualTo(new Action.Drop(DropMode.RST_STREAM, Map.of("code", "REFUSED_STREAM")));
     assertThat(((Rule) effect(Fault.on("api").http().goAway(Http2ErrorCode.NO_ERROR))).action())
         .isEqualTo(new Action.Drop(DropMode.GOAWAY, Map.of("code", "NO_ERROR")));
+    Rule rewrite = (Rule) effect(Fault.on("api").http().path("/orders/*")
+        .rewriteResponseHeaders(h -> h.set("Cache-Control", "no-store").remove("Content-Type").remove("ETag")));
+    assertThat(rewrite.action()).isEqualTo(new Action.Rewrite(
+        Map.of("header.Cache-Control", "no-store", "remove", "Content-Type,ETag")));
+    assertThat(rewrite.action().describe()).isEqualTo("rewrite {header.Cache-Control=no-store, remove=Content-Type,ETag}");
 
     Rule deadlock = (Rule) effect(Fault.on("db").mysql().query("UPDATE*").error(1213, "40001", "Deadlock"));
     assertThat(((Action.Error) deadlock.action()).param("rollback")).as("the proxy decides rollback by the code").isEmpty();
@@ -198,6 +203,20 @@ class FaultTest {
               + " 540 NOT_IMPLEMENTED, 541 INTERNAL_ERROR");
       assertThatThrownBy(() -> Fault.on("mq").amqp().closeConnection(999, "x"))
           .hasMessageStartingWith("AMQP reply code [999] does not close a connection: use one of 320 CONNECTION_FORCED,");
+    }
+
+    @Test
+    void aHeaderRewriteThatChangesNothingOrMixesInAnErrorsHeaders() {
+      assertThatThrownBy(() -> Fault.on("api").http().rewriteResponseHeaders(h -> {}))
+          .hasMessage("rewriteResponseHeaders changes nothing: set or remove a header");
+      assertThatThrownBy(() -> Fault.on("api").http().responseHeader("Retry-After", "7")
+          .rewriteResponseHeaders(h -> h.remove("Retry-After")))
+          .hasMessage("responseHeader(...) adds to an injected error, not to the server's response:"
+              + " use set(name, value) inside rewriteResponseHeaders");
+      assertThatThrownBy(() -> Fault.on("api").http().rewriteResponseHeaders(h -> h.set("X-A", null)))
+          .hasMessage("value of response header [X-A] must not be null: use remove(name) to take the header out");
+      assertThatThrownBy(() -> Fault.on("api").http().rewriteResponseHeaders(h -> h.remove(" ")))
+          .hasMessage("response header name must not be blank");
     }
 
     @Test

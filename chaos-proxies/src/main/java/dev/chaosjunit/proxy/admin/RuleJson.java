@@ -26,7 +26,8 @@ import java.util.TreeMap;
  *       protocol's extras), {@code delay} ({@code ms}), {@code drop} ({@code mode}, see
  *       {@link DropMode#wireName()}; absent = the protocol's own way; modes {@code goaway} and
  *       {@code rst_stream} also take {@code code}, an HTTP/2 error code), {@code respond} (the protocol's
- *       reply parameters), {@code duplicate} (none).</li>
+ *       reply parameters), {@code rewrite} (the protocol's changes to the server's reply, e.g. HTTP's
+ *       {@code header.<Name>} and {@code remove}), {@code duplicate} (none).</li>
  *   <li>{@code probability} defaults to 1, {@code after}/{@code times} to 0 (no limit).</li>
  * </ul>
  * Parameter values may be strings or numbers. The rule's protocol is the proxy's.
@@ -75,11 +76,12 @@ final class RuleJson {
       case "delay" -> new Action.Delay(Duration.ofMillis(millis(rest.remove("ms"))));
       case "drop" -> drop(rest);
       case "respond" -> new Action.Respond(Map.copyOf(rest));
+      case "rewrite" -> new Action.Rewrite(Map.copyOf(rest));
       case "duplicate" -> new Action.Duplicate();
       default -> throw ApiException.badRequestBody("action type [" + type
-          + "] is unknown; use one of [error, delay, drop, respond, duplicate]");
+          + "] is unknown; use one of [error, delay, drop, respond, rewrite, duplicate]");
     };
-    if (!(action instanceof Action.Error || action instanceof Action.Respond || action instanceof Action.Drop) && !rest.isEmpty()) {
+    if ((action instanceof Action.Delay || action instanceof Action.Duplicate) && !rest.isEmpty()) {
       throw ApiException.badRequestBody("action [" + type + "] takes no parameters " + rest.keySet());
     }
     return action;
@@ -104,6 +106,8 @@ final class RuleJson {
       params.putAll(drop.params());
     } else if (action instanceof Action.Respond respond) {
       params.putAll(respond.params());
+    } else if (action instanceof Action.Rewrite rewrite) {
+      params.putAll(rewrite.params());
     }
     return params;
   }

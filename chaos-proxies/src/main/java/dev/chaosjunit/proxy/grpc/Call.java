@@ -1,5 +1,6 @@
 package dev.chaosjunit.proxy.grpc;
 
+import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.proxy.rule.MessageFacts;
 import java.time.Duration;
 
@@ -13,6 +14,8 @@ final class Call {
   private boolean faulted;
   /** When a delayed response may go to the client ({@link System#nanoTime()}), or 0 for at once. */
   private long responseDue;
+  /** The changes to make to the headers of the server's response, until they are made; or null. */
+  private Action.Rewrite responseRewrite;
 
   Call(int streamId, MessageFacts facts) {
     this.streamId = streamId;
@@ -36,5 +39,17 @@ final class Call {
   /** How long the server's frames for this stream must still wait, in nanoseconds (0 or less: none). */
   long responseWait() {
     return responseDue == 0 ? 0 : responseDue - System.nanoTime();
+  }
+
+  /** Changes the headers of the server's (final) response for this stream as {@code rewrite} says. */
+  void rewriteResponse(Action.Rewrite rewrite) {
+    responseRewrite = rewrite;
+  }
+
+  /** The rewrite still to make to the server's response headers, or null; taken once. */
+  Action.Rewrite takeResponseRewrite() {
+    Action.Rewrite rewrite = responseRewrite;
+    responseRewrite = null;
+    return rewrite;
   }
 }

@@ -99,6 +99,11 @@ final class ClientFrames {
       delay(call, frames, delay, port);
       return;
     }
+    if (action instanceof Action.Rewrite rewrite) {
+      frames.forEach(port::toServer);
+      call.rewriteResponse(rewrite);
+      return;
+    }
     if (GrpcFaults.endsConnection(action)) {
       frames.forEach(ByteBuf::release);
     } else {

@@ -97,7 +97,7 @@ public final class GrpcInspector implements ProtocolInspector {
       if (!error.params().isEmpty()) {
         throw new IllegalArgumentException("a gRPC error is its status and message only, not " + error.params().keySet());
       }
-    } else if (action instanceof Action.Respond || action instanceof Action.Duplicate) {
+    } else if (action instanceof Action.Respond || action instanceof Action.Rewrite || action instanceof Action.Duplicate) {
       throw new IllegalArgumentException("gRPC has no " + action.type()
           + " action; use error (code = a status name, e.g. UNAVAILABLE), delay or drop (rst_stream, goaway, close, reset, blackhole)");
     } else if (action instanceof Action.Drop drop && drop.mode() == DropMode.TIMEOUT) {

@@ -18,7 +18,8 @@ import java.util.function.IntSupplier;
 /**
  * Plain HTTP over HTTP/2 (h2c with prior knowledge), under the {@code http} protocol's rules: the facts
  * of HTTP/1.1 ({@code method}, {@code path}, {@code authority}, {@code header.<name>}), an ERROR or
- * RESPOND answered as a status with headers and body (the same as on HTTP/1.1), and a DELAY that holds back the stream's response.
+ * RESPOND answered as a status with headers and body (the same as on HTTP/1.1), a REWRITE of the
+ * stream's response headers ({@link ResponseFrames}), and a DELAY that holds back the stream's response.
  */
 enum HttpDialect implements StreamDialect {
   INSTANCE;

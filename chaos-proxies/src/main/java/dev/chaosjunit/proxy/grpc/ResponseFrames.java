@@ -1,5 +1,7 @@
 package dev.chaosjunit.proxy.grpc;
 
+import dev.chaosjunit.fault.Action;
+import dev.chaosjunit.proxy.http.HttpResponses;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersEncoder;
@@ -7,6 +9,7 @@ import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersDecoder;
 import io.netty.handler.codec.http2.Http2HeadersEncoder;
+import java.util.Locale;
 
 /**
  * The server-to-client half of a plain HTTP/2 connection. Every server header block is decoded (one
@@ -14,7 +17,8 @@ import io.netty.handler.codec.http2.Http2HeadersEncoder;
  * that are never indexed, so the client's dynamic table stays empty and a header block no longer depends
  * on the ones before it: the frames of one stream can wait (a delayed response, each stream on its own
  * timer) while the other streams' frames go on, and the late answer to a request the proxy already
- * answered is dropped whole. Frames of other types pass unchanged.
+ * answered is dropped whole. A stream whose request matched a REWRITE gets its final response's headers
+ * changed before they are encoded. Frames of other types pass unchanged.
  */
 final class ResponseFrames implements StreamDialect.ServerHalf {
 
@@ -69,6 +73,9 @@ final class ResponseFrames implements StreamDialect.ServerHalf {
       block.release();
     }
     Call call = calls.get(streamId);
+    if (call != null && type == Http2Frame.HEADERS) {
+      rewrite(call, headers);
+    }
     if (call == null || !call.faulted()) {
       ByteBuf encoded = encode(streamId, headers, port);
       try {
@@ -79,6 +86,19 @@ final class ResponseFrames implements StreamDialect.ServerHalf {
     }
     if (endStream) {
       calls.remove(streamId);
+    }
+  }
+
+  /** The header block of a final response (not an interim 1xx, not trailers) gets the call's header rewrite, if any. */
+  private static void rewrite(Call call, Http2Headers headers) {
+    CharSequence status = headers.status();
+    if (status == null || status.length() == 0 || status.charAt(0) == '1') {
+      return;
+    }
+    Action.Rewrite rewrite = call.takeResponseRewrite();
+    if (rewrite != null) {
+      HttpResponses.removed(rewrite).forEach(name -> headers.remove(name.toLowerCase(Locale.ROOT)));
+      HttpResponses.headers(rewrite).forEach((name, value) -> headers.set(name.toLowerCase(Locale.ROOT), value));
     }
   }
 

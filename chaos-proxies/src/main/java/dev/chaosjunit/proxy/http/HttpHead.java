@@ -1,10 +1,15 @@
 package dev.chaosjunit.proxy.http;
 
+import dev.chaosjunit.fault.Action;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The start line and header fields of a request or response, as sent (names keep their case).
@@ -87,6 +92,39 @@ record HttpHead(String[] start, List<String[]> headers) {
       }
     }
     return false;
+  }
+
+  /**
+   * This head with a REWRITE's changes: its removed headers gone, each header it sets in the place of
+   * the first field of that name (the others gone) or, when absent, at the end.
+   */
+  HttpHead rewritten(Action.Rewrite rewrite) {
+    Set<String> removed = HttpResponses.removed(rewrite);
+    Map<String, String> set = HttpResponses.headers(rewrite);
+    Set<String> placed = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    List<String[]> fields = new ArrayList<>();
+    for (String[] header : headers) {
+      String name = header[0];
+      if (set.containsKey(name) && placed.add(name)) {
+        fields.add(new String[] {name, set.get(name)});
+      } else if (!set.containsKey(name) && !removed.contains(name)) {
+        fields.add(header);
+      }
+    }
+    set.forEach((name, value) -> {
+      if (placed.add(name)) {
+        fields.add(new String[] {name, value});
+      }
+    });
+    return new HttpHead(start, fields);
+  }
+
+  /** The head as bytes, lines ending in CRLF. */
+  ByteBuf encode(ByteBufAllocator alloc) {
+    StringBuilder text = new StringBuilder(256).append(String.join(" ", start)).append("\r\n");
+    headers.forEach(header -> text.append(header[0]).append(": ").append(header[1]).append("\r\n"));
+    byte[] bytes = text.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+    return alloc.buffer(bytes.length).writeBytes(bytes);
   }
 
   /** The version of a request ({@code start[2]}) or response ({@code start[0]}), upper case. */

@@ -18,12 +18,15 @@ import org.apiguardian.api.API;
  * with {@code /} as separator; the target without query), {@code authority} and {@code header.<Name>} (any header, name case-insensitive). Actions:
  * {@code ERROR} and {@code RESPOND} send a complete response: {@code code} = status (default 500 for
  * ERROR, 200 for RESPOND), {@code message} = body, {@code header.<Name>} = response header (e.g.
- * {@code header.Retry-After}); {@code DELAY} holds the request back {@code ms}; {@code DROP} closes,
+ * {@code header.Retry-After}); {@code REWRITE} changes the headers of the server's own response
+ * ({@code header.<Name>} sets one, {@code remove} names those to remove, comma-separated); {@code DELAY}
+ * holds the request back {@code ms}; {@code DROP} closes,
  * resets or blackholes the connection. Keep-alive, pipelining, chunked bodies, {@code Expect:
  * 100-continue}, HEAD, upgrades and CONNECT tunnels keep working.
  *
  * <p>HTTP/2 with prior knowledge (the client starts with the connection preface) is inspected with the
- * same keys and actions, per stream: an ERROR or RESPOND answers the stream alone, a DELAY holds back the
+ * same keys and actions, per stream: an ERROR or RESPOND answers the stream alone, a REWRITE changes the
+ * headers of that stream's response alone, a DELAY holds back the
  * stream's response, {@code DROP} with mode {@code rst_stream} (its {@code code}, default CANCEL) resets the
  * stream and {@code goaway} (its {@code code}, default NO_ERROR) sends GOAWAY; on HTTP/1.1 these two close
  * the connection. {@code authority} is HTTP/2's {@code :authority} and HTTP/1.1's {@code Host}.

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The server-to-client half of an HTTP/1.1 session: lets responses pass (heads once complete, bodies
  * as they arrive), pairs each final response with the oldest request owed one, passes interim 1xx
- * responses through, and slots injected responses in at the position of the request they answer.
+ * responses through, slots injected responses in at the position of the request they answer, and
+ * writes a final response's head anew when its request matched a REWRITE.
  * After {@code 101 Switching Protocols} or a 2xx to CONNECT the connection becomes plain relay.
  */
 final class HttpResponseStream {
@@ -65,14 +66,20 @@ final class HttpResponseStream {
       return false;
     }
     HttpHead head = HttpHead.parse(in.view(), in.view().readerIndex(), end);
-    in.pass(end - in.view().readerIndex());
-    onHead(head, port);
+    int status = status(head);
+    Exchange exchange = owed.peek();
+    int length = end - in.view().readerIndex();
+    if (exchange != null && exchange.rewrite() != null && status / 100 != 1) {
+      in.skip(length);
+      port.toClient(head.rewritten(exchange.rewrite()).encode(port.alloc()));
+    } else {
+      in.pass(length);
+    }
+    onHead(head, status, exchange, port);
     return true;
   }
 
-  private void onHead(HttpHead head, RelayPort port) {
-    int status = status(head);
-    Exchange exchange = owed.peek();
+  private void onHead(HttpHead head, int status, Exchange exchange, RelayPort port) {
     String method = exchange == null ? "GET" : exchange.method();
     if (status == 101 || method.equals("CONNECT") && status / 100 == 2) {
       switchReason = "HTTP " + status + " to " + method + ": the connection now carries another protocol";

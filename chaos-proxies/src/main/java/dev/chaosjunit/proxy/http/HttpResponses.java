@@ -8,7 +8,9 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
@@ -24,7 +26,7 @@ public final class HttpResponses {
   /** A RESPOND's parameters for the status and the body; headers are {@code header.<Name>}, in both actions. */
   static final String CODE = "code";
   static final String MESSAGE = "message";
-  static final String HEADER = "header.";
+  static final String HEADER = Action.Rewrite.HEADER;
 
   private HttpResponses() {}
 
@@ -63,17 +65,31 @@ public final class HttpResponses {
     return params(action).getOrDefault(MESSAGE, "");
   }
 
-  /** The protocol parameters: an ERROR's extras, a RESPOND's parameters. */
+  /** The protocol parameters: an ERROR's extras, a RESPOND's or a REWRITE's parameters. */
   static Map<String, String> params(Action action) {
+    if (action instanceof Action.Rewrite rewrite) {
+      return rewrite.params();
+    }
     return action instanceof Action.Error error ? error.params() : ((Action.Respond) action).params();
   }
 
-  /** The rule's {@code header.<Name>} fields by name (case-insensitive order). */
+  /** A REWRITE's headers to remove, as written, in a set that ignores case. */
+  public static Set<String> removed(Action.Rewrite rewrite) {
+    Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    rewrite.param(Action.Rewrite.REMOVE).ifPresent(list -> {
+      for (String name : list.split(",", -1)) {
+        names.add(name.strip());
+      }
+    });
+    return names;
+  }
+
+  /** The rule's {@code header.<Name>} fields (an ERROR's, a RESPOND's, a REWRITE's) by name (case-insensitive order). */
   public static Map<String, String> headers(Action action) {
     Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     params(action).forEach((key, value) -> {
-      if (key.startsWith("header.")) {
-        headers.put(key.substring("header.".length()), value);
+      if (key.startsWith(HEADER)) {
+        headers.put(key.substring(HEADER.length()), value);
       }
     });
     return headers;

@@ -15,7 +15,8 @@ import java.util.Optional;
  * with their bodies streaming behind them; a request a rule answers never reaches the server (its body
  * is read and discarded) and its response takes the request's place in the response stream
  * ({@link HttpResponseStream}), so keep-alive and pipelining keep working. An offer to upgrade to
- * h2c is declined ({@link H2cUpgrade}); other upgrades and CONNECT need no special case here: the
+ * h2c is declined ({@link H2cUpgrade}); a request a REWRITE matches goes to the server, and the head of
+ * its response reaches the client changed (the body passes as it comes). Other upgrades and CONNECT need no special case here: the
  * client waits for the server's 101 or 2xx, and then the session ends. An injected response closes
  * the connection when the client asked for that ({@code Connection: close}, HTTP/1.0) or when the
  * client may hold back the body ({@code Expect: 100-continue}).
@@ -79,10 +80,10 @@ final class HttpSession extends FramedSession {
     body = HttpFraming.request(head);
     discarding = false;
     Optional<Action> action = port.match(Direction.UPSTREAM, HttpFacts.of(head)).map(RuleMatch::action);
-    if (action.isPresent()) {
+    if (action.isPresent() && !(action.get() instanceof Action.Rewrite)) {
       apply(action.get(), head, length, port);
     } else {
-      forwarded(head);
+      forwarded(head, (Action.Rewrite) action.orElse(null));
       if (H2cUpgrade.offered(head)) {
         port.toServer(sentHead(head, length, port));
       } else {
@@ -94,7 +95,7 @@ final class HttpSession extends FramedSession {
 
   private void apply(Action action, HttpHead head, int length, RelayPort port) {
     if (action instanceof Action.Delay delay) {
-      forwarded(head);
+      forwarded(head, null);
       port.toServer(sentHead(head, length, port), delay.delay());
     } else if (action instanceof Action.Drop drop) {
       drop(HttpRuleValidator.http11(drop.modeOr(DropMode.CLOSE)), port);
@@ -117,8 +118,9 @@ final class HttpSession extends FramedSession {
     return client().take(length);
   }
 
-  private void forwarded(HttpHead head) {
-    responses.owe(Exchange.server(head.start()[0]));
+  /** Owes the client the server's response, with its headers changed when a REWRITE matched the request. */
+  private void forwarded(HttpHead head, Action.Rewrite rewrite) {
+    responses.owe(Exchange.server(head.start()[0], rewrite));
   }
 
   private static boolean closesAfter(HttpHead head) {

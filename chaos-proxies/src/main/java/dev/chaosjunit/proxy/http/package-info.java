@@ -6,7 +6,9 @@
  * owed one final response; 1xx interim responses pass through; responses to HEAD and 204/304 have no
  * body. An injected response is a complete message (status line, Content-Type, Content-Length, the
  * rule's headers, body) queued behind the responses still owed, so pipelining and keep-alive keep
- * working; the matched request, body included, never reaches the server.
+ * working; the matched request, body included, never reaches the server. A REWRITE lets the request
+ * through and writes the head of the server's final response anew with the rule's header changes; the
+ * body streams through as sent.
  *
  * <p>Choices: an injected response carries {@code Connection: close} and the connection is closed
  * after it when the client asked for that ({@code Connection: close}, HTTP/1.0 without keep-alive) or

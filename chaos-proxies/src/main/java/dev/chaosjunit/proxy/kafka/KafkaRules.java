@@ -33,9 +33,9 @@ final class KafkaRules {
         validateDrop(rule, drop.modeOr(DEFAULT_DROP));
       } else if (action instanceof Action.Duplicate) {
         requireRequestDirection(rule);
-      } else if (action instanceof Action.Respond) {
+      } else if (action instanceof Action.Respond || action instanceof Action.Rewrite) {
         throw new IllegalArgumentException(
-            "Kafka has no respond action; use error (code = a Kafka error name), delay, drop or duplicate");
+            "Kafka has no " + action.type() + " action; use error (code = a Kafka error name), delay, drop or duplicate");
       }
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("rule [" + rule.name() + "]: " + e.getMessage(), e);

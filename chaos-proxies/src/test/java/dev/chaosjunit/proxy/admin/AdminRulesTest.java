@@ -97,6 +97,8 @@ class AdminRulesTest {
   static Stream<Arguments> badActions() {
     return Stream.of(
         Arguments.of("{\"type\":\"delay\",\"params\":{\"mode\":\"x\"}}", "action [delay] takes no parameters [mode]"),
+        Arguments.of("{\"type\":\"rename\"}",
+            "action type [rename] is unknown; use one of [error, delay, drop, respond, rewrite, duplicate]"),
         Arguments.of("{\"type\":\"duplicate\",\"params\":{\"ms\":\"5\"}}",
             "action [duplicate] takes no parameters [ms]"),
         Arguments.of("{\"type\":\"delay\",\"params\":{\"ms\":\"soon\"}}",
@@ -163,6 +165,22 @@ class AdminRulesTest {
     HttpResponse<String> bad = http.send("POST", "/proxies/h/rules", written.replace("reset", "bad").replace("REFUSED_STREAM", "OOPS"));
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(Http.json(bad).path("error").asText()).startsWith("http rule [bad] has unknown HTTP/2 error code [OOPS]:");
+  }
+
+  @Test
+  void anHttpHeaderRewriteRoundTripsAndAPseudoHeaderIsA400() throws IOException {
+    http.send("POST", "/proxies", "{\"name\":\"h\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
+        + upstream.address() + "\",\"protocol\":\"http\"}");
+    String written = "{\"name\":\"headers\",\"direction\":\"upstream\",\"match\":{\"path\":\"/orders/**\"},"
+        + "\"action\":{\"type\":\"rewrite\",\"params\":{\"header.Cache-Control\":\"no-store\",\"remove\":\"Content-Type,ETag\"}},"
+        + "\"probability\":1.0,\"after\":0,\"times\":0}";
+
+    assertThat(Http.json(http.send("POST", "/proxies/h/rules", written))).isEqualTo(Json.MAPPER.readTree(written));
+    assertThat(Http.json(http.get("/proxies/h/rules/headers"))).isEqualTo(Json.MAPPER.readTree(written));
+    HttpResponse<String> bad = http.send("POST", "/proxies/h/rules", written.replace("headers", "bad").replace("ETag", ":status"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(Http.json(bad).path("error").asText()).isEqualTo("http rule [bad] rewrites HTTP/2 pseudo-header [:status]:"
+        + " the status stays the server's; use error(status, body) to answer with another");
   }
 
   @Test

@@ -66,6 +66,8 @@ class GrpcInspectorTest {
           .hasMessageContaining("gRPC has no duplicate action");
       assertThatThrownBy(() -> inspector.validate(rule(Map.of(), new Action.Respond(Map.of()))))
           .hasMessageContaining("gRPC has no respond action");
+      assertThatThrownBy(() -> inspector.validate(rule(Map.of(), new Action.Rewrite(Map.of("remove", "x")))))
+          .hasMessageContaining("gRPC has no rewrite action");
     }
 
     @Test

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Plain HTTP over HTTP/2 with prior knowledge, as the {@code http} inspector's session sees it, fed in fragments down to one byte. */
 class H2cHttpSessionTest {
@@ -81,6 +83,37 @@ class H2cHttpSessionTest {
     assertThat(atClient.get(1).headers().status().toString()).isEqualTo("503");
     assertThat(atClient.get(1).headers().get("retry-after").toString()).isEqualTo("7");
     assertThat(atClient.get(2).payload().toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("resting");
+  }
+
+  @ParameterizedTest(name = "fragments of {0} bytes")
+  @ValueSource(ints = {1, 4096})
+  void rewritesTheFinalResponseHeadersOfMatchingStreamsOnlyWhileHpackStaysInStepOnBothSides(int size) throws Exception {
+    port.rule(new Rule("hdr", "http", Direction.UPSTREAM, Map.of("path", "/orders/*"),
+        new Action.Rewrite(Map.of("header.Cache-Control", "no-store", "remove", "Content-Type,x-checksum")), 1, 0, 0));
+    Http2Headers early = new DefaultHttp2Headers().status("103").add("link", "</a.css>").add("content-type", "text/css");
+    Http2Headers trailers = new DefaultHttp2Headers().add("x-checksum", "abc");
+    byte[] request = H2.concat(Http2FrameReader.PREFACE, H2.settings(), client.headers(1, get("/orders/7"), true, false),
+        client.headers(3, get("/other"), true, true), client.headers(5, get("/orders/9"), true, false));
+    byte[] response = H2.concat(H2.settings(), server.headers(1, early, false, false),
+        server.headers(1, ok(), false, true), server.headers(3, ok(), false, false), H2.data(1, "{}".getBytes(), false),
+        server.headers(1, trailers, true, false), server.headers(5, ok(), false, true), H2.data(3, "{}".getBytes(), true),
+        H2.data(5, "{}".getBytes(), true));
+
+    port.client(session, request, size);
+    port.server(session, response, size);
+
+    assertThat(port.takeServerBytes()).isEqualTo(request);
+    List<H2.Peer.Received> atClient = clientSide.read(port.takeClientBytes());
+    assertThat(atClient).extracting(H2.Peer.Received::type).containsExactly(Http2Frame.SETTINGS, Http2Frame.HEADERS,
+        Http2Frame.HEADERS, Http2Frame.HEADERS, Http2Frame.DATA, Http2Frame.HEADERS, Http2Frame.HEADERS, Http2Frame.DATA,
+        Http2Frame.DATA);
+    Http2Headers rewritten = new DefaultHttp2Headers().status("200").add("x-served-by", "test").add("cache-control", "no-store");
+    assertThat(atClient.get(1).headers()).as("an interim response is not rewritten").isEqualTo(early);
+    assertThat(atClient.get(2).headers()).as("the final response, from HEADERS + CONTINUATION").isEqualTo(rewritten);
+    assertThat(atClient.get(3).headers()).as("another stream, from the server's indexed fields").isEqualTo(ok());
+    assertThat(atClient.get(5).headers()).as("trailers are not rewritten").isEqualTo(trailers);
+    assertThat(atClient.get(6).headers()).as("a second matching stream").isEqualTo(rewritten);
+    assertThat(port.passThroughReason()).isNull();
   }
 
   @Test

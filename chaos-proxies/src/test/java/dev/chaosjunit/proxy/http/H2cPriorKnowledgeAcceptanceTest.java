@@ -9,6 +9,7 @@ import dev.chaosjunit.proxy.Proxy;
 import dev.chaosjunit.proxy.ProxyEngine;
 import dev.chaosjunit.proxy.ProxySpec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,55 @@ class H2cPriorKnowledgeAcceptanceTest {
         .containsExactlyInAnyOrder("/orders/7", "/orders/8");
     assertThat(proxy.ruleCounters("down").fired()).isEqualTo(1);
     assertThat(server.connections).as("both requests on one connection").hasValue(1);
+  }
+
+  @Test
+  void aHeaderRewriteChangesTheMatchingStreamsResponseAloneWhileAConcurrentStreamKeepsTheServersHeaders() throws Exception {
+    proxy.addRule(rule("headers", Fault.on("orders").http().path("/orders/7")
+        .rewriteResponseHeaders(h -> h.remove("Content-Type").set("Cache-Control", "no-store").set("X-Served-By", "chaos"))));
+    get("/orders/warm-up", "acme").close();
+
+    server.holdAnswers();
+    CompletableFuture<String> rewritten = headersAndBody("/orders/7");
+    CompletableFuture<String> other = headersAndBody("/orders/8");
+    server.awaitServed(3);
+    server.releaseAnswers();
+
+    assertThat(rewritten.get(10, TimeUnit.SECONDS))
+        .isEqualTo("200 {cache-control=[no-store], x-served-by=[chaos]} {\"id\":\"7\",\"status\":\"open\"}");
+    assertThat(other.get(10, TimeUnit.SECONDS)).as("a stream in flight on the same connection")
+        .isEqualTo("200 {content-type=[application/json], x-served-by=[netty-h2c]} {\"id\":\"8\",\"status\":\"open\"}");
+    assertThat(proxy.ruleCounters("headers").fired()).isEqualTo(1);
+    assertThat(server.connections).as("both streams and the warm-up on one connection").hasValue(1);
+  }
+
+  @Test
+  void aRewrittenHeaderBlockLargerThanAFrameReachesTheClientInContinuationFramesAndTheConnectionGoesOn() throws Exception {
+    String padding = "p".repeat(40_000);
+    proxy.addRule(rule("padded", Fault.on("orders").http().path("/orders/padded")
+        .rewriteResponseHeaders(h -> h.set("X-Padding", padding))));
+
+    for (int i = 0; i < 3; i++) {
+      try (Response padded = get("/orders/padded", "acme"); Response plain = get("/orders/" + i, "acme")) {
+        assertThat(padded.header("x-padding")).isEqualTo(padding);
+        assertThat(padded.header("content-type")).isEqualTo("application/json");
+        assertThat(plain.header("x-padding")).isNull();
+        assertThat(plain.body().string()).isEqualTo("{\"id\":\"" + i + "\",\"status\":\"open\"}");
+      }
+    }
+    assertThat(proxy.ruleCounters("padded").fired()).isEqualTo(3);
+    assertThat(server.connections).hasValue(1);
+  }
+
+  /** Sends a GET at once on its own thread; its outcome as {@code "<status> <headers> <body>"}. */
+  private CompletableFuture<String> headersAndBody(String path) {
+    return CompletableFuture.supplyAsync(() -> {
+      try (Response response = get(path, "acme")) {
+        return response.code() + " " + response.headers().toMultimap() + " " + response.body().string();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }, runnable -> new Thread(runnable, "call " + path).start());
   }
 
   @Test

@@ -52,6 +52,11 @@ class HttpAcceptanceTest {
     server.createContext("/hello", exchange -> reply(exchange, 200, "hello"));
     server.createContext("/echo", exchange -> reply(exchange, 200, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
     server.createContext("/chunked", HttpAcceptanceTest::chunked);
+    server.createContext("/cached", exchange -> {
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.getResponseHeaders().add("Cache-Control", "max-age=60");
+      chunked(exchange);
+    });
     server.setExecutor(executor);
     server.start();
     engine = ProxyEngine.start();
@@ -124,6 +129,27 @@ class HttpAcceptanceTest {
     relay.removeRule("503");
     assertThat(get("/api/orders").statusCode()).as("the server's own answer").isEqualTo(404);
     assertThat(relay.stats().connectionsAccepted()).isEqualTo(1);
+  }
+
+  @Test
+  void aHeaderRewriteChangesTheServersResponseHeadWhileItsChunkedBodyAndTheConnectionCarryOn() throws Exception {
+    relay.addRule(rule("headers", Map.of("path", "/cached"), new Action.Rewrite(Map.of("header.Cache-Control", "no-store",
+        "header.Retry-After", "120", "remove", "Content-Type"))));
+    HttpResponse<String> rewritten = get("/cached");
+    HttpResponse<String> other = get("/hello");
+    HttpResponse<String> again = get("/cached");
+
+    assertThat(rewritten.statusCode()).isEqualTo(200);
+    assertThat(rewritten.headers().allValues("Cache-Control")).containsExactly("no-store");
+    assertThat(rewritten.headers().firstValue("Retry-After")).hasValue("120");
+    assertThat(rewritten.headers().firstValue("Content-Type")).isEmpty();
+    assertThat(rewritten.headers().firstValue("Transfer-Encoding")).as("the body's framing as sent").hasValue("chunked");
+    assertThat(rewritten.body()).startsWith("part0;part1;").endsWith("part49;");
+    assertThat(again.body()).isEqualTo(rewritten.body());
+    assertThat(other.headers().firstValue("Retry-After")).as("a request the rule does not match").isEmpty();
+    assertThat(other.body()).isEqualTo("hello");
+    assertThat(relay.ruleCounters("headers").fired()).isEqualTo(2);
+    assertThat(relay.stats().connectionsAccepted()).as("one keep-alive connection").isEqualTo(1);
   }
 
   @Test

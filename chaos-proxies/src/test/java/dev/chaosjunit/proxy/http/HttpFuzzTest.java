@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The HTTP/1.1 session under any bytes, both ways, with and without a rule that fires (see {@link
- * SessionFuzzer}), h2c upgrade offers and HTTP/2 with prior knowledge included. With no rule it relays byte
+ * SessionFuzzer}), h2c upgrade offers, HTTP/2 with prior knowledge and header rewrites included. With no rule it relays byte
  * for byte, except a request head that offers h2c, which it declines by rewriting that head (so client bytes
  * that name h2c are not compared), and the server's header blocks on HTTP/2, which it writes anew (so on a
  * connection that starts with the HTTP/2 preface the server's bytes are not compared).
@@ -39,6 +39,8 @@ class HttpFuzzTest {
           rule(Map.of("path", "/**"), new Action.Delay(Duration.ofMillis(5)), 0))
       .ruleSet(rule(Map.of("header.Upgrade", "*"), new Action.Drop(DropMode.RESET), 0),
           rule(Map.of("path", "/**"), new Action.Drop(DropMode.CLOSE), 1))
+      .ruleSet(rule(Map.of("path", "/**"), new Action.Rewrite(Map.of("header.Cache-Control", "no-store",
+          "remove", "Content-Type")), 0))
       .relayCheck(HttpFuzzTest::relaysAllButDeclinedH2cOffers);
 
   private static Rule rule(Map<String, String> match, Action action, long after) {
@@ -79,7 +81,9 @@ class HttpFuzzTest {
     SeedCorpus.check(getClass(), "session", Map.of(
         "h2-prior-knowledge", FuzzInput.seed(0).client(h2Requests(), 17).server(h2Responses(), 11).bytes(),
         "h2-prior-knowledge-unavailable", FuzzInput.seed(1).server(H2.settings()).client(h2Requests()).server(h2Responses()).bytes(),
-        "h2-prior-knowledge-delay", FuzzInput.seed(2).client(h2Requests()).server(h2Responses(), 5).bytes()));
+        "h2-prior-knowledge-delay", FuzzInput.seed(2).client(h2Requests()).server(h2Responses(), 5).bytes(),
+        "h2-prior-knowledge-rewrite", FuzzInput.seed(4).client(h2Requests()).server(h2Responses(), 7).bytes(),
+        "pipelined-rewrite", FuzzInput.seed(4).client(requests).server(responses, 3).bytes()));
   }
 
   private static byte[] h2Requests() throws Exception {

@@ -51,7 +51,29 @@ class HttpRuleValidationTest {
         Arguments.of(rule(Direction.UPSTREAM, Map.of("host", "x"), Action.Error.of("", "")),
             "has no match key [host] for http: use [method], [path], [authority] or [header.<Name>]"),
         Arguments.of(rule(Direction.UPSTREAM, api, new Action.Duplicate()),
-            "has action [duplicate], which http does not support: use error, respond, delay or drop"));
+            "has action [duplicate], which http does not support: use error, respond, rewrite, delay or drop"),
+        Arguments.of(rewrite(Map.of()), "rewrites no header: set header.<Name> or remove (names, comma-separated)"),
+        Arguments.of(rewrite(Map.of("header.:status", "404")), "rewrites HTTP/2 pseudo-header [:status]: the status"
+            + " stays the server's; use error(status, body) to answer with another"),
+        Arguments.of(rewrite(Map.of("remove", "ETag,:path")), "rewrites HTTP/2 pseudo-header [:path]"),
+        Arguments.of(rewrite(Map.of("header.Content-Length", "3")),
+            "rewrites header [Content-Length], which frames the body on HTTP/1.1: the body stays as the server sent it"),
+        Arguments.of(rewrite(Map.of("remove", "transfer-encoding")),
+            "rewrites header [transfer-encoding], which frames the body on HTTP/1.1"),
+        Arguments.of(rewrite(Map.of("header.Connection", "close")), "rewrites connection-specific header [Connection]:"
+            + " HTTP/2 forbids it in a response (RFC 9113, section 8.2.2), and an http rule serves HTTP/1.1 and HTTP/2 alike"),
+        Arguments.of(rewrite(Map.of("remove", "Keep-Alive")), "rewrites connection-specific header [Keep-Alive]"),
+        Arguments.of(rewrite(Map.of("header.X-A", "1", "remove", "x-a")), "both sets and removes header [X-A]: keep one"),
+        Arguments.of(rewrite(Map.of("remove", "ETag", "status", "1")), "has parameter [status]: use header.<Name> or remove"),
+        Arguments.of(rewrite(Map.of("remove", "ETag,,Date")), "has header name [], which is not an HTTP token"),
+        Arguments.of(rewrite(Map.of("remove", "Bad Name")), "has header name [Bad Name], which is not an HTTP token"),
+        Arguments.of(rewrite(Map.of("header.X-A", "a\r\nb")), "has a line break in header [X-A]: remove CR and LF"),
+        Arguments.of(rewrite(Map.of("header.X-A", "caf\u00e9")), "has a character other than visible ASCII, space or tab"
+            + " in the value of header [X-A]: encode it (e.g. percent-encoding, RFC 8187)"));
+  }
+
+  static Rule rewrite(Map<String, String> params) {
+    return rule(Direction.UPSTREAM, Map.of("path", "/api/**"), new Action.Rewrite(params));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -76,6 +98,12 @@ class HttpRuleValidationTest {
         new Action.Drop(DropMode.RST_STREAM, Map.of("code", "REFUSED_STREAM"))))).doesNotThrowAnyException();
     assertThatCode(() -> inspector.validate(rule(Direction.UPSTREAM, Map.of("path", "/**"),
         new Action.Drop(DropMode.GOAWAY, Map.of("code", "11"))))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aRewriteOfOrdinaryResponseHeadersIsAccepted() {
+    assertThatCode(() -> inspector.validate(rewrite(Map.of("header.Cache-Control", "no-store",
+        "header.Retry-After", "120", "remove", "Content-Type, ETag")))).doesNotThrowAnyException();
   }
 
   @Test

@@ -109,6 +109,26 @@ class HttpSessionTest {
   }
 
   @ParameterizedTest(name = "fragments of {0} bytes")
+  @ValueSource(ints = {1, 5, 4096})
+  void rewritesTheHeadsOfTheMatchingResponsesOnlyAndLeavesInterimResponsesAndBodiesAsSent(int size) {
+    port.rule(rule(Map.of("path", "/a"), new Action.Rewrite(Map.of("header.Cache-Control", "no-store",
+        "header.Retry-After", "3", "remove", "content-type"))));
+    String early = "HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\nContent-Type: text/css\r\n\r\n";
+    String lengthA = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nRetry-After: 60\r\nContent-Length: 1\r\n\r\nA";
+    String chunkedA = "HTTP/1.1 200 OK\nTransfer-Encoding: chunked\nCache-Control: max-age=60\ncache-control: public\n"
+        + "Content-Type: text/plain\n\n2\r\nAA\r\n0\r\nContent-Type: trailer\r\n\r\n";
+    port.client(session, GET_A + GET_B + GET_A, size);
+    port.server(session, early + lengthA + OK_B + chunkedA, size);
+
+    assertThat(port.sentToServer()).isEqualTo(GET_A + GET_B + GET_A);
+    assertThat(port.sentToClient()).isEqualTo(early
+        + "HTTP/1.1 200 OK\r\nRetry-After: 3\r\nContent-Length: 1\r\nCache-Control: no-store\r\n\r\nA" + OK_B
+        + "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nCache-Control: no-store\r\nRetry-After: 3\r\n\r\n"
+        + "2\r\nAA\r\n0\r\nContent-Type: trailer\r\n\r\n");
+    assertThat(port.passThroughReason()).isNull();
+  }
+
+  @ParameterizedTest(name = "fragments of {0} bytes")
   @ValueSource(ints = {1, 4096})
   void expectContinueInterimResponsesPassThrough(int size) {
     String head = "POST /up HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n";

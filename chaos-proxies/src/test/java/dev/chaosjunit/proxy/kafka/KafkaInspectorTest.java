@@ -68,6 +68,8 @@ class KafkaInspectorTest {
     void theActionDoesNotExistForKafka() {
       assertThatThrownBy(() -> inspector.validate(rule(Direction.UPSTREAM, Map.of(), new Action.Respond(Map.of()))))
           .hasMessageContaining("rule [r]: Kafka has no respond action");
+      assertThatThrownBy(() -> inspector.validate(rule(Direction.UPSTREAM, Map.of(), new Action.Rewrite(Map.of()))))
+          .hasMessageContaining("rule [r]: Kafka has no rewrite action");
       assertThatThrownBy(() -> inspector.validate(rule(Direction.DOWNSTREAM, Map.of(), new Action.Duplicate())))
           .hasMessageContaining("rule [r]: duplicate copies requests; use direction upstream");
     }
