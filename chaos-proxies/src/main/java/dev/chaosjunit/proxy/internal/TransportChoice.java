@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
  * -Dchaos.proxy.transport} names, else NIO. io_uring is opt-in: the extension's end-to-end tests on it saw
  * a client get a reset where NIO relays a clean close (a killed upstream), a restarted PostgreSQL's pooled
  * connection fail, and a stopped JVM's proxy port still accept connections for a moment (its ring is torn
- * down after the process exits). Epoll is opt-in too: it needs {@link KeptEpollRegistrations} to relay byte-exact,
- * and the extension's end-to-end tests have not run on it.
+ * down after the process exits). Epoll is opt-in too: it relays byte-exact (on {@link KeptEpollRegistrations}), but
+ * the extension's end-to-end tests on it saw the same reset as on io_uring (a killed upstream).
  *
  * @param transport the chosen transport
  * @param reason why it was chosen and why the others were skipped
@@ -21,8 +21,8 @@ record TransportChoice(Transport transport, String reason) {
   static final String PROPERTY = "chaos.proxy.transport";
   static final String IO_URING_OPT_IN = "io_uring is opt-in: it differs from NIO when a connection ends "
       + "(a reset where NIO relays a close) and when the JVM stops (the port outlives it for a moment)";
-  static final String EPOLL_OPT_IN = "epoll is opt-in: it relays byte-exact only with a workaround for Netty 4.2's "
-      + "epoll (which drops a socket from its epoll set after a half-close), not yet run end to end";
+  static final String EPOLL_OPT_IN = "epoll is opt-in: like io_uring, it gave a client a reset where NIO relays a "
+      + "close (a killed upstream)";
 
   private static final Logger LOG = LoggerFactory.getLogger(TransportChoice.class);
   private static volatile TransportChoice chosen;
