@@ -7,7 +7,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
@@ -25,16 +24,12 @@ import java.util.function.Supplier;
 /**
  * The Netty transports the relay can run on; {@link TransportChoice} picks one per JVM.
  *
- * <p>{@link #EPOLL} is never chosen automatically: Netty 4.2's epoll registration (4.2.15 to 4.2.20;
- * {@code EpollIoHandler.DefaultEpollIoRegistration.submit}, since netty/netty#16689) removes a socket from
- * the epoll set once its interest becomes empty (input shut down by a client's half-close, reads paused,
- * nothing pending to write) but keeps it marked as added, so the next write that needs {@code EPOLLOUT}
- * modifies a registration that no longer exists, fails with {@code epoll_ctl(..) failed with error(-2): No
- * such file or directory}, and the tail of a reply is lost ({@code ByteExactRelayTest} on epoll: 20 MiB of the
- * server's 1 GiB missing at the client). Relaying with {@code splice} (zero-copy) would need epoll too: Netty 4.2
- * offers socket-to-socket splice only as {@code AbstractEpollStreamChannel.spliceTo}, whose output goes through
- * the target's outbound buffer and {@code EPOLLOUT} on that same registration, so it is exposed to the same loss;
- * io_uring uses {@code IORING_OP_SPLICE} only for file regions.
+ * <p>{@link #EPOLL} runs on {@link KeptEpollRegistrations}: Netty 4.2's own epoll handler loses the tail of a
+ * reply after a client's half-close. Relaying with {@code splice} (zero-copy) would need epoll too: Netty 4.2 offers
+ * socket-to-socket splice only as the deprecated {@code AbstractEpollStreamChannel.spliceTo}, which queues a task
+ * that splices until its length is done, an error or the channel's close (cancelling its future does not stop it),
+ * so the relay could not go back to its buffered path the moment a toxic or rule is added; io_uring uses {@code
+ * IORING_OP_SPLICE} only for file regions.
  *
  * <p>NIO and epoll read a socket again in the same wake-up while it has more ({@link ReadBatch}); io_uring reads
  * once: its next read of a batch completes asynchronously and the batch's end (and so its flush) would wait for
@@ -44,7 +39,7 @@ enum Transport {
 
   IO_URING("io_uring", IoUring::unavailabilityCause, IoUringIoHandler::newFactory, IoUringServerSocketChannel.class,
       IoUringSocketChannel.class, 1),
-  EPOLL("epoll", Epoll::unavailabilityCause, EpollIoHandler::newFactory, EpollServerSocketChannel.class,
+  EPOLL("epoll", Epoll::unavailabilityCause, KeptEpollRegistrations::newFactory, EpollServerSocketChannel.class,
       EpollSocketChannel.class, 8),
   NIO("nio", () -> null, NioIoHandler::newFactory, NioServerSocketChannel.class, NioSocketChannel.class, 8);
 

@@ -30,7 +30,7 @@ class TransportChoiceTest {
 
       assertThat(choice.transport()).isEqualTo(Transport.NIO);
       assertThat(choice.reason()).isEqualTo("the default; " + TransportChoice.IO_URING_OPT_IN + "; "
-          + TransportChoice.EPOLL_SKIPPED);
+          + TransportChoice.EPOLL_OPT_IN);
     }
     assertThat(TransportChoice.choose("", ALL_RUN).transport()).isEqualTo(Transport.NIO);
   }
