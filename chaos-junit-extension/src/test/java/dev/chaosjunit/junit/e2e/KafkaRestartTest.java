@@ -1,4 +1,4 @@
-package dev.chaosjunit.samples.kafka;
+package dev.chaosjunit.junit.e2e;
 
 import static dev.chaosjunit.junit.Expectation.SUCCESS;
 import static org.assertj.core.api.Assertions.assertThat;
