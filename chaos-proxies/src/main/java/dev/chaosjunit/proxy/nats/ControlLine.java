@@ -74,6 +74,16 @@ final class ControlLine {
     return new String(bytes, bounds[2 * index], bounds[2 * index + 1] - bounds[2 * index], StandardCharsets.UTF_8);
   }
 
+  /** Whether word {@code index} is made of the bytes {@code other}. */
+  boolean wordEquals(int index, byte[] other) {
+    return index < words && Arrays.equals(bytes, bounds[2 * index], bounds[2 * index + 1], other, 0, other.length);
+  }
+
+  /** Word {@code index}'s bytes, a copy; empty for an empty line's name. */
+  byte[] wordBytes(int index) {
+    return index < words ? Arrays.copyOfRange(bytes, bounds[2 * index], bounds[2 * index + 1]) : new byte[0];
+  }
+
   /** Everything after the name (CONNECT's JSON), or the empty string. */
   String rest() {
     return words < 2 ? "" : new String(bytes, bounds[2], length - bounds[2], StandardCharsets.UTF_8);
