@@ -28,6 +28,8 @@ final class NatsOp {
   private static final int LONGEST_NAME = "CONNECT".length();
 
   private final List<String> allowed;
+  /** {@link ControlLine#key} of each of {@link #allowed}, in the same order. */
+  private final long[] keys;
   private final ControlLine line = new ControlLine();
   private String name;
   private boolean message;
@@ -38,6 +40,7 @@ final class NatsOp {
   /** The operation reader of a direction whose peer sends the operations {@code allowed}. */
   NatsOp(List<String> allowed) {
     this.allowed = allowed;
+    this.keys = allowed.stream().mapToLong(ControlLine::key).toArray();
   }
 
   /**
@@ -113,7 +116,7 @@ final class NatsOp {
   }
 
   private void parse(ControlLine line, int lineLength) {
-    name = line.name(allowed);
+    name = name(line.nameKey());
     if (name == null) {
       throw new FrameDecodeException("[" + abbreviate(line.word(0).toUpperCase(Locale.ROOT))
           + "] is not a NATS operation this peer sends");
@@ -127,6 +130,16 @@ final class NatsOp {
     };
     message = payload >= 0;
     length = message ? (int) (lineLength + payload + 2) : lineLength;
+  }
+
+  /** The operation of {@link #allowed} whose key is {@code key}, or {@code null}. */
+  private String name(long key) {
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] == key) {
+        return allowed.get(i);
+      }
+    }
+    return null;
   }
 
   /**
