@@ -88,8 +88,9 @@ final class RuleBook {
 
   /** Whether a rule applies to messages going in {@code direction}. */
   boolean hasRules(Direction direction) {
-    for (ActiveRule rule : rules) {
-      if (rule.spec.direction() == direction) {
+    List<ActiveRule> rules = this.rules;
+    for (int i = 0; i < rules.size(); i++) { // indexed, as in match: no iterator per message
+      if (rules.get(i).spec.direction() == direction) {
         return true;
       }
     }
@@ -101,7 +102,9 @@ final class RuleBook {
    * the rules that fired on that connection before, so each counts it once.
    */
   Optional<RuleMatch> match(long connection, Direction direction, MessageFacts facts, Set<ActiveRule> firedHere) {
-    for (ActiveRule rule : rules) {
+    List<ActiveRule> rules = this.rules;
+    for (int i = 0; i < rules.size(); i++) { // indexed: this runs for every decoded message
+      ActiveRule rule = rules.get(i);
       if (rule.spec.direction() != direction || !rule.matches(facts)) {
         continue;
       }

@@ -100,11 +100,23 @@ record MemcachedCommand(String name, Kind kind, List<String> keys, boolean silen
     if (line.words() <= first) {
       throw new FrameDecodeException(name + " names no key");
     }
-    String[] keys = new String[line.words() - first];
-    for (int i = first; i < line.words(); i++) {
-      keys[i - first] = line.word(i);
+    return new MemcachedCommand(name, Kind.RETRIEVAL, keys(line, first), false, "", line, lineLength);
+  }
+
+  /** The words from {@code first} on (one or two without an array: most gets name one key). */
+  private static List<String> keys(CommandLine line, int first) {
+    int count = line.words() - first;
+    if (count == 1) {
+      return List.of(line.word(first));
     }
-    return new MemcachedCommand(name, Kind.RETRIEVAL, List.of(keys), false, "", line, lineLength);
+    if (count == 2) {
+      return List.of(line.word(first), line.word(first + 1));
+    }
+    String[] keys = new String[count];
+    for (int i = 0; i < count; i++) {
+      keys[i] = line.word(first + i);
+    }
+    return List.of(keys);
   }
 
   /** {@code delete <key> [0] [noreply]}, {@code incr|decr <key> <value> [noreply]}, {@code touch <key> <exptime> [noreply]}. */
