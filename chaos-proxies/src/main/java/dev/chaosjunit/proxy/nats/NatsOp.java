@@ -107,12 +107,27 @@ final class NatsOp {
   private void checkName(ByteBuf buf, int start, int readable) {
     int end = start + Math.min(readable, LONGEST_NAME + 1);
     int delimiter = buf.forEachByte(start, end - start, b -> !ControlLine.space(b) && b != '\r');
-    String prefix = buf.toString(start, (delimiter < 0 ? end : delimiter) - start, StandardCharsets.ISO_8859_1)
-        .toUpperCase(Locale.ROOT);
-    boolean complete = delimiter >= 0 || prefix.length() > LONGEST_NAME;
-    if (complete ? !allowed.contains(prefix) : allowed.stream().noneMatch(op -> op.startsWith(prefix))) {
-      throw new FrameDecodeException("[" + abbreviate(prefix) + "] is not a NATS operation this peer sends");
+    int length = (delimiter < 0 ? end : delimiter) - start;
+    boolean complete = delimiter >= 0 || length > LONGEST_NAME;
+    for (int n = 0; n < allowed.size(); n++) {
+      String op = allowed.get(n);
+      if ((complete ? op.length() == length : op.length() >= length) && startsWith(op, buf, start, length)) {
+        return;
+      }
     }
+    String prefix = buf.toString(start, length, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
+    throw new FrameDecodeException("[" + abbreviate(prefix) + "] is not a NATS operation this peer sends");
+  }
+
+  /** Whether the upper-case name {@code op} starts with the {@code length} bytes at {@code start}, ignoring ASCII case. */
+  private static boolean startsWith(String op, ByteBuf buf, int start, int length) {
+    for (int i = 0; i < length; i++) {
+      byte b = buf.getByte(start + i);
+      if ((b >= 'a' && b <= 'z' ? b - ('a' - 'A') : b) != op.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void parse(ControlLine line, int lineLength) {
