@@ -105,9 +105,14 @@ final class ControlLine {
     long key = length;
     for (int i = from; i < from + length; i++) {
       byte b = bytes[i];
-      key = key << 8 | ((b >= 'a' && b <= 'z' ? b - ('a' - 'A') : b) & 0xff);
+      key = key << 8 | (upper(b) & 0xff);
     }
     return key;
+  }
+
+  /** An ASCII letter in upper case; any other byte as it is. */
+  static int upper(byte b) {
+    return b >= 'a' && b <= 'z' ? b - ('a' - 'A') : b;
   }
 
   /** The {@link #nameKey} of an upper-case ASCII name of 1..{@link #MAX_NAME} characters. */

@@ -122,8 +122,7 @@ final class NatsOp {
   /** Whether the upper-case name {@code op} starts with the {@code length} bytes at {@code start}, ignoring ASCII case. */
   private static boolean startsWith(String op, ByteBuf buf, int start, int length) {
     for (int i = 0; i < length; i++) {
-      byte b = buf.getByte(start + i);
-      if ((b >= 'a' && b <= 'z' ? b - ('a' - 'A') : b) != op.charAt(i)) {
+      if (ControlLine.upper(buf.getByte(start + i)) != op.charAt(i)) {
         return false;
       }
     }
