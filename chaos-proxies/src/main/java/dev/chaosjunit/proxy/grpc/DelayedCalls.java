@@ -46,8 +46,9 @@ final class DelayedCalls {
     loop.schedule(() -> release(streamId, port), delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
+  /** Whether the stream's frames are held; asked per frame, so the stream id is not boxed when nothing is held. */
   boolean holds(int streamId) {
-    return held.containsKey(streamId);
+    return !held.isEmpty() && held.containsKey(streamId);
   }
 
   /** Holds a frame of a delayed call (taking ownership). */

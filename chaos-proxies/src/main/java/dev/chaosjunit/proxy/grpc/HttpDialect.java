@@ -9,6 +9,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http2.Http2Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,30 +27,45 @@ enum HttpDialect implements StreamDialect {
 
   @Override
   public MessageFacts facts(Http2Headers request) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
+    Map<String, List<String>> facts = start(text(request.method()), text(request.path()), text(request.authority()));
     for (Map.Entry<CharSequence, CharSequence> header : request) {
-      String name = header.getKey().toString();
-      if (!name.startsWith(":")) {
-        headers.computeIfAbsent(HttpInspector.headerFact(name), k -> new ArrayList<>()).add(header.getValue().toString());
+      CharSequence name = header.getKey();
+      if (name.length() == 0 || name.charAt(0) != ':') {
+        add(facts, HttpInspector.headerFact(name.toString()), header.getValue().toString());
       }
     }
-    return build(text(request.method()), text(request.path()), text(request.authority()), headers);
+    return new MessageFacts(HttpInspector.NAME, facts);
   }
 
   @Override
   public MessageFacts facts(Http11Head request) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    request.headers().forEach(h -> headers.computeIfAbsent(HttpInspector.headerFact(h.getKey()), k -> new ArrayList<>())
-        .add(h.getValue()));
     String host = request.header("host");
-    return build(request.method(), request.target(), host == null ? "" : host, headers);
+    Map<String, List<String>> facts = start(request.method(), request.target(), host == null ? "" : host);
+    request.headers().forEach(h -> add(facts, HttpInspector.headerFact(h.getKey()), h.getValue()));
+    return new MessageFacts(HttpInspector.NAME, facts);
   }
 
-  private static MessageFacts build(String method, String target, String authority, Map<String, List<String>> headers) {
-    MessageFacts.Builder facts = MessageFacts.of(HttpInspector.NAME).put("method", method)
-        .put("path", HttpInspector.path(target)).put("authority", authority);
-    headers.forEach(facts::put);
-    return facts.build();
+  /**
+   * The facts of a request line, in a map sized for a request's usual dozen headers too (this runs per
+   * request: the map is built once, then copied once into the facts).
+   */
+  private static Map<String, List<String>> start(String method, String target, String authority) {
+    Map<String, List<String>> facts = new HashMap<>(32);
+    facts.put("method", List.of(method));
+    facts.put("path", List.of(HttpInspector.path(target)));
+    facts.put("authority", List.of(authority));
+    return facts;
+  }
+
+  /** Adds a header's value after the values of the same name before it. */
+  private static void add(Map<String, List<String>> facts, String key, String value) {
+    List<String> before = facts.putIfAbsent(key, List.of(value));
+    if (before != null) {
+      List<String> values = new ArrayList<>(before.size() + 1);
+      values.addAll(before);
+      values.add(value);
+      facts.put(key, List.copyOf(values));
+    }
   }
 
   private static String text(CharSequence value) {

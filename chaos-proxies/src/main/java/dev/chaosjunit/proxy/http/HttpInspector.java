@@ -10,7 +10,9 @@ import dev.chaosjunit.proxy.protocol.ProtocolInspector;
 import dev.chaosjunit.proxy.rule.Glob;
 import dev.chaosjunit.fault.Rule;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
 /**
@@ -42,6 +44,8 @@ public final class HttpInspector implements ProtocolInspector {
   /** The protocol name. */
   public static final String NAME = "http";
   private static final String HEADER = "header.";
+  private static final int CACHED_HEADER_NAMES = 512;
+  private static final Map<String, String> HEADER_FACTS = new ConcurrentHashMap<>();
 
   /** The match keys; {@code header.<Name>} stands for one key per header name. */
   @Override
@@ -74,10 +78,21 @@ public final class HttpInspector implements ProtocolInspector {
     return matchKey.startsWith(HEADER) ? headerFact(matchKey.substring(HEADER.length())) : matchKey;
   }
 
-  /** The fact key of a header field name, for HTTP/1.1 and HTTP/2 alike. */
+  /**
+   * The fact key of a header field name, for HTTP/1.1 and HTTP/2 alike. The keys of the first
+   * {@value #CACHED_HEADER_NAMES} names seen are kept (requests repeat their header names), so that the
+   * key of a known name is not built again per request.
+   */
   @API(status = INTERNAL, since = "0.1")
   public static String headerFact(String name) {
-    return HEADER + name.toLowerCase(Locale.ROOT);
+    String fact = HEADER_FACTS.get(name);
+    if (fact == null) {
+      fact = HEADER + name.toLowerCase(Locale.ROOT);
+      if (HEADER_FACTS.size() < CACHED_HEADER_NAMES) {
+        HEADER_FACTS.put(name, fact);
+      }
+    }
+    return fact;
   }
 
   /** The {@code path} fact of a request target: origin-form or absolute-form, without query or fragment. */

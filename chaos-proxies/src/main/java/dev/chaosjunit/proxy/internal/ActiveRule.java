@@ -19,19 +19,24 @@ final class ActiveRule {
   final Counter counter;
   final long seed;
   private final AtomicLong matched = new AtomicLong();
-  private final Map<String, Glob> globs = new LinkedHashMap<>();
+  /** The fact keys and, at the same index, their globs (arrays: {@link #matches} runs for every decoded message). */
+  private final String[] keys;
+  private final Glob[] globs;
 
   ActiveRule(Rule spec, ProtocolInspector inspector, Counter counter, long seed) {
     this.spec = spec;
     this.counter = counter;
     this.seed = seed;
-    spec.match().forEach((key, pattern) -> globs.put(inspector.factKey(key), inspector.glob(key, pattern)));
+    Map<String, Glob> byKey = new LinkedHashMap<>();
+    spec.match().forEach((key, pattern) -> byKey.put(inspector.factKey(key), inspector.glob(key, pattern)));
+    this.keys = byKey.keySet().toArray(String[]::new);
+    this.globs = byKey.values().toArray(Glob[]::new);
   }
 
   /** Whether every key's glob matches one of the message's values for it. */
   boolean matches(MessageFacts facts) {
-    for (Map.Entry<String, Glob> e : globs.entrySet()) {
-      if (!anyMatches(e.getValue(), facts.get(e.getKey()))) {
+    for (int i = 0; i < keys.length; i++) {
+      if (!anyMatches(globs[i], facts.get(keys[i]))) {
         return false;
       }
     }

@@ -130,7 +130,9 @@ final class ConnectionPort implements RelayPort {
   @Override
   public Optional<RuleMatch> match(Direction direction, MessageFacts facts) {
     Optional<RuleMatch> match = connection.proxy().match(connection.id, direction, facts, rulesFiredHere);
-    match.ifPresent(m -> lastMatched = m.rule().name());
+    if (match.isPresent()) { // not ifPresent: its capturing lambda would be allocated per decoded message
+      lastMatched = match.get().rule().name();
+    }
     return match;
   }
 

@@ -209,11 +209,13 @@ final class DefaultProxy implements Proxy {
   }
 
   Optional<RuleMatch> match(long connection, Direction direction, MessageFacts facts, Set<ActiveRule> firedHere) {
-    return rules.match(connection, direction, facts, firedHere).map(fired -> {
+    Optional<RuleMatch> match = rules.match(connection, direction, facts, firedHere);
+    if (match.isPresent()) { // not map: its capturing lambda would be allocated per decoded message
+      RuleMatch fired = match.get();
       publish(new ProxyEvent.FaultFired(Instant.now(), name(), connection, FaultKind.RULE, fired.rule().name(),
           fired.action().type(), FactsText.of(facts, fired.rule().match().keySet()), fired.firing()));
-      return fired;
-    });
+    }
+    return match;
   }
 
   private void changed(ProxyEvent event) {

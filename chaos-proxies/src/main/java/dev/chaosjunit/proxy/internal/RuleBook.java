@@ -28,6 +28,9 @@ final class RuleBook {
   private final Consumer<ProxyEvent> events;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private volatile List<ActiveRule> rules = List.of();
+  /** Whether {@link #rules} has a rule of each direction, kept with it: asked for every decoded message. */
+  private volatile boolean upstream;
+  private volatile boolean downstream;
 
   RuleBook(String proxy, LongSupplier seed, ProtocolInspector inspector, Consumer<ProxyEvent> events) {
     this.proxy = proxy;
@@ -57,7 +60,7 @@ final class RuleBook {
     counters.put(rule.name(), counter);
     List<ActiveRule> next = new ArrayList<>(rules);
     next.add(active);
-    rules = List.copyOf(next);
+    set(next);
   }
 
   synchronized void remove(String name) {
@@ -65,13 +68,20 @@ final class RuleBook {
     if (!next.removeIf(r -> r.spec.name().equals(name))) {
       throw new NoSuchElementException("proxy [" + proxy + "]: rule [" + name + "] not found; it has " + names());
     }
-    rules = List.copyOf(next);
+    set(next);
   }
 
   synchronized List<String> clear() {
     List<String> names = names();
-    rules = List.of();
+    set(List.of());
     return names;
+  }
+
+  /** Replaces the rules (under the book's lock). */
+  private void set(List<ActiveRule> next) {
+    rules = List.copyOf(next);
+    upstream = next.stream().anyMatch(rule -> rule.spec.direction() == Direction.UPSTREAM);
+    downstream = next.stream().anyMatch(rule -> rule.spec.direction() == Direction.DOWNSTREAM);
   }
 
   List<Rule> specs() {
@@ -88,12 +98,7 @@ final class RuleBook {
 
   /** Whether a rule applies to messages going in {@code direction}. */
   boolean hasRules(Direction direction) {
-    for (ActiveRule rule : rules) {
-      if (rule.spec.direction() == direction) {
-        return true;
-      }
-    }
-    return false;
+    return direction == Direction.UPSTREAM ? upstream : downstream;
   }
 
   /**
@@ -101,7 +106,9 @@ final class RuleBook {
    * the rules that fired on that connection before, so each counts it once.
    */
   Optional<RuleMatch> match(long connection, Direction direction, MessageFacts facts, Set<ActiveRule> firedHere) {
-    for (ActiveRule rule : rules) {
+    List<ActiveRule> rules = this.rules;
+    for (int i = 0; i < rules.size(); i++) { // indexed: this runs for every decoded message
+      ActiveRule rule = rules.get(i);
       if (rule.spec.direction() != direction || !rule.matches(facts)) {
         continue;
       }

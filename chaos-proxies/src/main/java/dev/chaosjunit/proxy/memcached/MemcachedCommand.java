@@ -2,10 +2,13 @@ package dev.chaosjunit.proxy.memcached;
 
 import dev.chaosjunit.proxy.protocol.FrameBuffer;
 import dev.chaosjunit.proxy.protocol.FrameDecodeException;
+import dev.chaosjunit.proxy.rule.MessageFacts;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One client command of the text or meta protocol: its line and, for the storage commands and {@code ms},
@@ -33,9 +36,18 @@ record MemcachedCommand(String name, Kind kind, List<String> keys, boolean silen
 
   private static final byte BINARY_REQUEST = (byte) 0x80;
   private static final String NOREPLY = "noreply";
+  /** The commands {@link #parse} knows, the most frequent first (they are tried in this order). */
+  private static final List<String> NAMES = List.of("get", "set", "gets", "mg", "ms", "md", "ma", "mn", "delete",
+      "incr", "decr", "touch", "gat", "gats", "add", "replace", "append", "prepend", "cas");
+  /** Each known command as the value of the match key {@code command}, made once. */
+  private static final Map<String, List<String>> COMMAND_FACTS = NAMES.stream()
+      .collect(Collectors.toUnmodifiableMap(name -> name, List::of));
 
-  /** The command at {@code in}'s reader index once its line is there ({@code null} before). */
-  static MemcachedCommand peek(FrameBuffer in) {
+  /**
+   * The command at {@code in}'s reader index once its line is there ({@code null} before), its words read
+   * into {@code line}.
+   */
+  static MemcachedCommand peek(FrameBuffer in, CommandLine line) {
     int readable = in.readable();
     if (readable == 0) {
       return null;
@@ -53,11 +65,12 @@ record MemcachedCommand(String name, Kind kind, List<String> keys, boolean silen
       return null;
     }
     int end = newline > start && buf.getByte(newline - 1) == '\r' ? newline - 1 : newline;
-    return parse(new CommandLine(buf, start, end), newline + 1 - start);
+    return parse(line.read(buf, start, end), newline + 1 - start);
   }
 
   private static MemcachedCommand parse(CommandLine line, int lineLength) {
-    String name = line.word(0);
+    String known = line.known(0, NAMES);
+    String name = known == null ? line.word(0) : known;
     return switch (name) {
       case "set", "add", "replace", "append", "prepend" -> storage(name, line, lineLength, 5);
       case "cas" -> storage(name, line, lineLength, 6);
@@ -87,11 +100,23 @@ record MemcachedCommand(String name, Kind kind, List<String> keys, boolean silen
     if (line.words() <= first) {
       throw new FrameDecodeException(name + " names no key");
     }
-    String[] keys = new String[line.words() - first];
-    for (int i = first; i < line.words(); i++) {
-      keys[i - first] = line.word(i);
+    return new MemcachedCommand(name, Kind.RETRIEVAL, keys(line, first), false, "", line, lineLength);
+  }
+
+  /** The words from {@code first} on (one or two without an array: most gets name one key). */
+  private static List<String> keys(CommandLine line, int first) {
+    int count = line.words() - first;
+    if (count == 1) {
+      return List.of(line.word(first));
     }
-    return new MemcachedCommand(name, Kind.RETRIEVAL, List.of(keys), false, "", line, lineLength);
+    if (count == 2) {
+      return List.of(line.word(first), line.word(first + 1));
+    }
+    String[] keys = new String[count];
+    for (int i = 0; i < count; i++) {
+      keys[i] = line.word(first + i);
+    }
+    return List.of(keys);
   }
 
   /** {@code delete <key> [0] [noreply]}, {@code incr|decr <key> <value> [noreply]}, {@code touch <key> <exptime> [noreply]}. */
@@ -128,7 +153,7 @@ record MemcachedCommand(String name, Kind kind, List<String> keys, boolean silen
   }
 
   private static int data(String name, CommandLine line, int index) {
-    return line.size(index, MAX_DATA, name + " has a data size") + 2;
+    return line.size(index, MAX_DATA, name, "has a data size") + 2;
   }
 
   private static void requireWords(String name, CommandLine line, int min, int max) {
@@ -151,6 +176,13 @@ record MemcachedCommand(String name, Kind kind, List<String> keys, boolean silen
   /** Whether the command names keys and is matched against the rules. */
   boolean matchable() {
     return !keys.isEmpty();
+  }
+
+  /** The facts to match: the command and its keys. */
+  MessageFacts facts() {
+    List<String> command = COMMAND_FACTS.get(name);
+    return new MessageFacts(MemcachedInspector.NAME, Map.of(MemcachedInspector.COMMAND,
+        command == null ? List.of(name) : command, MemcachedInspector.KEY, keys));
   }
 
   /** Checks the CRLF that closes a data block; the whole command must be in {@code buf}. */

@@ -8,12 +8,9 @@ import dev.chaosjunit.proxy.protocol.FrameBuffer;
 import dev.chaosjunit.proxy.protocol.FramedSession;
 import dev.chaosjunit.proxy.protocol.RelayPort;
 import dev.chaosjunit.proxy.rule.Glob;
-import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +24,7 @@ final class MemcachedSession extends FramedSession {
   private static final byte[] NOOP = "mn\r\n".getBytes(StandardCharsets.US_ASCII);
 
   private final ReplyStream replies = new ReplyStream();
+  private final CommandLine line = new CommandLine();
 
   /** A command whose rule fired, waiting for the rest of its data block. */
   private record Fired(MemcachedCommand command, Action action) {}
@@ -39,14 +37,14 @@ final class MemcachedSession extends FramedSession {
     if (fired != null) {
       return carryOut(in, port);
     }
-    MemcachedCommand command = MemcachedCommand.peek(in);
+    MemcachedCommand command = MemcachedCommand.peek(in, line);
     if (command == null) {
       return false;
     }
     if (command.kind() == Kind.META_NOOP) {
       replies.clientNoop();
     }
-    Optional<RuleMatch> match = command.matchable() ? port.match(Direction.UPSTREAM, facts(command)) : Optional.empty();
+    Optional<RuleMatch> match = command.matchable() ? port.match(Direction.UPSTREAM, command.facts()) : Optional.empty();
     if (match.isEmpty()) {
       in.passStreaming(command.length());
     } else if (match.get().action() instanceof Action.Drop drop) {
@@ -69,11 +67,6 @@ final class MemcachedSession extends FramedSession {
   protected String undecodable(boolean fromClient, RuntimeException e) {
     return (fromClient ? "client sent bytes that are not memcached's text protocol: "
         : "server sent bytes that are not memcached's text protocol: ") + e.getMessage();
-  }
-
-  private static MessageFacts facts(MemcachedCommand command) {
-    return new MessageFacts(MemcachedInspector.NAME,
-        Map.of(MemcachedInspector.COMMAND, List.of(command.name()), MemcachedInspector.KEY, command.keys()));
   }
 
   /** Carries out a fired rule once the command is whole; {@code false} while it is not. */

@@ -19,6 +19,7 @@ final class ReplyStream {
 
   /** One entry per {@code mn} on its way to the server: the client's own, or the reply that replaces its {@code MN}. */
   private final ArrayDeque<byte[]> noops = new ArrayDeque<>();
+  private final CommandLine line = new CommandLine();
 
   /** The client sent {@code mn}: its {@code MN} passes. */
   void clientNoop() {
@@ -54,7 +55,7 @@ final class ReplyStream {
     int end = newline > start && buf.getByte(newline - 1) == '\r' ? newline - 1 : newline;
     byte first = buf.getByte(start);
     if (first == 'V') {
-      in.passStreaming(lineLength + (long) dataBlock(new CommandLine(buf, start, end)));
+      in.passStreaming(lineLength + (long) dataBlock(line.read(buf, start, end)));
     } else if (first == 'M' && end - start == 2 && buf.getByte(start + 1) == 'N') {
       noop(in, lineLength, port);
     } else {
@@ -66,10 +67,10 @@ final class ReplyStream {
   /** The data block after {@code VALUE <key> <flags> <bytes> [<cas>]} or {@code VA <size> <flags>*}, with its CRLF. */
   private static int dataBlock(CommandLine line) {
     if (line.is(0, "VALUE") && (line.words() == 4 || line.words() == 5)) {
-      return line.size(3, MemcachedCommand.MAX_DATA, "VALUE has a size") + 2;
+      return line.size(3, MemcachedCommand.MAX_DATA, "VALUE", "has a size") + 2;
     }
     if (line.is(0, "VA") && line.words() >= 2) {
-      return line.size(1, MemcachedCommand.MAX_DATA, "VA has a size") + 2;
+      return line.size(1, MemcachedCommand.MAX_DATA, "VA", "has a size") + 2;
     }
     if (line.is(0, "VERSION")) {
       return 0;

@@ -4,7 +4,6 @@ import dev.chaosjunit.proxy.protocol.FrameDecodeException;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A control line's words: the line copied once into an array that is reused from line to line (one bulk
@@ -74,32 +73,55 @@ final class ControlLine {
     return new String(bytes, bounds[2 * index], bounds[2 * index + 1] - bounds[2 * index], StandardCharsets.UTF_8);
   }
 
+  /** Whether word {@code index} is made of the bytes {@code other}. */
+  boolean wordEquals(int index, byte[] other) {
+    return index < words && Arrays.equals(bytes, bounds[2 * index], bounds[2 * index + 1], other, 0, other.length);
+  }
+
+  /** Word {@code index}'s bytes, a copy; empty for an empty line's name. */
+  byte[] wordBytes(int index) {
+    return index < words ? Arrays.copyOfRange(bytes, bounds[2 * index], bounds[2 * index + 1]) : new byte[0];
+  }
+
   /** Everything after the name (CONNECT's JSON), or the empty string. */
   String rest() {
     return words < 2 ? "" : new String(bytes, bounds[2], length - bounds[2], StandardCharsets.UTF_8);
   }
 
-  /** The operation of {@code names} (upper case) that the first word is, ignoring ASCII case; {@code null} if none. */
-  String name(List<String> names) {
-    for (int n = 0; n < names.size(); n++) {
-      if (nameIs(names.get(n))) {
-        return names.get(n);
-      }
+  /** The longest name {@link #nameKey} packs. */
+  static final int MAX_NAME = 7;
+
+  /**
+   * The first word packed into a long with its length, ASCII letters upper case, so that an operation's
+   * name is found by comparing numbers; 0 for an empty line or a word longer than {@link #MAX_NAME} bytes.
+   * The same as {@link #key} of the upper-case name.
+   */
+  long nameKey() {
+    int from = bounds[0];
+    int length = words == 0 ? 0 : bounds[1] - from;
+    if (length == 0 || length > MAX_NAME) {
+      return 0;
     }
-    return null;
+    long key = length;
+    for (int i = from; i < from + length; i++) {
+      byte b = bytes[i];
+      key = key << 8 | (upper(b) & 0xff);
+    }
+    return key;
   }
 
-  private boolean nameIs(String upper) {
-    if (words == 0 || bounds[1] - bounds[0] != upper.length()) {
-      return false;
+  /** An ASCII letter in upper case; any other byte as it is. */
+  static int upper(byte b) {
+    return b >= 'a' && b <= 'z' ? b - ('a' - 'A') : b;
+  }
+
+  /** The {@link #nameKey} of an upper-case ASCII name of 1..{@link #MAX_NAME} characters. */
+  static long key(String upperName) {
+    long key = upperName.length();
+    for (int i = 0; i < upperName.length(); i++) {
+      key = key << 8 | upperName.charAt(i);
     }
-    for (int i = 0; i < upper.length(); i++) {
-      byte b = bytes[bounds[0] + i];
-      if ((b >= 'a' && b <= 'z' ? b - ('a' - 'A') : b) != upper.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    return key;
   }
 
   /** Word {@code index} as a size of 0..{@link NatsOp#MAX_PAYLOAD} bytes. */

@@ -2,22 +2,19 @@ package dev.chaosjunit.proxy.nats;
 
 import dev.chaosjunit.proxy.protocol.FrameBuffer;
 import dev.chaosjunit.proxy.protocol.FrameDecodeException;
+import dev.chaosjunit.proxy.rule.MessageFacts;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * One NATS protocol operation: its control line and, for the four that carry a message (PUB, HPUB,
- * MSG, HMSG), the payload that follows it with its closing CRLF.
- *
- * @param name the operation, upper case ({@code PUB}, {@code +OK}...)
- * @param message whether a payload follows the control line (PUB, HPUB, MSG, HMSG)
- * @param subject a message's subject when it was asked for; {@code null} for the other operations
- * @param json the JSON of {@code CONNECT}; {@code null} for the other operations
- * @param length the whole operation in bytes: control line, payload and the payload's CRLF
+ * The NATS protocol operation at the start of one direction's bytes: its control line and, for the four
+ * that carry a message (PUB, HPUB, MSG, HMSG), the payload that follows it with its closing CRLF. One
+ * instance per direction of a session, read again for every operation ({@link #peek}), so that framing
+ * allocates nothing; a message's subject becomes a string only when its {@link #facts} are asked for.
  */
-record NatsOp(String name, boolean message, String subject, String json, int length) {
+final class NatsOp {
 
   /** Far above nats-server's default {@code max_control_line} (4 KiB), leaving room for long INFO and CONNECT lines. */
   static final int MAX_LINE = 1 << 20;
@@ -30,16 +27,31 @@ record NatsOp(String name, boolean message, String subject, String json, int len
   static final List<String> SERVER_OPS = List.of("MSG", "HMSG", "PING", "PONG", "+OK", "-ERR", "INFO");
   private static final int LONGEST_NAME = "CONNECT".length();
 
+  private final List<String> allowed;
+  /** {@link ControlLine#key} of each of {@link #allowed}, in the same order. */
+  private final long[] keys;
+  private final ControlLine line = new ControlLine();
+  private String name;
+  private boolean message;
+  private int length;
+  private byte[] subject;
+  private MessageFacts facts;
+
+  /** The operation reader of a direction whose peer sends the operations {@code allowed}. */
+  NatsOp(List<String> allowed) {
+    this.allowed = allowed;
+    this.keys = allowed.stream().mapToLong(ControlLine::key).toArray();
+  }
+
   /**
-   * The operation at {@code in}'s reader index once its control line is there ({@code null} before),
-   * checked against the operations {@code allowed} in this direction, read into {@code line}; a message's
-   * subject is decoded only when {@code subject} is true.
+   * Reads the operation at {@code in}'s reader index once its control line is there; {@code false}
+   * before. The operation must be one {@link #allowed} in this direction.
    */
-  static NatsOp peek(FrameBuffer in, List<String> allowed, ControlLine line, boolean subject) {
+  boolean peek(FrameBuffer in) {
     ByteBuf buf = in.view();
     int readable = in.readable();
     if (readable == 0) {
-      return null;
+      return false;
     }
     int start = buf.readerIndex();
     int newline = buf.indexOf(start, start + Math.min(readable, MAX_LINE), (byte) '\n');
@@ -47,52 +59,108 @@ record NatsOp(String name, boolean message, String subject, String json, int len
       if (readable >= MAX_LINE) {
         throw new FrameDecodeException("control line longer than " + MAX_LINE + " bytes");
       }
-      checkName(buf, start, readable, allowed);
-      return null;
+      checkName(buf, start, readable);
+      return false;
     }
     int end = newline > start && buf.getByte(newline - 1) == '\r' ? newline - 1 : newline;
-    return parse(line.read(buf, start, end), newline + 1 - start, allowed, subject);
+    parse(line.read(buf, start, end), newline + 1 - start);
+    return true;
+  }
+
+  /** The operation, upper case ({@code PUB}, {@code +OK}...). */
+  String name() {
+    return name;
+  }
+
+  /** Whether a payload follows the control line (PUB, HPUB, MSG, HMSG). */
+  boolean message() {
+    return message;
+  }
+
+  /** The whole operation in bytes: control line, payload and the payload's CRLF. */
+  int length() {
+    return length;
+  }
+
+  /** The JSON of {@code CONNECT}. */
+  String json() {
+    return line.rest();
+  }
+
+  /**
+   * A message's subject as facts to match; the same instance as for the message before when the subject's
+   * bytes are the same (a publisher's or a subscription's subjects repeat), so matching a stream of
+   * messages decodes each subject once.
+   */
+  MessageFacts facts() {
+    if (facts == null || !line.wordEquals(1, subject)) {
+      subject = line.wordBytes(1);
+      facts = MessageFacts.of(NatsInspector.NAME, NatsInspector.SUBJECT, new String(subject, StandardCharsets.UTF_8));
+    }
+    return facts;
   }
 
   /**
    * Refuses bytes that cannot begin an operation while the line is incomplete, so that a peer speaking
    * something else (a TLS handshake) is relayed at once rather than held while waiting for a line end.
    */
-  private static void checkName(ByteBuf buf, int start, int readable, List<String> allowed) {
+  private void checkName(ByteBuf buf, int start, int readable) {
     int end = start + Math.min(readable, LONGEST_NAME + 1);
     int delimiter = buf.forEachByte(start, end - start, b -> !ControlLine.space(b) && b != '\r');
-    String name = buf.toString(start, (delimiter < 0 ? end : delimiter) - start, StandardCharsets.ISO_8859_1)
-        .toUpperCase(Locale.ROOT);
-    boolean complete = delimiter >= 0 || name.length() > LONGEST_NAME;
-    if (complete ? !allowed.contains(name) : allowed.stream().noneMatch(op -> op.startsWith(name))) {
-      throw new FrameDecodeException("[" + abbreviate(name) + "] is not a NATS operation this peer sends");
+    int length = (delimiter < 0 ? end : delimiter) - start;
+    boolean complete = delimiter >= 0 || length > LONGEST_NAME;
+    for (int n = 0; n < allowed.size(); n++) {
+      String op = allowed.get(n);
+      if ((complete ? op.length() == length : op.length() >= length) && startsWith(op, buf, start, length)) {
+        return;
+      }
     }
+    String prefix = buf.toString(start, length, StandardCharsets.ISO_8859_1).toUpperCase(Locale.ROOT);
+    throw new FrameDecodeException("[" + abbreviate(prefix) + "] is not a NATS operation this peer sends");
   }
 
-  private static NatsOp parse(ControlLine line, int lineLength, List<String> allowed, boolean subject) {
-    String name = line.name(allowed);
+  /** Whether the upper-case name {@code op} starts with the {@code length} bytes at {@code start}, ignoring ASCII case. */
+  private static boolean startsWith(String op, ByteBuf buf, int start, int length) {
+    for (int i = 0; i < length; i++) {
+      if (ControlLine.upper(buf.getByte(start + i)) != op.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void parse(ControlLine line, int lineLength) {
+    name = name(line.nameKey());
     if (name == null) {
       throw new FrameDecodeException("[" + abbreviate(line.word(0).toUpperCase(Locale.ROOT))
           + "] is not a NATS operation this peer sends");
     }
     long payload = switch (name) {
-      case "PUB" -> payload(name, line, 2, false);
-      case "HPUB" -> payload(name, line, 3, true);
-      case "MSG" -> payload(name, line, 3, false);
-      case "HMSG" -> payload(name, line, 4, true);
+      case "PUB" -> payload(line, 2, false);
+      case "HPUB" -> payload(line, 3, true);
+      case "MSG" -> payload(line, 3, false);
+      case "HMSG" -> payload(line, 4, true);
       default -> -1;
     };
-    if (payload < 0) {
-      return new NatsOp(name, false, null, name.equals("CONNECT") ? line.rest() : null, lineLength);
+    message = payload >= 0;
+    length = message ? (int) (lineLength + payload + 2) : lineLength;
+  }
+
+  /** The operation of {@link #allowed} whose key is {@code key}, or {@code null}. */
+  private String name(long key) {
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] == key) {
+        return allowed.get(i);
+      }
     }
-    return new NatsOp(name, true, subject ? line.word(1) : null, null, (int) (lineLength + payload + 2));
+    return null;
   }
 
   /**
    * The payload size of a message operation: {@code required} arguments before an optional reply subject
    * and the sizes; with {@code headers} the last two are the header size and the total size.
    */
-  private static long payload(String name, ControlLine line, int required, boolean headers) {
+  private long payload(ControlLine line, int required, boolean headers) {
     int args = line.words() - 1;
     if (args != required && args != required + 1) {
       throw new FrameDecodeException(name + " has " + line.countText() + " arguments instead of " + required
@@ -108,13 +176,5 @@ record NatsOp(String name, boolean message, String subject, String json, int len
 
   static String abbreviate(String text) {
     return text.length() <= 20 ? text : text.substring(0, 20) + "...";
-  }
-
-  /** Checks the CRLF that closes the payload; the whole operation must be in {@code buf}. */
-  void checkPayloadEnd(ByteBuf buf) {
-    int end = buf.readerIndex() + length;
-    if (buf.getByte(end - 2) != '\r' || buf.getByte(end - 1) != '\n') {
-      throw new FrameDecodeException(name + " on [" + subject + "] has no CRLF after its payload of the announced size");
-    }
   }
 }

@@ -3,9 +3,9 @@ package dev.chaosjunit.proxy.nats;
 import dev.chaosjunit.fault.Action;
 import dev.chaosjunit.fault.Direction;
 import dev.chaosjunit.proxy.protocol.FrameBuffer;
+import dev.chaosjunit.proxy.protocol.FrameDecodeException;
 import dev.chaosjunit.proxy.protocol.FramedSession;
 import dev.chaosjunit.proxy.protocol.RelayPort;
-import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.rule.RuleMatch;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +23,20 @@ final class NatsSession extends FramedSession {
   private static final Pattern VERBOSE = Pattern.compile("\"verbose\"\\s*:\\s*true");
   private static final byte[] OK = "+OK\r\n".getBytes(StandardCharsets.US_ASCII);
 
-  /** A message whose rule fired, waiting for the rest of its payload. */
-  private record Fired(NatsOp op, Action action) {}
+  /** A message whose rule fired, waiting for the rest of its {@code length} bytes. */
+  private record Fired(String name, String subject, int length, Action action) {
 
-  private final ControlLine clientLine = new ControlLine();
-  private final ControlLine serverLine = new ControlLine();
+    /** Checks the CRLF that closes the payload; the whole operation must be in {@code buf}. */
+    void checkPayloadEnd(ByteBuf buf) {
+      int end = buf.readerIndex() + length;
+      if (buf.getByte(end - 2) != '\r' || buf.getByte(end - 1) != '\n') {
+        throw new FrameDecodeException(name + " on [" + subject + "] has no CRLF after its payload of the announced size");
+      }
+    }
+  }
+
+  private final NatsOp clientOp = new NatsOp(NatsOp.CLIENT_OPS);
+  private final NatsOp serverOp = new NatsOp(NatsOp.SERVER_OPS);
   private Fired fromClient;
   private Fired fromServer;
   private boolean verbose;
@@ -38,8 +47,8 @@ final class NatsSession extends FramedSession {
     if (fromClient != null) {
       return carryOut(in, true, port);
     }
-    NatsOp op = NatsOp.peek(in, NatsOp.CLIENT_OPS, clientLine, port.hasRules(Direction.UPSTREAM));
-    if (op == null) {
+    NatsOp op = clientOp;
+    if (!op.peek(in)) {
       return false;
     }
     if (op.name().equals("CONNECT")) {
@@ -59,8 +68,8 @@ final class NatsSession extends FramedSession {
     if (fromServer != null) {
       return carryOut(in, false, port);
     }
-    NatsOp op = NatsOp.peek(in, NatsOp.SERVER_OPS, serverLine, port.hasRules(Direction.DOWNSTREAM));
-    if (op == null) {
+    NatsOp op = serverOp;
+    if (!op.peek(in)) {
       return false;
     }
     if (op.message()) {
@@ -77,38 +86,38 @@ final class NatsSession extends FramedSession {
   }
 
   /**
-   * Asks the rules about a message (its subject was decoded if the direction has rules): streams it
-   * through when none fires, ends the connection for a drop
-   * with a mode, and otherwise returns the rule's action, to carry out once the payload is whole.
+   * Asks the rules about a message (its subject is decoded only if the direction has rules): streams it
+   * through when none fires, ends the connection for a drop with a mode, and otherwise returns the rule's
+   * action, to carry out once the payload is whole.
    */
   private Fired fire(NatsOp op, Direction direction, FrameBuffer in, RelayPort port) {
-    Optional<Action> action = op.subject() == null ? Optional.empty()
-        : port.match(direction, MessageFacts.of(NatsInspector.NAME, NatsInspector.SUBJECT, op.subject())).map(RuleMatch::action);
-    if (action.isEmpty()) {
+    Optional<RuleMatch> match = port.hasRules(direction) ? port.match(direction, op.facts()) : Optional.empty();
+    if (match.isEmpty()) {
       in.passStreaming(op.length());
       return null;
     }
-    if (action.get() instanceof Action.Drop drop && drop.mode() != null) {
+    Action action = match.get().action();
+    if (action instanceof Action.Drop drop && drop.mode() != null) {
       drop(drop.mode(), port);
       return null;
     }
-    return new Fired(op, action.get());
+    return new Fired(op.name(), op.facts().get(NatsInspector.SUBJECT).get(0), op.length(), action);
   }
 
   /** Carries out a fired rule on a message once it is whole; {@code false} while it is not. */
   private boolean carryOut(FrameBuffer in, boolean client, RelayPort port) {
     Fired fired = client ? fromClient : fromServer;
-    if (!in.need(fired.op().length())) {
+    if (!in.need(fired.length())) {
       return false;
     }
-    fired.op().checkPayloadEnd(in.view());
+    fired.checkPayloadEnd(in.view());
     if (client) {
       fromClient = null;
     } else {
       fromServer = null;
     }
     if (fired.action() instanceof Action.Delay delay) {
-      ByteBuf held = in.take(fired.op().length());
+      ByteBuf held = in.take(fired.length());
       if (client) {
         port.toServer(held, delay.delay());
       } else {
@@ -116,9 +125,9 @@ final class NatsSession extends FramedSession {
       }
       return true;
     }
-    in.skip(fired.op().length());
+    in.skip(fired.length());
     if (fired.action() instanceof Action.Error error) {
-      port.toClient(NatsErrors.publishError(port.alloc(), error, fired.op().subject()));
+      port.toClient(NatsErrors.publishError(port.alloc(), error, fired.subject()));
     } else if (client && verbose) {
       port.toClient(port.alloc().buffer(OK.length).writeBytes(OK));
     }

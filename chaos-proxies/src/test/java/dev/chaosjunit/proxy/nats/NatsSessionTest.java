@@ -8,6 +8,7 @@ import dev.chaosjunit.fault.DropMode;
 import dev.chaosjunit.fault.Rule;
 import dev.chaosjunit.proxy.protocol.ConnectionInfo;
 import dev.chaosjunit.proxy.protocol.InspectorSession;
+import dev.chaosjunit.proxy.rule.MessageFacts;
 import dev.chaosjunit.proxy.testkit.RecordingPort;
 import java.time.Duration;
 import java.util.List;
@@ -142,6 +143,17 @@ class NatsSessionTest {
         .containsExactly(List.of("orders.eu"), List.of("orders.us"));
     assertThat(port.sentToServer()).isEqualTo(CONNECT + pub("orders.new", "x") + pub("orders.eu", "y")
         + hpub("orders.us", "r", HEADERS, "z"));
+  }
+
+  @Test
+  void aRepeatedSubjectIsDecodedOnceAndEveryOtherSubjectAfresh() {
+    port.rule(publishes("audit.>", Action.Error.of("", "")));
+    port.client(session, pub("orders.new", "a") + pub("orders.new", "b") + pub("orders.ne", "c")
+        + pub("orders.new.eu", "d") + pub("orders.new", "e"), 4096);
+    List<MessageFacts> facts = port.requestFacts();
+    assertThat(facts).extracting(f -> f.get("subject")).containsExactly(List.of("orders.new"), List.of("orders.new"),
+        List.of("orders.ne"), List.of("orders.new.eu"), List.of("orders.new"));
+    assertThat(facts.get(1)).isSameAs(facts.get(0));
   }
 
   @Test
