@@ -41,6 +41,7 @@ final class OrderRepository implements AutoCloseable {
     hikari.setMaximumPoolSize(8);
     hikari.setConnectionTimeout(1000);
     hikari.setValidationTimeout(500);
+    hikari.setInitializationFailTimeout(30_000); // at start, wait for the database rather than fail on one slow try
     hikari.addDataSourceProperty("connectTimeout", "1");
     hikari.addDataSourceProperty("socketTimeout", "2");
     this.pool = new HikariDataSource(hikari);
