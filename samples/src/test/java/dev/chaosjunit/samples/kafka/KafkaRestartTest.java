@@ -1,4 +1,4 @@
-package dev.chaosjunit.junit.e2e;
+package dev.chaosjunit.samples.kafka;
 
 import static dev.chaosjunit.junit.Expectation.SUCCESS;
 import static org.assertj.core.api.Assertions.assertThat;
