@@ -132,8 +132,13 @@ final class ServiceContainer {
     return count;
   }
 
+  /**
+   * Whether the service logged that it is ready (when its image is known) and its published port holds a
+   * connection: the log can come first (a PostgreSQL restarted after a kill logged its readiness while its
+   * published port still refused connections for 0.7 s).
+   */
   private boolean ready(long readyBefore, InetSocketAddress address) {
-    return image.map(i -> occurrences(i.readyLog()) > readyBefore).orElseGet(() -> holdsConnection(address));
+    return image.map(i -> occurrences(i.readyLog()) > readyBefore).orElse(true) && holdsConnection(address);
   }
 
   /**
