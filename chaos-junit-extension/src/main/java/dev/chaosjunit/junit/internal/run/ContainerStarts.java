@@ -1,8 +1,10 @@
 package dev.chaosjunit.junit.internal.run;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.lifecycle.Startable;
 import org.testcontainers.lifecycle.Startables;
 
@@ -17,10 +20,20 @@ import org.testcontainers.lifecycle.Startables;
  * Starts the containers of a class's services that are not running, all at once (each with what it
  * depends on, through Testcontainers' {@link Startables#deepStart}), and times each start. When any of
  * them fails, it waits for the others and stops them all before it throws.
+ *
+ * <p>Containers that share one wait strategy instance start one after another, in declaration order:
+ * a Testcontainers wait strategy keeps the container it is waiting for in a field, so two containers
+ * waiting through one instance at once can each be judged by the other's state (a healthy one failed
+ * because the other exited). Every {@link GenericContainer} without a {@code waitingFor(...)} shares
+ * Testcontainers' one default instance.
  */
 final class ContainerStarts {
 
   private static final Logger LOG = LoggerFactory.getLogger(ContainerStarts.class);
+  /** {@code GenericContainer.getWaitStrategy()} (protected), or null where it cannot be read. */
+  private static final Method WAIT_STRATEGY = waitStrategyAccessor();
+  /** The key of every container whose wait strategy cannot be read: they may share one, so they take turns. */
+  private static final Object UNKNOWN_WAIT_STRATEGY = new Object();
 
   private final Map<String, Duration> took = Collections.synchronizedMap(new LinkedHashMap<>());
   private Duration together = Duration.ZERO;
@@ -36,8 +49,20 @@ final class ContainerStarts {
     LOG.info("starting the containers of chaos services {} in parallel", containers.keySet());
     long begin = System.nanoTime();
     List<CompletableFuture<Void>> all = new ArrayList<>();
-    containers.forEach((service, container) -> all.add(Startables.deepStart(container)
-        .thenRun(() -> starts.took.put(service, Duration.ofNanos(System.nanoTime() - begin)))));
+    Map<Object, CompletableFuture<Void>> lastByWaitStrategy = new IdentityHashMap<>();
+    Map<Object, List<String>> servicesByWaitStrategy = new IdentityHashMap<>();
+    containers.forEach((service, container) -> {
+      Object waitStrategy = waitStrategyOf(container);
+      servicesByWaitStrategy.computeIfAbsent(waitStrategy, key -> new ArrayList<>()).add(service);
+      CompletableFuture<Void> turn = lastByWaitStrategy.getOrDefault(waitStrategy, CompletableFuture.completedFuture(null))
+          .thenCompose(previousUp -> Startables.deepStart(container))
+          .thenRun(() -> starts.took.put(service, Duration.ofNanos(System.nanoTime() - begin)));
+      lastByWaitStrategy.put(waitStrategy, turn);
+      all.add(turn);
+    });
+    servicesByWaitStrategy.values().stream().filter(services -> services.size() > 1).forEach(services -> LOG.info(
+        "the containers of chaos services {} share one wait strategy instance (Testcontainers' default when a "
+            + "container has no waitingFor(...)): they start one after another", services));
     try {
       CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
     } catch (CompletionException e) {
@@ -45,6 +70,33 @@ final class ContainerStarts {
     }
     starts.together = Duration.ofNanos(System.nanoTime() - begin);
     return starts;
+  }
+
+  /** The wait strategy {@code container} starts with (compared by identity), or a stand-in where it is unknown. */
+  private static Object waitStrategyOf(Startable container) {
+    if (!(container instanceof GenericContainer<?>)) {
+      return container;
+    }
+    if (WAIT_STRATEGY == null) {
+      return UNKNOWN_WAIT_STRATEGY;
+    }
+    try {
+      Object waitStrategy = WAIT_STRATEGY.invoke(container);
+      return waitStrategy == null ? UNKNOWN_WAIT_STRATEGY : waitStrategy;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return UNKNOWN_WAIT_STRATEGY;
+    }
+  }
+
+  private static Method waitStrategyAccessor() {
+    try {
+      Method method = GenericContainer.class.getDeclaredMethod("getWaitStrategy");
+      method.setAccessible(true);
+      return method;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      LOG.debug("GenericContainer.getWaitStrategy() cannot be read ({}): such containers start one after another", e);
+      return null;
+    }
   }
 
   /** Stops every container (a stop of one that never started does nothing), then gives {@code failure} to throw. */
