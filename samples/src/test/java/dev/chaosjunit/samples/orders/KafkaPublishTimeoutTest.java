@@ -92,7 +92,7 @@ class KafkaPublishTimeoutTest {
         .as("the order is stored").contains("\"item\":\"kettle\"");
   }
 
-  @FaultScenario(scenario = "orderWithoutPublishTimeout", fault = "produceUnanswered", expect = HANG, within = "4s")
+  @FaultScenario(scenario = "orderWithoutPublishTimeout", fault = "produceUnanswered", expect = HANG, within = "3s")
   void withoutTheSwitchTheOrderRequestHangsOnKafka(Cell cell) {
     assertThat(cell.totalFirings()).as("the produce request was dropped").isPositive();
     assertThat(unbounded.eventsFailed()).as("nothing gave up yet").isZero();
