@@ -4,7 +4,6 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,20 +48,19 @@ final class ContainerStarts {
     LOG.info("starting the containers of chaos services {} in parallel", containers.keySet());
     long begin = System.nanoTime();
     List<CompletableFuture<Void>> all = new ArrayList<>();
-    Map<Object, CompletableFuture<Void>> lastByWaitStrategy = new IdentityHashMap<>();
-    Map<Object, List<String>> servicesByWaitStrategy = new IdentityHashMap<>();
-    containers.forEach((service, container) -> {
-      Object waitStrategy = waitStrategyOf(container);
-      servicesByWaitStrategy.computeIfAbsent(waitStrategy, key -> new ArrayList<>()).add(service);
-      CompletableFuture<Void> turn = lastByWaitStrategy.getOrDefault(waitStrategy, CompletableFuture.completedFuture(null))
-          .thenCompose(previousUp -> Startables.deepStart(container))
-          .thenRun(() -> starts.took.put(service, Duration.ofNanos(System.nanoTime() - begin)));
-      lastByWaitStrategy.put(waitStrategy, turn);
-      all.add(turn);
-    });
-    servicesByWaitStrategy.values().stream().filter(services -> services.size() > 1).forEach(services -> LOG.info(
-        "the containers of chaos services {} share one wait strategy instance (Testcontainers' default when a "
-            + "container has no waitingFor(...)): they start one after another", services));
+    for (List<String> turns : byWaitStrategy(containers)) {
+      if (turns.size() > 1) {
+        LOG.info("the containers of chaos services {} share one wait strategy instance (Testcontainers' default when "
+            + "a container has no waitingFor(...)): they start one after another", turns);
+      }
+      CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
+      for (String service : turns) {
+        Startable container = containers.get(service);
+        previous = previous.thenCompose(previousUp -> Startables.deepStart(container))
+            .thenRun(() -> starts.took.put(service, Duration.ofNanos(System.nanoTime() - begin)));
+        all.add(previous);
+      }
+    }
     try {
       CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
     } catch (CompletionException e) {
@@ -70,6 +68,25 @@ final class ContainerStarts {
     }
     starts.together = Duration.ofNanos(System.nanoTime() - begin);
     return starts;
+  }
+
+  /** The services, in declaration order, grouped by the wait strategy instance they share (groups in order too). */
+  private static List<List<String>> byWaitStrategy(Map<String, Startable> containers) {
+    List<Object> strategies = new ArrayList<>();
+    List<List<String>> groups = new ArrayList<>();
+    containers.forEach((service, container) -> {
+      Object strategy = waitStrategyOf(container);
+      int known = 0;
+      while (known < strategies.size() && strategies.get(known) != strategy) {
+        known++;
+      }
+      if (known == strategies.size()) {
+        strategies.add(strategy);
+        groups.add(new ArrayList<>());
+      }
+      groups.get(known).add(service);
+    });
+    return groups;
   }
 
   /** The wait strategy {@code container} starts with (compared by identity), or a stand-in where it is unknown. */
